@@ -1,0 +1,78 @@
+// Tidings background: capture the page the reader clicked on and open the reader view in the same tab.
+// Runs as a service worker in Chrome and as an event page (background.scripts) in Firefox.
+'use strict';
+
+const api = globalThis.browser ?? globalThis.chrome;
+
+// Firefox without storage.session, or a page too large for its quota: keep snapshots here and
+// hand them to the reader page by message. Lost if the background is shut down, which is why
+// storage.session is preferred.
+const memory = new Map();
+const MAX_MEMORY = 8;
+
+// Runs in the page (activeTab grants it for the clicked tab). Must stay self-contained.
+function capture() {
+  return {
+    html: document.documentElement ? document.documentElement.outerHTML : '',
+    url: location.href,
+    title: document.title,
+    contentType: document.contentType,
+  };
+}
+
+function freshId() {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function remember(id, snapshot) {
+  try {
+    if (api.storage && api.storage.session) {
+      await api.storage.session.set({ ['snap:' + id]: snapshot });
+      return;
+    }
+  } catch (e) {
+    console.warn('tidings: storage.session refused the snapshot, keeping it in memory', e);
+  }
+  memory.set(id, snapshot);
+  while (memory.size > MAX_MEMORY) memory.delete(memory.keys().next().value);
+}
+
+async function openReader(tabId) {
+  let results;
+  try {
+    results = await api.scripting.executeScript({ target: { tabId }, func: capture });
+  } catch (e) {
+    // Pages the extension may not script (the store, about:, other extensions' pages, PDFs).
+    const id = freshId();
+    await remember(id, { error: 'cannot-capture', message: String(e && e.message || e), at: Date.now() });
+    await api.tabs.update(tabId, { url: api.runtime.getURL('reader.html?id=' + id) });
+    return { ok: false, id, error: String(e && e.message || e) };
+  }
+  const snapshot = results && results[0] && results[0].result;
+  const id = freshId();
+  await remember(id, { ...(snapshot || { html: '', url: '', title: '' }), at: Date.now() });
+  await api.tabs.update(tabId, { url: api.runtime.getURL('reader.html?id=' + id) });
+  return { ok: true, id };
+}
+
+api.action.onClicked.addListener((tab) => {
+  if (tab && tab.id != null) openReader(tab.id).catch((e) => console.error('tidings:', e));
+});
+
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (!msg || typeof msg !== 'object') return false;
+  // Only our own pages talk to us (no externally_connectable, no content scripts).
+  if (sender && sender.id && sender.id !== api.runtime.id) return false;
+  if (msg.type === 'open-reader' && Number.isInteger(msg.tabId)) {
+    openReader(msg.tabId).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e) }));
+    return true;
+  }
+  if (msg.type === 'get-snapshot' && typeof msg.id === 'string') {
+    const snap = memory.get(msg.id) || null;
+    sendResponse({ snapshot: snap });
+    return false;
+  }
+  return false;
+});

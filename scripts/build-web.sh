@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# Builds the browser side of Tidings from one source tree:
+#   - the wasm module (wasm-bindgen --target web, wasm-opt -Oz) into extension/pkg/ and www/pkg/
+#   - CSL styles and locales into extension/csl/ and www/csl/
+#   - the optional OpenDyslexic font (OFL, from npm @fontsource/opendyslexic) into */fonts/
+#   - the www demo's shared modules and sample pages
+#   - dist/tidings-chrome.zip and dist/tidings-firefox.zip (+ unpacked dirs next to them)
+# Idempotent: every output is rebuilt from scratch. Fails on the first error.
+#
+# Environment:
+#   TIDINGS_PKG_DIR  use an already built wasm-bindgen pkg dir instead of building the crate
+#   TIDINGS_CSL_DIR  where the CSL files come from (default: <repo>/csl)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+EXT="$ROOT/extension"
+WWW="$ROOT/www"
+DIST="$ROOT/dist"
+say() { printf '\033[1mbuild-web:\033[0m %s\n' "$*"; }
+die() { printf 'build-web: error: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- wasm
+PKG="$ROOT/target/web-pkg"
+if [[ -n "${TIDINGS_PKG_DIR:-}" ]]; then
+  [[ -f "$TIDINGS_PKG_DIR/tidings.js" ]] || die "TIDINGS_PKG_DIR=$TIDINGS_PKG_DIR has no tidings.js"
+  say "using prebuilt pkg from $TIDINGS_PKG_DIR"
+  PKG="$TIDINGS_PKG_DIR"
+else
+  command -v cargo >/dev/null || die "cargo not found"
+  WASM_BINDGEN="$(command -v wasm-bindgen || echo "$HOME/.cargo/bin/wasm-bindgen")"
+  [[ -x "$WASM_BINDGEN" ]] || die "wasm-bindgen not found (cargo install wasm-bindgen-cli --version 0.2.130)"
+  rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+    || die "rust target wasm32-unknown-unknown missing (rustup target add wasm32-unknown-unknown)"
+  say "cargo build (wasm32, profile wasm)"
+  cargo build --lib --target wasm32-unknown-unknown --profile wasm --no-default-features
+  WASM="$ROOT/target/wasm32-unknown-unknown/wasm/tidings.wasm"
+  [[ -f "$WASM" ]] || die "$WASM was not produced"
+  rm -rf "$PKG"
+  say "wasm-bindgen $("$WASM_BINDGEN" --version | awk '{print $2}')"
+  "$WASM_BINDGEN" --target web --out-dir "$PKG" --out-name tidings "$WASM"
+  if command -v wasm-opt >/dev/null; then
+    say "wasm-opt -Oz"
+    wasm-opt -Oz "$PKG/tidings_bg.wasm" -o "$PKG/tidings_bg.opt.wasm"
+    mv "$PKG/tidings_bg.opt.wasm" "$PKG/tidings_bg.wasm"
+  else
+    say "wasm-opt not found: shipping the unoptimised module"
+  fi
+fi
+for f in tidings.js tidings_bg.wasm; do [[ -f "$PKG/$f" ]] || die "pkg lacks $f"; done
+
+for dest in "$EXT/pkg" "$WWW/pkg"; do
+  rm -rf "$dest" && mkdir -p "$dest"
+  cp "$PKG/tidings.js" "$PKG/tidings_bg.wasm" "$dest/"
+  [[ -f "$PKG/tidings.d.ts" ]] && cp "$PKG/tidings.d.ts" "$dest/"
+done
+
+# ---------------------------------------------------------------- CSL styles
+CSL="${TIDINGS_CSL_DIR:-$ROOT/csl}"
+[[ -d "$CSL" ]] || die "no CSL folder at $CSL (set TIDINGS_CSL_DIR)"
+compgen -G "$CSL/*.csl" >/dev/null || die "no .csl files in $CSL"
+for dest in "$EXT/csl" "$WWW/csl"; do
+  rm -rf "$dest" && mkdir -p "$dest"
+  cp "$CSL"/*.csl "$dest/"
+  compgen -G "$CSL/*.xml" >/dev/null && cp "$CSL"/*.xml "$dest/"
+  [[ -f "$CSL/README.md" ]] && cp "$CSL/README.md" "$dest/"
+done
+say "CSL: $(ls "$EXT/csl" | grep -c '\.csl$') styles, $(ls "$EXT/csl" | grep -c '\.xml$') locales"
+
+# ---------------------------------------------------------------- font (optional)
+FONT_PKG="$ROOT/tests/browser/node_modules/@fontsource/opendyslexic"
+for dest in "$EXT/fonts" "$WWW/fonts"; do
+  rm -rf "$dest" && mkdir -p "$dest"
+  if [[ -d "$FONT_PKG/files" ]]; then
+    cp "$FONT_PKG"/files/opendyslexic-latin-400-normal.woff2 "$FONT_PKG"/files/opendyslexic-latin-700-normal.woff2 "$dest/"
+    cp "$FONT_PKG/LICENSE" "$dest/OFL-OpenDyslexic.txt"
+    cat > "$dest/fonts.css" <<'CSS'
+/* OpenDyslexic (SIL Open Font License 1.1, see OFL-OpenDyslexic.txt), bundled: no network. */
+@font-face { font-family: "OpenDyslexic"; font-style: normal; font-weight: 400; font-display: swap; src: url("opendyslexic-latin-400-normal.woff2") format("woff2"); }
+@font-face { font-family: "OpenDyslexic"; font-style: normal; font-weight: 700; font-display: swap; src: url("opendyslexic-latin-700-normal.woff2") format("woff2"); }
+CSS
+  else
+    echo '/* OpenDyslexic not bundled in this build (npm ci in tests/browser brings it). */' > "$dest/fonts.css"
+  fi
+done
+[[ -d "$FONT_PKG/files" ]] && say "font: OpenDyslexic bundled" || say "font: OpenDyslexic not installed, skipped"
+
+# ---------------------------------------------------------------- www demo
+mkdir -p "$WWW/lib" "$WWW/samples"
+rm -rf "$WWW/lib"/* "$WWW/samples"/*
+cp "$EXT/view.js" "$EXT/settings.js" "$EXT/export.js" "$EXT/early.js" "$EXT/reader.css" "$WWW/lib/"
+cp "$EXT/_locales/en/messages.json" "$WWW/lib/messages.json"
+samples=()
+# The seed page, a Chinese page and an English one when present, else whatever fixtures exist.
+for slug in shine-seed people-daily guardian xinhua bbc $(ls tests/fixtures/pages 2>/dev/null || true); do
+  [[ " ${samples[*]:-} " == *" $slug "* ]] && continue
+  src="tests/fixtures/pages/$slug/source.html"
+  [[ -f "$src" ]] || continue
+  cp "$src" "$WWW/samples/$slug.html"
+  samples+=("$slug")
+  (( ${#samples[@]} >= 3 )) && break
+done
+python3 - "$WWW/samples" "${samples[@]}" <<'PY'
+import json, os, re, sys
+out, slugs = sys.argv[1], sys.argv[2:]
+root = os.path.join(os.path.dirname(out), '..', 'tests', 'fixtures', 'pages')
+items = []
+for slug in slugs:
+    meta, url = {}, ''
+    try:
+        meta = json.load(open(os.path.join(root, slug, 'meta.json'), encoding='utf-8'))
+    except (OSError, ValueError):
+        pass
+    url = meta.get('canonicalUrl') or meta.get('url') or ''
+    if not url:
+        m = re.search(rb'<link[^>]+rel=["\']canonical["\'][^>]*href=["\']([^"\']+)', open(os.path.join(out, slug + '.html'), 'rb').read())
+        url = m.group(1).decode('utf-8', 'replace') if m else f'https://example.org/{slug}/'
+    items.append({'slug': slug, 'label': meta.get('title') or slug, 'url': url})
+json.dump(items, open(os.path.join(out, 'index.json'), 'w', encoding='utf-8'), ensure_ascii=False, indent=1)
+PY
+say "www: ${#samples[@]} sample page(s): ${samples[*]:-none}"
+
+# ---------------------------------------------------------------- packages
+command -v zip >/dev/null || die "zip not found (apt-get install zip)"
+mkdir -p "$DIST"
+for browser in chrome firefox; do
+  stage="$DIST/tidings-$browser"
+  rm -rf "$stage" "$DIST/tidings-$browser.zip"
+  mkdir -p "$stage"
+  (cd "$EXT" && tar --exclude=.gitignore --exclude='*.d.ts' -cf - .) | (cd "$stage" && tar -xf -)
+  python3 - "$stage/manifest.json" "$browser" <<'PY'
+import json, sys
+path, browser = sys.argv[1], sys.argv[2]
+m = json.load(open(path, encoding='utf-8'))
+if browser == 'chrome':
+    # Chrome reads background.service_worker; the Firefox-only keys are dropped from its package.
+    m['background'].pop('scripts', None)
+    m.pop('browser_specific_settings', None)
+else:
+    # Firefox runs background.scripts as an event page and warns about service_worker.
+    m['background'].pop('service_worker', None)
+json.dump(m, open(path, 'w', encoding='utf-8'), ensure_ascii=False, indent=2)
+PY
+  (cd "$stage" && find . -type f | LC_ALL=C sort | TZ=UTC zip -q -X -9 "$DIST/tidings-$browser.zip" -@)
+  say "dist/tidings-$browser.zip $(stat -c %s "$DIST/tidings-$browser.zip") bytes"
+done
+
+raw=$(stat -c %s "$EXT/pkg/tidings_bg.wasm")
+gz=$(gzip -9 -c "$EXT/pkg/tidings_bg.wasm" | wc -c)
+say "wasm size: $raw bytes raw, $gz bytes gzipped ($(( raw / 1024 )) KiB / $(( gz / 1024 )) KiB)"
