@@ -150,6 +150,7 @@ function wireTools(article, body, cite) {
   $('save-md').addEventListener('click', () => download(fileStem(article) + '.md', toMarkdown(article, body, cite.citationText()), 'text/markdown;charset=utf-8'));
   $('save-html').addEventListener('click', () => download(fileStem(article) + '.html', toHtml(article, body, $('citation').innerHTML), 'text/html;charset=utf-8'));
   $('print').addEventListener('click', () => window.print());
+  $('save-menu').hidden = false;
 }
 
 function onKey(e) {
