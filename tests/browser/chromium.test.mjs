@@ -5,6 +5,9 @@
 // puppeteer-core drives Debian's chromium: Playwright's persistent context loads the unpacked
 // extension, but its toolbar click did not grant activeTab there (scripting was refused), while
 // puppeteer's installExtension + triggerAction behaves like a person's click.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
@@ -136,5 +139,57 @@ test('theme: dark survives a reload, applied before first paint', async () => {
   // Back to the default for other runs in this profile.
   await page.click('#settings-menu summary');
   await page.select('#set-theme', 'system');
+  await page.close();
+});
+
+test('reader tools: BibTeX, quote with citation, removed drawer, Markdown download', async () => {
+  const page = await openAndClick(`${server.base}/pages/${SEED.slug}/`);
+  await page.waitForFunction(() => document.querySelector('#citation').innerText.trim(), { timeout: 20000 });
+  await page.bringToFront();
+  const clip = () => page.evaluate(() => navigator.clipboard.readText());
+
+  if (await page.$('#copy-bibtex')) {
+    await page.click('#copy-bibtex');
+    await page.waitForFunction(() => /BibTeX/.test(document.querySelector('.copied').textContent));
+    assert.match(await clip(), /^@\w+\{/);
+  }
+
+  // Select the first paragraph: the quote button appears and copies quote, citation and a text-fragment link.
+  await page.evaluate(() => {
+    const p = document.querySelector('.article-body p');
+    const r = document.createRange();
+    r.selectNodeContents(p);
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+  });
+  await page.waitForSelector('#quote:not([hidden])');
+  await page.click('#quote');
+  await page.waitForFunction(() => document.querySelector('#quote').textContent === 'Copied');
+  const quoted = await clip();
+  assert.ok(quoted.startsWith('\u201c' + SEED.firstParagraph), quoted);
+  assert.match(quoted, /#:~:text=Chinese%20Foreign%20Minister%20Qin%20Gang,/);
+
+  // The removed drawer lists the clutter; Restore puts a block back at the end of the article.
+  const removed = await page.$$eval('.removed-list li', (li) => li.length);
+  if (removed) {
+    await page.click('.removed summary');
+    await page.click('.removed-list li button');
+    await page.waitForSelector('.article-body .restored');
+    assert.equal(await page.$eval('.removed-list li button', (b) => b.disabled), true);
+    await page.screenshot({ path: shot('chromium-restored'), fullPage: true });
+  }
+
+  // Save as Markdown downloads a file that starts with the title.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-dl-'));
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+  await page.click('#save-menu summary');
+  await page.click('#save-md');
+  const deadline = Date.now() + 10000;
+  let files = [];
+  while (!(files = fs.readdirSync(dir).filter((f) => f.endsWith('.md'))).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(files.length, 1, 'one markdown file downloaded');
+  const md = fs.readFileSync(path.join(dir, files[0]), 'utf8');
+  assert.ok(md.startsWith('# ' + SEED.title), md.slice(0, 200));
+  assert.ok(md.includes(SEED.firstParagraph));
   await page.close();
 });
