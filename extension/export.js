@@ -105,9 +105,9 @@ export function textFragmentUrl(url, quote) {
 }
 
 // { text, html } for "quote, citation, link".
-export function quoteWithCitation(quote, article, citationText, citationHtml) {
+export function quoteWithCitation(quote, article, citationText, citationHtml, pageUrl) {
   const q = quote.replace(/\s+/g, ' ').trim();
-  const url = textFragmentUrl(article.canonicalUrl || article.url || '', q);
+  const url = textFragmentUrl(article.canonicalUrl || pageUrl || '', q);
   const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
   return {
     text: `“${q}”\n\n${citationText}\n${url}`,

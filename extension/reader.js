@@ -109,10 +109,9 @@ async function main() {
   } catch (e) {
     return showError(e, { allowWholePage: true });
   }
-  article.url = snapshot.url;
   document.title = article.title || snapshot.title || 'Tidings';
   $('status').replaceChildren();
-  const body = renderArticle($('reader'), article, { t, locale: api.i18n.getUILanguage() });
+  const body = renderArticle($('reader'), article, { t, locale: api.i18n.getUILanguage(), pageUrl: snapshot.url });
 
   const loadCsl = cached((file) => fetch(api.runtime.getURL('csl/' + file)).then((r) => {
     if (!r.ok) throw new Error(file + ': ' + r.status);
@@ -142,7 +141,7 @@ function wireTools(article, body, cite) {
   quote.addEventListener('mousedown', (e) => e.preventDefault()); // keep the selection
   quote.addEventListener('click', async () => {
     const html = document.getElementById('citation').innerHTML;
-    const q = quoteWithCitation(quote.dataset.text || '', article, cite.citationText(), html);
+    const q = quoteWithCitation(quote.dataset.text || '', article, cite.citationText(), html, snapshot.url);
     await copyRich(q.text, q.html);
     quote.textContent = t('copied');
     setTimeout(() => { quote.textContent = t('copyQuote'); }, 2000);

@@ -62,7 +62,7 @@ function authorNames(article) {
 }
 
 // Header (site, title, byline, date, reading time, original link) and the article body.
-export function renderArticle(root, article, { t, locale }) {
+export function renderArticle(root, article, { t, locale, pageUrl }) {
   root.replaceChildren();
   const meta = [];
   const who = authorNames(article);
@@ -75,11 +75,11 @@ export function renderArticle(root, article, { t, locale }) {
     el('h1', { class: 'title', text: article.title || '' }),
     meta.length ? el('p', { class: 'meta' }, ...meta.flatMap((m, i) => (i ? [el('span', { class: 'sep', 'aria-hidden': 'true', text: ' · ' }), m] : [m]))) : null,
     article.source && article.source !== who ? el('p', { class: 'source', text: t('sourceLabel', [article.source]) }) : null,
-    article.canonicalUrl || article.url ? el('p', { class: 'original' }, el('a', { href: article.canonicalUrl || article.url, rel: 'noopener noreferrer', text: t('viewOriginal') })) : null,
+    article.canonicalUrl || pageUrl ? el('p', { class: 'original' }, el('a', { href: article.canonicalUrl || pageUrl, rel: 'noopener noreferrer', text: t('viewOriginal') })) : null,
   );
   const body = el('article', { class: 'article-body', lang: article.lang || null, dir: article.dir || 'auto' });
   // `content` is sanitized by the core; still parsed inertly and re-checked here.
-  body.append(sanitize(article.content, article.canonicalUrl || undefined));
+  body.append(sanitize(article.content, article.canonicalUrl || pageUrl || undefined));
   for (const table of body.querySelectorAll('table')) {
     if (!table.parentElement.classList.contains('table-scroll')) table.replaceWith(el('div', { class: 'table-scroll', tabindex: '0' }, table.cloneNode(true)));
   }

@@ -61,8 +61,7 @@ async function run(wasm) {
   } finally {
     $('timing').textContent = `extracted in ${Math.round(performance.now() - started)} ms`;
   }
-  article.url = $('url').value;
-  const body = renderArticle($('reader'), article, { t, locale: navigator.language });
+  const body = renderArticle($('reader'), article, { t, locale: navigator.language, pageUrl: $('url').value });
   $('cite').hidden = false;
   await renderCitation($('cite'), article, { wasm, t, loadCsl, store });
   renderRemoved($('removed'), article, body, { t });
