@@ -111,7 +111,7 @@ async function main() {
   }
   document.title = article.title || snapshot.title || 'Tidings';
   $('status').replaceChildren();
-  const body = renderArticle($('reader'), article, { t, locale: api.i18n.getUILanguage(), pageUrl: snapshot.url });
+  const body = renderArticle($('reader'), article, { t, locale: navigator.languages, pageUrl: snapshot.url });
 
   const loadCsl = cached((file) => fetch(api.runtime.getURL('csl/' + file)).then((r) => {
     if (!r.ok) throw new Error(file + ': ' + r.status);

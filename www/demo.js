@@ -61,7 +61,7 @@ async function run(wasm) {
   } finally {
     $('timing').textContent = `extracted in ${Math.round(performance.now() - started)} ms`;
   }
-  const body = renderArticle($('reader'), article, { t, locale: navigator.language, pageUrl: $('url').value });
+  const body = renderArticle($('reader'), article, { t, locale: navigator.languages, pageUrl: $('url').value });
   $('cite').hidden = false;
   await renderCitation($('cite'), article, { wasm, t, loadCsl, store });
   renderRemoved($('removed'), article, body, { t });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
-import { startServer } from './server.mjs';
+import { startServer, PAGES } from './server.mjs';
 import { CHROME_DIR, SEED, shot, norm, readerState } from './common.mjs';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -191,5 +191,19 @@ test('reader tools: BibTeX, quote with citation, removed drawer, Markdown downlo
   const md = fs.readFileSync(path.join(dir, files[0]), 'utf8');
   assert.ok(md.startsWith('# ' + SEED.title), md.slice(0, 200));
   assert.ok(md.includes(SEED.firstParagraph));
+  await page.close();
+});
+
+test('a Chinese page renders with lang set on the article (screenshot)', async (t) => {
+  const slug = ['people-daily', 'xinhua', 'sina'].find((s) => fs.existsSync(path.join(PAGES, s, 'source.html')));
+  if (!slug) return t.skip('no Chinese fixture page');
+  const meta = JSON.parse(fs.readFileSync(path.join(PAGES, slug, 'meta.json'), 'utf8'));
+  const page = await openAndClick(`${server.base}/pages/${slug}/`);
+  const s = await page.evaluate(readerState);
+  assert.equal(s.error, null, JSON.stringify(s.error));
+  assert.ok(norm(s.title).length > 0);
+  const lang = await page.$eval('.article-body', (a) => a.lang);
+  assert.match(lang, /^zh/i, `article lang (meta says ${meta.lang})`);
+  await page.screenshot({ path: shot('chromium-zh') });
   await page.close();
 });
