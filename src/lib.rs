@@ -1,1 +1,203 @@
-pub fn x() {}
+//! Tidings finds the article in a web page, removes the clutter around and
+//! inside it (navigation, share bars, related links, copyright and Chinese
+//! licence footers), reads its citation metadata and formats citations.
+//!
+//! The core is pure: input bytes or text, the page URL and "today" come in
+//! through [`Options`]; nothing here touches the file system, the network or
+//! the clock, which is why the same code runs in the CLI and as WebAssembly.
+//!
+//! ```
+//! let html = r#"<html><head><title>Rain due | Daily</title></head><body>
+//!   <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+//!   <article><h1>Rain due</h1>
+//!   <p>Heavy rain is expected across the region on Friday, forecasters said, with
+//!   up to 80 millimetres falling in some places by the evening.</p>
+//!   <p>Residents were advised to avoid low-lying roads, and schools said they
+//!   would stay open unless the warning level rose further.</p></article>
+//!   <footer>Copyright 2024 © Daily. All Rights Reserved.</footer></body></html>"#;
+//! let article = tidings::extract(html, Some("https://example.com/rain"), &tidings::Options::default()).unwrap();
+//! assert_eq!(article.title, "Rain due");
+//! assert!(article.text.starts_with("Heavy rain is expected"));
+//! assert!(!article.text.contains("Copyright"));
+//! ```
+
+mod date;
+mod decode;
+pub mod dom;
+mod error;
+mod extract;
+mod metadata;
+mod render;
+mod rules;
+mod sanitize;
+mod text;
+mod textinput;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::{Error, ErrorKind};
+pub use metadata::Author;
+
+use serde::{Deserialize, Serialize};
+
+/// Resource limits for one page. Hostile pages meet these and get an
+/// [`Error`], never a truncated article presented as whole.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest input accepted, in bytes (default 64 MiB).
+    pub max_bytes: usize,
+    /// Most DOM nodes a page may build (default 4 million; a typical news page has 2–20 thousand).
+    pub max_nodes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_bytes: 64 << 20,
+            max_nodes: 4_000_000,
+        }
+    }
+}
+
+/// What the input is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum InputKind {
+    /// An HTML document.
+    #[default]
+    Html,
+    /// A text dump of a page (one block a line), cleaned with the same rule tables.
+    Text,
+}
+
+/// Options for one extraction.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub input: InputKind,
+    pub limits: Limits,
+    /// Return the best candidate even when the page does not look like an
+    /// article (the reader's "show the whole page cleaned"), instead of
+    /// [`ErrorKind::NoArticle`].
+    pub force: bool,
+}
+
+/// A block removed as clutter, for the reader view's "removed" drawer.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Removed {
+    /// The rule that removed it (an id from the rule tables).
+    pub rule: String,
+    /// What the rule catches, in words.
+    pub reason: String,
+    /// The block's text.
+    pub text: String,
+    /// The block as sanitized HTML, so it can be restored.
+    pub html: String,
+}
+
+/// The article found in a page, and its metadata.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Article {
+    /// The headline as displayed, without site-name suffixes.
+    pub title: String,
+    /// The byline as a person would read it ("Jane Doe and John Roe", "Xinhua").
+    pub byline: Option<String>,
+    pub authors: Vec<Author>,
+    pub site_name: Option<String>,
+    pub publisher: Option<String>,
+    /// ISO 8601; with the page's offset when it states one; date-only when it gives only a date.
+    pub published_time: Option<String>,
+    pub modified_time: Option<String>,
+    /// BCP 47 language tag.
+    pub lang: Option<String>,
+    /// `ltr` or `rtl`.
+    pub dir: String,
+    pub excerpt: Option<String>,
+    pub section: Option<String>,
+    pub canonical_url: Option<String>,
+    pub lead_image: Option<String>,
+    pub keywords: Vec<String>,
+    /// Wire agency or original source ("Xinhua", "新华社").
+    pub source: Option<String>,
+    pub editor: Option<String>,
+    /// Licence URL or name (`rel=license`, Creative Commons).
+    pub license: Option<String>,
+    /// CSL item type: `article-newspaper`, `post-weblog` or `webpage`.
+    pub kind: String,
+    /// Sanitized, allow-listed HTML of the article body.
+    pub content: String,
+    /// Plain text of the body, one line per block.
+    pub text: String,
+    /// Words in Latin-script text plus characters in CJK text.
+    pub word_count: usize,
+    pub reading_minutes: u32,
+    /// Whether the page holds an article at all.
+    pub readerable: bool,
+    /// Blocks removed as clutter.
+    pub removed: Vec<Removed>,
+}
+
+/// Extracts the article from an HTML document (or a text dump, see [`InputKind`]).
+pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Article, Error> {
+    let base = match url {
+        Some(u) if !u.is_empty() => Some(
+            url::Url::parse(u)
+                .map_err(|e| Error::new(ErrorKind::BadUrl, format!("bad page URL {u:?}: {e}")))?,
+        ),
+        _ => None,
+    };
+    if html.len() > options.limits.max_bytes {
+        return Err(too_large(html.len(), options.limits.max_bytes));
+    }
+    match options.input {
+        InputKind::Html => extract::run(html, base.as_ref(), options),
+        InputKind::Text => textinput::run(html, base.as_ref()),
+    }
+}
+
+/// Like [`extract`], from raw bytes: the charset is found the way browsers find it.
+pub fn extract_bytes(bytes: &[u8], url: Option<&str>, options: &Options) -> Result<Article, Error> {
+    if bytes.len() > options.limits.max_bytes {
+        return Err(too_large(bytes.len(), options.limits.max_bytes));
+    }
+    if looks_binary(bytes) {
+        return Err(Error::new(
+            ErrorKind::NotHtml,
+            "the input looks like binary data, not a web page",
+        ));
+    }
+    extract(&decode::decode(bytes), url, options)
+}
+
+/// The article as Markdown, headed by its title and byline.
+pub fn to_markdown(article: &Article) -> String {
+    render::article_markdown(article)
+}
+
+/// Sanitizes an HTML fragment through the same allow-list as article content
+/// (used for restoring removed blocks, and by the sanitizer tests).
+pub fn sanitize_html(html: &str, base_url: Option<&str>) -> String {
+    let base = base_url.and_then(|u| url::Url::parse(u).ok());
+    sanitize::sanitize_fragment(html, base.as_ref())
+}
+
+/// Cheap check for the toolbar badge: does the page look like it holds an article?
+pub fn readerable(html: &str) -> bool {
+    extract::readerable(html)
+}
+
+fn too_large(len: usize, limit: usize) -> Error {
+    Error::new(
+        ErrorKind::TooLarge { limit },
+        format!("the input is {len} bytes; the limit is {limit} bytes"),
+    )
+}
+
+/// Binary files have NUL and control bytes early on; HTML and text do not.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let control = head
+        .iter()
+        .filter(|&&b| b == 0 || (b < 0x09) || (0x0e..0x20).contains(&b) && b != 0x1b)
+        .count();
+    !head.is_empty() && control * 10 > head.len()
+}

@@ -1,0 +1,252 @@
+//! Dates as news pages state them, normalised to ISO 8601. A date without a
+//! time stays date-only; a time without a stated zone gets the page's local
+//! offset only when the caller knows it (e.g. UTC+8 for Chinese sites).
+
+use crate::rules::dates::{DATES, ZONES};
+use regex_lite::Captures;
+
+/// A calendar date with an optional time of day and UTC offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateTime {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+    /// Hour, minute, second.
+    pub time: Option<(u32, u32, u32)>,
+    /// Offset from UTC in minutes.
+    pub offset: Option<i32>,
+}
+
+impl DateTime {
+    /// ISO 8601: `2023-01-10`, `2023-01-10T10:31:00`, `2023-01-10T10:31:00+08:00`.
+    pub fn to_iso(&self) -> String {
+        let mut s = format!("{:04}-{:02}-{:02}", self.year, self.month, self.day);
+        if let Some((h, m, sec)) = self.time {
+            s.push_str(&format!("T{h:02}:{m:02}:{sec:02}"));
+            if let Some(off) = self.offset {
+                if off == 0 {
+                    s.push('Z');
+                } else {
+                    let sign = if off < 0 { '-' } else { '+' };
+                    let a = off.abs();
+                    s.push_str(&format!("{sign}{:02}:{:02}", a / 60, a % 60));
+                }
+            }
+        }
+        s
+    }
+
+    /// The same instant expressed at another offset (only when time and offset are known).
+    pub fn at_offset(&self, offset: i32) -> DateTime {
+        let (Some((h, m, s)), Some(cur)) = (self.time, self.offset) else {
+            return *self;
+        };
+        let mut minutes = h as i64 * 60 + m as i64 + (offset - cur) as i64;
+        let mut days = days_from_civil(self.year, self.month, self.day);
+        days += minutes.div_euclid(1440);
+        minutes = minutes.rem_euclid(1440);
+        let (y, mo, d) = civil_from_days(days);
+        DateTime {
+            year: y,
+            month: mo,
+            day: d,
+            time: Some(((minutes / 60) as u32, (minutes % 60) as u32, s)),
+            offset: Some(offset),
+        }
+    }
+
+    pub fn has_time(&self) -> bool {
+        self.time.is_some()
+    }
+}
+
+/// Parses the first date found in `s`, trying each pattern of the table.
+pub fn parse(s: &str) -> Option<DateTime> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 400 {
+        return None;
+    }
+    DATES
+        .regexes
+        .iter()
+        .filter_map(|re| {
+            re.captures(s)
+                .and_then(|c| from_captures(&c).map(|d| (c.get(0).map_or(0, |m| m.start()), d)))
+        })
+        .min_by_key(|(start, d)| (*start, !d.has_time()))
+        .map(|(_, d)| d)
+}
+
+fn num(c: &Captures, names: &[&str]) -> Option<u32> {
+    names
+        .iter()
+        .find_map(|n| c.name(n))
+        .and_then(|m| m.as_str().parse().ok())
+}
+
+fn from_captures(c: &Captures) -> Option<DateTime> {
+    let year = num(c, &["y", "y2"])? as i32;
+    let month = match num(c, &["m"]) {
+        Some(m) => m,
+        None => month_number(c.name("mon").or_else(|| c.name("mon2"))?.as_str())?,
+    };
+    let day = num(c, &["d", "d2"])?;
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    let mut time = None;
+    if let (Some(mut h), Some(m)) = (num(c, &["H"]), num(c, &["M"])) {
+        let s = num(c, &["S"]).unwrap_or(0);
+        if let Some(ap) = c.name("ampm") {
+            let pm = ap.as_str().to_ascii_lowercase().starts_with('p');
+            if h == 12 {
+                h = 0;
+            }
+            if pm {
+                h += 12;
+            }
+        }
+        if h < 24 && m < 60 && s < 61 {
+            time = Some((h, m, s.min(59)));
+        }
+    }
+    let offset = if time.is_some() {
+        c.name("tz").and_then(|z| zone_offset(z.as_str()))
+    } else {
+        None
+    };
+    Some(DateTime {
+        year,
+        month,
+        day,
+        time,
+        offset,
+    })
+}
+
+/// `Z`, `+08:00`, `+0800`, `UTC+8`, `GMT-5`, `EST`…
+pub fn zone_offset(z: &str) -> Option<i32> {
+    let z: String = z
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '(' && *c != ')')
+        .collect();
+    let upper = z.to_ascii_uppercase();
+    if let Some(&(_, off)) = ZONES.iter().find(|(n, _)| *n == upper) {
+        return Some(off);
+    }
+    let rest = upper
+        .strip_prefix("UTC")
+        .or_else(|| upper.strip_prefix("GMT"))
+        .unwrap_or(&upper);
+    let (sign, digits) = match rest.chars().next()? {
+        '+' => (1, &rest[1..]),
+        '-' => (-1, &rest[1..]),
+        _ => return None,
+    };
+    let digits: String = digits.chars().filter(|c| c.is_ascii_digit()).collect();
+    let (h, m) = match digits.len() {
+        1 | 2 => (digits.parse::<i32>().ok()?, 0),
+        3 => (
+            digits[..1].parse::<i32>().ok()?,
+            digits[1..].parse::<i32>().ok()?,
+        ),
+        4 => (
+            digits[..2].parse::<i32>().ok()?,
+            digits[2..].parse::<i32>().ok()?,
+        ),
+        _ => return None,
+    };
+    if h > 14 || m > 59 {
+        return None;
+    }
+    Some(sign * (h * 60 + m))
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = name.to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| lower.starts_with(m))
+        .map(|i| i as u32 + 1)
+}
+
+fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 (H. Hinnant's civil calendar algorithm).
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y } as i64;
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(s: &str) -> Option<String> {
+        parse(s).map(|d| d.to_iso())
+    }
+
+    #[test]
+    fn formats_news_sites_print() {
+        let cases = [
+            ("2023-01-10T10:31:00+08:00", "2023-01-10T10:31:00+08:00"),
+            ("2023-01-10T02:31:00Z", "2023-01-10T02:31:00Z"),
+            ("10:31 UTC+8, 2023-01-10", "2023-01-10T10:31:00+08:00"),
+            ("Xinhua | Updated: 2023-01-10 10:31", "2023-01-10T10:31:00"),
+            ("2023年01月10日 10:31 来源：新华社", "2023-01-10T10:31:00"),
+            ("Published: Jan 10, 2024 10:31 PM", "2024-01-10T22:31:00"),
+            (
+                "Updated 3:04 PM EST, January 10, 2024",
+                "2024-01-10T15:04:00-05:00",
+            ),
+            ("10:31, 10-Jan-2024", "2024-01-10T10:31:00"),
+            (
+                "Tue, 10 Jan 2023 10:31:00 +0800",
+                "2023-01-10T10:31:00+08:00",
+            ),
+            ("May 5, 2021", "2021-05-05"),
+            ("2024-02-30", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(iso(input).unwrap_or_default(), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn converts_between_offsets() {
+        let d = parse("2023-01-09T23:31:00-05:00").unwrap().at_offset(480);
+        assert_eq!(d.to_iso(), "2023-01-10T12:31:00+08:00");
+    }
+}

@@ -1,0 +1,391 @@
+//! Our own arena DOM, filled by html5ever through [`sink::Sink`].
+//!
+//! Nodes live in one `Vec` and link to each other by index, so the tree can be
+//! edited (detach, move) cheaply and every walk is a loop over parent and
+//! sibling links: nothing here recurses, however deep the page nests.
+
+mod sink;
+
+use html5ever::tendril::StrTendril;
+use html5ever::{local_name, ns, Attribute, LocalName, QualName};
+
+pub use sink::parse;
+
+/// Index of a node in its [`Dom`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(u32);
+
+impl NodeId {
+    /// The document node is always the first one.
+    pub const DOCUMENT: NodeId = NodeId(0);
+
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// One element: its name and attributes.
+#[derive(Debug, Clone)]
+pub struct Element {
+    pub name: QualName,
+    pub attrs: Vec<Attribute>,
+}
+
+/// What a node holds.
+#[derive(Debug, Clone)]
+pub enum NodeData {
+    Document,
+    Doctype,
+    Text(StrTendril),
+    Comment,
+    Element(Element),
+}
+
+/// A node and its links.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub parent: Option<NodeId>,
+    pub first_child: Option<NodeId>,
+    pub last_child: Option<NodeId>,
+    pub prev_sibling: Option<NodeId>,
+    pub next_sibling: Option<NodeId>,
+    pub data: NodeData,
+}
+
+impl Node {
+    fn new(data: NodeData) -> Node {
+        Node {
+            parent: None,
+            first_child: None,
+            last_child: None,
+            prev_sibling: None,
+            next_sibling: None,
+            data,
+        }
+    }
+}
+
+/// A parsed document.
+#[derive(Debug, Clone)]
+pub struct Dom {
+    nodes: Vec<Node>,
+}
+
+impl Dom {
+    fn from_nodes(nodes: Vec<Node>) -> Dom {
+        Dom { nodes }
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+
+    pub fn data(&self, id: NodeId) -> &NodeData {
+        &self.nodes[id.index()].data
+    }
+
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.node(id).parent
+    }
+
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.node(id).data {
+            NodeData::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The local name of an HTML element (`None` for other nodes and for SVG/MathML).
+    pub fn tag(&self, id: NodeId) -> Option<&LocalName> {
+        match &self.node(id).data {
+            NodeData::Element(e) if e.name.ns == ns!(html) => Some(&e.name.local),
+            _ => None,
+        }
+    }
+
+    /// Whether the node is the HTML element `name`.
+    pub fn is(&self, id: NodeId, name: &LocalName) -> bool {
+        self.tag(id) == Some(name)
+    }
+
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.node(id).data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        self.element(id)?
+            .attrs
+            .iter()
+            .find(|a| a.name.ns == ns!() && &*a.name.local == name)
+            .map(|a| &*a.value)
+    }
+
+    /// Sets (or adds) an attribute without a namespace.
+    pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
+        if let NodeData::Element(e) = &mut self.nodes[id.index()].data {
+            if let Some(a) = e
+                .attrs
+                .iter_mut()
+                .find(|a| a.name.ns == ns!() && &*a.name.local == name)
+            {
+                a.value = StrTendril::from_slice(value);
+            } else {
+                e.attrs.push(Attribute {
+                    name: QualName::new(None, ns!(), LocalName::from(name)),
+                    value: StrTendril::from_slice(value),
+                });
+            }
+        }
+    }
+
+    /// `class` and `id` joined, for the class/id signal tables.
+    pub fn class_and_id(&self, id: NodeId) -> String {
+        let mut s = String::new();
+        if let Some(c) = self.attr(id, "class") {
+            s.push_str(c);
+        }
+        if let Some(i) = self.attr(id, "id") {
+            s.push(' ');
+            s.push_str(i);
+        }
+        s
+    }
+
+    pub fn first_child(&self, id: NodeId) -> Option<NodeId> {
+        self.node(id).first_child
+    }
+
+    pub fn next_sibling(&self, id: NodeId) -> Option<NodeId> {
+        self.node(id).next_sibling
+    }
+
+    pub fn prev_sibling(&self, id: NodeId) -> Option<NodeId> {
+        self.node(id).prev_sibling
+    }
+
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children {
+            dom: self,
+            next: self.node(id).first_child,
+        }
+    }
+
+    /// Element children only.
+    pub fn child_elements(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.children(id).filter(|&c| self.element(c).is_some())
+    }
+
+    /// The node and everything under it, in document order (iterative).
+    pub fn descendants(&self, root: NodeId) -> Descendants<'_> {
+        Descendants {
+            dom: self,
+            root,
+            next: Some(root),
+        }
+    }
+
+    /// The node after `id` in document order, skipping `id`'s subtree, staying under `root`.
+    pub fn next_skipping_children(&self, root: NodeId, id: NodeId) -> Option<NodeId> {
+        let mut cur = id;
+        loop {
+            if cur == root {
+                return None;
+            }
+            if let Some(s) = self.node(cur).next_sibling {
+                return Some(s);
+            }
+            cur = self.node(cur).parent?;
+        }
+    }
+
+    /// Ancestors of `id`, nearest first, not including `id`.
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.parent(id), move |&p| self.parent(p))
+    }
+
+    /// Whether `id` is `anc` or lies under it.
+    pub fn is_inside(&self, id: NodeId, anc: NodeId) -> bool {
+        id == anc || self.ancestors(id).any(|a| a == anc)
+    }
+
+    /// Concatenated text of the subtree (no whitespace normalisation).
+    pub fn text_content(&self, id: NodeId) -> String {
+        let mut s = String::new();
+        for n in self.descendants(id) {
+            if let Some(t) = self.text(n) {
+                s.push_str(t);
+            }
+        }
+        s
+    }
+
+    /// The `<html>`, `<head>` and `<body>` elements, where present.
+    pub fn html_element(&self) -> Option<NodeId> {
+        self.child_elements(NodeId::DOCUMENT)
+            .find(|&c| self.is(c, &local_name!("html")))
+    }
+
+    pub fn head(&self) -> Option<NodeId> {
+        let html = self.html_element()?;
+        self.child_elements(html)
+            .find(|&c| self.is(c, &local_name!("head")))
+    }
+
+    pub fn body(&self) -> Option<NodeId> {
+        let html = self.html_element()?;
+        self.child_elements(html)
+            .find(|&c| self.is(c, &local_name!("body")))
+    }
+
+    /// Unlinks a node from its parent and siblings (it stays in the arena).
+    pub fn detach(&mut self, id: NodeId) {
+        let (parent, prev, next) = {
+            let n = &mut self.nodes[id.index()];
+            (
+                n.parent.take(),
+                n.prev_sibling.take(),
+                n.next_sibling.take(),
+            )
+        };
+        match next {
+            Some(nx) => self.nodes[nx.index()].prev_sibling = prev,
+            None => {
+                if let Some(p) = parent {
+                    self.nodes[p.index()].last_child = prev;
+                }
+            }
+        }
+        match prev {
+            Some(pv) => self.nodes[pv.index()].next_sibling = next,
+            None => {
+                if let Some(p) = parent {
+                    self.nodes[p.index()].first_child = next;
+                }
+            }
+        }
+    }
+
+    /// Appends `child` (detaching it first) as the last child of `parent`.
+    pub fn append(&mut self, parent: NodeId, child: NodeId) {
+        self.detach(child);
+        let last = self.nodes[parent.index()].last_child;
+        {
+            let c = &mut self.nodes[child.index()];
+            c.parent = Some(parent);
+            c.prev_sibling = last;
+        }
+        match last {
+            Some(l) => self.nodes[l.index()].next_sibling = Some(child),
+            None => self.nodes[parent.index()].first_child = Some(child),
+        }
+        self.nodes[parent.index()].last_child = Some(child);
+    }
+
+    /// Inserts `new` (detaching it first) just before `sibling`.
+    pub fn insert_before(&mut self, sibling: NodeId, new: NodeId) {
+        self.detach(new);
+        let parent = self.nodes[sibling.index()].parent;
+        let prev = self.nodes[sibling.index()].prev_sibling;
+        {
+            let n = &mut self.nodes[new.index()];
+            n.parent = parent;
+            n.prev_sibling = prev;
+            n.next_sibling = Some(sibling);
+        }
+        self.nodes[sibling.index()].prev_sibling = Some(new);
+        match prev {
+            Some(p) => self.nodes[p.index()].next_sibling = Some(new),
+            None => {
+                if let Some(par) = parent {
+                    self.nodes[par.index()].first_child = Some(new);
+                }
+            }
+        }
+    }
+
+    /// Replaces an element by its children.
+    pub fn unwrap(&mut self, id: NodeId) {
+        while let Some(c) = self.first_child(id) {
+            self.insert_before(id, c);
+        }
+        self.detach(id);
+    }
+
+    /// Creates a detached element.
+    pub fn create_element(&mut self, local: LocalName) -> NodeId {
+        self.push(NodeData::Element(Element {
+            name: QualName::new(None, ns!(html), local),
+            attrs: Vec::new(),
+        }))
+    }
+
+    /// Creates a detached text node.
+    pub fn create_text(&mut self, text: &str) -> NodeId {
+        self.push(NodeData::Text(StrTendril::from_slice(text)))
+    }
+
+    /// Renames an HTML element in place (e.g. a `div` holding only text becomes a `p`).
+    pub fn rename(&mut self, id: NodeId, local: LocalName) {
+        if let NodeData::Element(e) = &mut self.nodes[id.index()].data {
+            e.name = QualName::new(None, ns!(html), local);
+        }
+    }
+
+    fn push(&mut self, data: NodeData) -> NodeId {
+        let id = NodeId(self.nodes.len() as u32);
+        self.nodes.push(Node::new(data));
+        id
+    }
+}
+
+/// Iterator over a node's children.
+pub struct Children<'a> {
+    dom: &'a Dom,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.next = self.dom.node(cur).next_sibling;
+        Some(cur)
+    }
+}
+
+/// Pre-order iterator over a subtree, driven by links alone (no stack).
+pub struct Descendants<'a> {
+    dom: &'a Dom,
+    root: NodeId,
+    next: Option<NodeId>,
+}
+
+impl Descendants<'_> {
+    /// Skips the children of the node last returned.
+    pub fn skip_children_of(&mut self, id: NodeId) {
+        self.next = self.dom.next_skipping_children(self.root, id);
+    }
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.next = match self.dom.node(cur).first_child {
+            Some(c) => Some(c),
+            None => self.dom.next_skipping_children(self.root, cur),
+        };
+        Some(cur)
+    }
+}

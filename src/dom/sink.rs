@@ -1,0 +1,299 @@
+//! html5ever's `TreeSink`, building our [`Dom`] with a node budget.
+//!
+//! Element names live in a typed arena for the length of the parse so that
+//! `elem_name` can hand out plain references while the node list grows.
+//! Once the budget is spent, new nodes go to one detached "overflow" node and
+//! are dropped, so a hostile page cannot make the parse use unbounded memory;
+//! the caller then gets [`Error`](crate::Error) instead of a truncated tree.
+
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+
+use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::{parse_document, Attribute, QualName};
+
+use super::{Dom, Element, Node, NodeData, NodeId};
+
+/// Parses a whole document. Returns `None` when more than `max_nodes` nodes were needed.
+pub fn parse(html: &str, max_nodes: usize) -> Option<Dom> {
+    let names = typed_arena::Arena::new();
+    let sink = Sink::new(&names, max_nodes);
+    parse_document(sink, Default::default()).one(StrTendril::from_slice(html))
+}
+
+struct SinkNode<'a> {
+    node: Node,
+    name: Option<&'a QualName>,
+    template_contents: Option<NodeId>,
+}
+
+struct Sink<'a> {
+    names: &'a typed_arena::Arena<QualName>,
+    nodes: RefCell<Vec<SinkNode<'a>>>,
+    max_nodes: usize,
+    overflowed: Cell<bool>,
+}
+
+/// Node 1: a detached element that swallows everything past the budget.
+const OVERFLOW: NodeId = NodeId(1);
+
+impl<'a> Sink<'a> {
+    fn new(names: &'a typed_arena::Arena<QualName>, max_nodes: usize) -> Sink<'a> {
+        let overflow_name = names.alloc(QualName::new(
+            None,
+            html5ever::ns!(html),
+            html5ever::local_name!("div"),
+        ));
+        let doc = SinkNode {
+            node: Node::new(NodeData::Document),
+            name: None,
+            template_contents: None,
+        };
+        let overflow = SinkNode {
+            node: Node::new(NodeData::Document),
+            name: Some(overflow_name),
+            template_contents: None,
+        };
+        Sink {
+            names,
+            nodes: RefCell::new(vec![doc, overflow]),
+            max_nodes,
+            overflowed: Cell::new(false),
+        }
+    }
+
+    fn new_node(&self, data: NodeData, name: Option<&'a QualName>) -> NodeId {
+        let mut nodes = self.nodes.borrow_mut();
+        if nodes.len() >= self.max_nodes {
+            self.overflowed.set(true);
+            return OVERFLOW;
+        }
+        let id = NodeId(nodes.len() as u32);
+        nodes.push(SinkNode {
+            node: Node::new(data),
+            name,
+            template_contents: None,
+        });
+        id
+    }
+
+    /// Links `child` under `parent`, before `before` (or last).
+    fn link(&self, parent: NodeId, child: NodeId, before: Option<NodeId>) {
+        if parent == OVERFLOW || child == OVERFLOW {
+            return;
+        }
+        self.unlink(child);
+        let mut n = self.nodes.borrow_mut();
+        let prev = match before {
+            Some(b) => n[b.index()].node.prev_sibling,
+            None => n[parent.index()].node.last_child,
+        };
+        {
+            let c = &mut n[child.index()].node;
+            c.parent = Some(parent);
+            c.prev_sibling = prev;
+            c.next_sibling = before;
+        }
+        match prev {
+            Some(p) => n[p.index()].node.next_sibling = Some(child),
+            None => n[parent.index()].node.first_child = Some(child),
+        }
+        match before {
+            Some(b) => n[b.index()].node.prev_sibling = Some(child),
+            None => n[parent.index()].node.last_child = Some(child),
+        }
+    }
+
+    fn unlink(&self, id: NodeId) {
+        let mut n = self.nodes.borrow_mut();
+        let (parent, prev, next) = {
+            let c = &mut n[id.index()].node;
+            (
+                c.parent.take(),
+                c.prev_sibling.take(),
+                c.next_sibling.take(),
+            )
+        };
+        match next {
+            Some(x) => n[x.index()].node.prev_sibling = prev,
+            None => {
+                if let Some(p) = parent {
+                    n[p.index()].node.last_child = prev;
+                }
+            }
+        }
+        match prev {
+            Some(x) => n[x.index()].node.next_sibling = next,
+            None => {
+                if let Some(p) = parent {
+                    n[p.index()].node.first_child = next;
+                }
+            }
+        }
+    }
+
+    /// Appends text to the text node `prev` if it is one; returns whether it did.
+    fn merge_text(&self, prev: Option<NodeId>, text: &StrTendril) -> bool {
+        let Some(prev) = prev else { return false };
+        let mut n = self.nodes.borrow_mut();
+        if let NodeData::Text(t) = &mut n[prev.index()].node.data {
+            t.push_tendril(text);
+            return true;
+        }
+        false
+    }
+
+    fn insert(&self, parent: NodeId, child: NodeOrText<NodeId>, before: Option<NodeId>) {
+        if parent == OVERFLOW {
+            return;
+        }
+        let node = match child {
+            NodeOrText::AppendNode(n) => n,
+            NodeOrText::AppendText(text) => {
+                let prev = match before {
+                    Some(b) => self.nodes.borrow()[b.index()].node.prev_sibling,
+                    None => self.nodes.borrow()[parent.index()].node.last_child,
+                };
+                if self.merge_text(prev, &text) {
+                    return;
+                }
+                self.new_node(NodeData::Text(text), None)
+            }
+        };
+        self.link(parent, node, before);
+    }
+}
+
+impl<'a> TreeSink for Sink<'a> {
+    type Handle = NodeId;
+    type Output = Option<Dom>;
+    type ElemName<'b>
+        = &'a QualName
+    where
+        Self: 'b;
+
+    fn finish(self) -> Option<Dom> {
+        if self.overflowed.get() {
+            return None;
+        }
+        // Template contents are inert and stay unlinked: nothing of them reaches the output.
+        let nodes = self
+            .nodes
+            .into_inner()
+            .into_iter()
+            .map(|sn| sn.node)
+            .collect();
+        Some(Dom::from_nodes(nodes))
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        NodeId::DOCUMENT
+    }
+
+    fn elem_name<'b>(&'b self, target: &'b NodeId) -> &'a QualName {
+        self.nodes.borrow()[target.index()]
+            .name
+            .expect("html5ever asks element names of elements only")
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        if self.nodes.borrow().len() >= self.max_nodes {
+            self.overflowed.set(true);
+            return OVERFLOW;
+        }
+        let name_ref: &'a QualName = self.names.alloc(name.clone());
+        let id = self.new_node(NodeData::Element(Element { name, attrs }), Some(name_ref));
+        if flags.template && id != OVERFLOW {
+            let contents = self.new_node(NodeData::Document, None);
+            self.nodes.borrow_mut()[id.index()].template_contents = Some(contents);
+        }
+        id
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> NodeId {
+        self.new_node(NodeData::Comment, None)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
+        self.new_node(NodeData::Comment, None)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        self.insert(*parent, child, None);
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        let parent = self.nodes.borrow()[element.index()].node.parent;
+        match parent {
+            Some(p) => self.insert(p, child, Some(*element)),
+            None => self.insert(*prev_element, child, None),
+        }
+    }
+
+    fn append_doctype_to_document(&self, _n: StrTendril, _p: StrTendril, _s: StrTendril) {
+        let id = self.new_node(NodeData::Doctype, None);
+        self.link(NodeId::DOCUMENT, id, None);
+    }
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        self.nodes.borrow()[target.index()]
+            .template_contents
+            .unwrap_or(OVERFLOW)
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &NodeId, child: NodeOrText<NodeId>) {
+        let parent = self.nodes.borrow()[sibling.index()].node.parent;
+        if let Some(p) = parent {
+            self.insert(p, child, Some(*sibling));
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        if *target == OVERFLOW {
+            return;
+        }
+        let mut n = self.nodes.borrow_mut();
+        if let NodeData::Element(e) = &mut n[target.index()].node.data {
+            for a in attrs {
+                if !e.attrs.iter().any(|x| x.name == a.name) {
+                    e.attrs.push(a);
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        if *target != OVERFLOW {
+            self.unlink(*target);
+        }
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        if *node == OVERFLOW {
+            return;
+        }
+        loop {
+            let first = self.nodes.borrow()[node.index()].node.first_child;
+            let Some(c) = first else { break };
+            if *new_parent == OVERFLOW {
+                self.unlink(c);
+            } else {
+                self.link(*new_parent, c, None);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! The one error type of the crate: opaque, with a kind and a stable code for
+//! the CLI and the JS side.
+
+use std::fmt;
+
+/// What went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is larger than [`Limits::max_bytes`](crate::Limits).
+    TooLarge { limit: usize },
+    /// Parsing the input needed more than [`Limits::max_nodes`](crate::Limits) nodes.
+    TooManyNodes { limit: usize },
+    /// The input is not an HTML document (binary data, empty input).
+    NotHtml,
+    /// The page holds no article text.
+    NoArticle,
+    /// The page URL given by the caller does not parse.
+    BadUrl,
+    /// A bug in tidings (caught, never a crash).
+    Internal,
+}
+
+/// An extraction error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// An internal error (a caught panic), for callers that isolate pages.
+    pub fn internal(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Internal, message)
+    }
+
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// A stable, machine-readable code: `too-large`, `too-many-nodes`,
+    /// `not-html`, `no-article`, `bad-url`, `internal`.
+    pub fn code(&self) -> &'static str {
+        match self.kind {
+            ErrorKind::TooLarge { .. } => "too-large",
+            ErrorKind::TooManyNodes { .. } => "too-many-nodes",
+            ErrorKind::NotHtml => "not-html",
+            ErrorKind::NoArticle => "no-article",
+            ErrorKind::BadUrl => "bad-url",
+            ErrorKind::Internal => "internal",
+        }
+    }
+
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,403 @@
+//! Cleaning inside the chosen article container: blocks that look like lists
+//! of links, related-stories and comment sections, layout tables, clutter
+//! lines and credit lines. Each removal is recorded with the rule that made it.
+
+use super::score::{class_weight, Stats};
+use crate::dom::{Dom, NodeId};
+use crate::rules::candidates::NEGATIVE_BLOCKS;
+use crate::rules::clutter::{LINES, MAX_LINE_CHARS};
+use crate::rules::credits::{CREDITS, MAX_CREDIT_CHARS};
+use crate::rules::Rule;
+use crate::text::normalize_ws;
+use html5ever::local_name;
+
+/// Why a block was removed: a rule id and its description.
+#[derive(Debug, Clone, Copy)]
+pub struct Reason {
+    pub rule: &'static str,
+    pub catches: &'static str,
+}
+
+impl From<&'static Rule> for Reason {
+    fn from(r: &'static Rule) -> Reason {
+        Reason {
+            rule: r.id,
+            catches: r.catches,
+        }
+    }
+}
+
+/// Reasons that are not line rules.
+pub const LINK_BLOCK: Reason = Reason {
+    rule: "link-heavy-block",
+    catches: "blocks that are mostly links (navigation, tag lists, related stories)",
+};
+pub const NEGATIVE_CLASS: Reason = Reason {
+    rule: "negative-class-block",
+    catches: "blocks whose class or id marks them as share bars, ads, author boxes or widgets",
+};
+pub const IMAGE_GALLERY_STRIP: Reason = Reason {
+    rule: "thumbnail-strip",
+    catches: "strips of thumbnails with little text",
+};
+pub const FORM_BLOCK: Reason = Reason {
+    rule: "form",
+    catches: "forms (search, newsletter sign-up, comments)",
+};
+
+/// Credits found in the article (who supplied, wrote and edited it).
+#[derive(Debug, Default, Clone)]
+pub struct Credits {
+    pub source: Option<String>,
+    pub editor: Option<String>,
+    pub reporters: Vec<String>,
+}
+
+/// Collected removals: the node (detached, still in the arena) and why.
+pub type Removals = Vec<(NodeId, Reason)>;
+
+/// Removes whole blocks that are not article: link lists, widgets, forms, related sections.
+pub fn blocks(dom: &mut Dom, content: NodeId, stats: &Stats, removed: &mut Removals) {
+    let mut cur = dom.first_child(content);
+    while let Some(id) = cur {
+        let verdict = judge_block(dom, id, stats);
+        match verdict {
+            Some(reason) => {
+                cur = dom.next_skipping_children(content, id);
+                dom.detach(id);
+                removed.push((id, reason));
+            }
+            None => {
+                if dom.is(id, &local_name!("table")) && !is_data_table(dom, id) {
+                    flatten_layout_table(dom, id);
+                }
+                cur = match dom.first_child(id) {
+                    Some(c) => Some(c),
+                    None => dom.next_skipping_children(content, id),
+                };
+            }
+        }
+    }
+}
+
+fn judge_block(dom: &Dom, id: NodeId, stats: &Stats) -> Option<Reason> {
+    let tag = dom.tag(id)?;
+    if matches!(*tag, local_name!("form") | local_name!("fieldset")) {
+        if stats.weight[id.index()] < 300.0 {
+            return Some(FORM_BLOCK);
+        }
+        return None;
+    }
+    // A heading naming a related/comments/newsletter section takes its section with it.
+    if matches!(
+        *tag,
+        local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("p")
+            | local_name!("div")
+            | local_name!("span")
+            | local_name!("strong")
+    ) {
+        let t = normalize_ws(&dom.text_content(id));
+        if t.chars().count() < 80 {
+            if let Some(rule) = NEGATIVE_BLOCKS.first_match(&t) {
+                return Some(rule.into());
+            }
+        }
+    }
+    if !matches!(
+        *tag,
+        local_name!("div")
+            | local_name!("section")
+            | local_name!("ul")
+            | local_name!("ol")
+            | local_name!("table")
+            | local_name!("aside")
+            | local_name!("footer")
+            | local_name!("header")
+            | local_name!("figure")
+            | local_name!("nav")
+    ) {
+        return None;
+    }
+    if dom.descendants(id).any(|d| {
+        matches!(
+            dom.tag(d),
+            Some(&local_name!("pre")) | Some(&local_name!("code"))
+        )
+    }) && !dom.is(id, &local_name!("nav"))
+    {
+        return None;
+    }
+    let weight = stats.weight[id.index()];
+    let ld = stats.link_density(id);
+    let cw = class_weight(dom, id);
+    let is_list = matches!(*tag, local_name!("ul") | local_name!("ol"));
+    if dom.is(id, &local_name!("table")) && is_data_table(dom, id) {
+        return None;
+    }
+    if dom.is(id, &local_name!("nav")) {
+        return Some(LINK_BLOCK);
+    }
+    if cw < 0.0 && weight < 1500.0 && !dom.is(id, &local_name!("figure")) {
+        return Some(NEGATIVE_CLASS);
+    }
+    if stats.commas[id.index()] >= 10 && ld < 0.5 {
+        return None;
+    }
+    let (mut p, mut img, mut li, mut inputs, mut embeds, mut headings) =
+        (0usize, 0usize, 0usize, 0usize, 0usize, 0.0f32);
+    for d in dom.descendants(id).skip(1) {
+        match dom.tag(d) {
+            Some(&local_name!("p")) => p += 1,
+            Some(&local_name!("img")) => img += 1,
+            Some(&local_name!("li")) => li += 1,
+            Some(&local_name!("input")) => inputs += 1,
+            Some(&local_name!("video")) | Some(&local_name!("audio")) => embeds += 1,
+            Some(&local_name!("h1"))
+            | Some(&local_name!("h2"))
+            | Some(&local_name!("h3"))
+            | Some(&local_name!("h4"))
+            | Some(&local_name!("h5"))
+            | Some(&local_name!("h6")) => {
+                headings += stats.weight[d.index()];
+            }
+            _ => {}
+        }
+    }
+    let heading_density = if weight > 0.0 { headings / weight } else { 0.0 };
+    let in_figure = dom.is(id, &local_name!("figure"))
+        || dom.ancestors(id).any(|a| dom.is(a, &local_name!("figure")));
+    if img > 1 && (p as f32) / (img as f32) < 0.5 && weight < 150.0 && !in_figure {
+        return Some(IMAGE_GALLERY_STRIP);
+    }
+    if inputs > p / 3 + 1 {
+        return Some(FORM_BLOCK);
+    }
+    if !is_list && li > p + 2 && ld > 0.3 {
+        return Some(LINK_BLOCK);
+    }
+    if is_list && ld > 0.6 && weight < 600.0 {
+        return Some(LINK_BLOCK);
+    }
+    if !is_list && heading_density < 0.9 && weight < 30.0 && (img == 0 || img > 2) && ld > 0.0 {
+        return Some(LINK_BLOCK);
+    }
+    if weight < 150.0 && ld > 0.35 && cw <= 0.0 {
+        return Some(LINK_BLOCK);
+    }
+    if ld > 0.55 {
+        return Some(LINK_BLOCK);
+    }
+    if embeds > 1 && weight < 75.0 {
+        return Some(LINK_BLOCK);
+    }
+    None
+}
+
+/// Data tables have headers, captions or a real grid; layout tables do not.
+pub fn is_data_table(dom: &Dom, table: NodeId) -> bool {
+    if dom
+        .attr(table, "role")
+        .is_some_and(|r| r == "presentation" || r == "none")
+    {
+        return false;
+    }
+    let mut rows = 0;
+    let mut max_cols = 0;
+    for d in dom.descendants(table).skip(1) {
+        match dom.tag(d) {
+            Some(&local_name!("table")) => return false,
+            Some(&local_name!("caption"))
+            | Some(&local_name!("thead"))
+            | Some(&local_name!("th"))
+            | Some(&local_name!("tfoot")) => return true,
+            Some(&local_name!("tr")) => {
+                rows += 1;
+                max_cols = max_cols.max(dom.child_elements(d).count());
+            }
+            _ => {}
+        }
+    }
+    rows >= 10 || max_cols > 4 || (rows > 1 && max_cols > 1 && rows * max_cols > 10)
+}
+
+/// A layout table becomes plain blocks: its cells stay, the grid goes.
+fn flatten_layout_table(dom: &mut Dom, table: NodeId) {
+    let parts: Vec<NodeId> = dom.descendants(table).collect();
+    for id in parts {
+        if matches!(
+            dom.tag(id),
+            Some(&local_name!("table"))
+                | Some(&local_name!("tbody"))
+                | Some(&local_name!("tr"))
+                | Some(&local_name!("td"))
+                | Some(&local_name!("th"))
+                | Some(&local_name!("thead"))
+                | Some(&local_name!("tfoot"))
+        ) {
+            dom.rename(id, local_name!("div"));
+        }
+    }
+}
+
+/// Leaf blocks: blocks with no block inside them. Their text is what the line rules judge.
+pub fn leaf_blocks(dom: &Dom, root: NodeId) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    let mut it = dom.descendants(root);
+    while let Some(id) = it.next() {
+        if id == root || dom.tag(id).is_none() {
+            continue;
+        }
+        if super::prepare::is_block(dom, id)
+            && !dom
+                .descendants(id)
+                .skip(1)
+                .any(|d| super::prepare::is_block(dom, d))
+        {
+            out.push(id);
+            it.skip_children_of(id);
+        }
+    }
+    out
+}
+
+/// Removes clutter and credit lines among the leaf blocks; captures credits.
+pub fn lines(dom: &mut Dom, content: NodeId, removed: &mut Removals, credits: &mut Credits) {
+    for id in leaf_blocks(dom, content) {
+        if dom.is(id, &local_name!("pre"))
+            || dom.is(id, &local_name!("td"))
+            || dom.is(id, &local_name!("th"))
+        {
+            continue;
+        }
+        let text = normalize_ws(&dom.text_content(id));
+        if text.is_empty() {
+            continue;
+        }
+        let chars = text.chars().count();
+        if chars <= MAX_CREDIT_CHARS {
+            if let Some(rule) = capture_credit(&text, credits) {
+                dom.detach(id);
+                removed.push((id, rule.into()));
+                continue;
+            }
+        }
+        if chars <= MAX_LINE_CHARS {
+            if let Some(rule) = LINES.first_match(&text) {
+                dom.detach(id);
+                removed.push((id, rule.into()));
+                continue;
+            }
+        }
+        if !dom.is(id, &local_name!("li")) && is_counter(&text) {
+            dom.detach(id);
+            removed.push((id, SHARE_COUNTER));
+        }
+    }
+}
+
+pub const SHARE_COUNTER: Reason = Reason {
+    rule: "share-counter",
+    catches: "bare share, like and comment counters",
+};
+
+/// "0", "12 comments", "1.2k", "3 条评论" on their own.
+fn is_counter(t: &str) -> bool {
+    if t.chars().count() > 16 {
+        return false;
+    }
+    let digits = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .count();
+    if digits == 0 || !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let rest = t[digits..].trim().to_ascii_lowercase();
+    matches!(
+        rest.as_str(),
+        "" | "k"
+            | "m"
+            | "comments"
+            | "comment"
+            | "shares"
+            | "likes"
+            | "views"
+            | "reads"
+            | "条评论"
+            | "评论"
+            | "赞"
+            | "阅读"
+    )
+}
+
+/// Matches a credit line and records what it says.
+pub fn capture_credit(text: &str, credits: &mut Credits) -> Option<&'static Rule> {
+    for (rule, re) in CREDITS.rules.iter().zip(&CREDITS.regexes) {
+        let Some(c) = re.captures(text) else { continue };
+        let get = |n: &str| {
+            c.name(n)
+                .map(|m| m.as_str().trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
+        let (source, editor, reporter) = (get("source"), get("editor"), get("reporter"));
+        if source.is_none()
+            && editor.is_none()
+            && reporter.is_none()
+            && c.get(0).is_none_or(|m| m.as_str().is_empty())
+        {
+            continue;
+        }
+        if credits.source.is_none() {
+            credits.source = source;
+        }
+        if editor.is_some() {
+            credits.editor = editor;
+        }
+        if let Some(r) = reporter {
+            for name in r.split([' ', '、', '　', '和']).filter(|n| !n.is_empty()) {
+                if !credits.reporters.iter().any(|x| x == name) {
+                    credits.reporters.push(name.to_string());
+                }
+            }
+        }
+        return Some(rule);
+    }
+    None
+}
+
+/// Removes elements left empty (no text, no image, no media).
+pub fn empties(dom: &mut Dom, content: NodeId) {
+    let order: Vec<NodeId> = dom.descendants(content).collect();
+    for &id in order.iter().rev() {
+        if id == content {
+            continue;
+        }
+        let Some(tag) = dom.tag(id) else { continue };
+        if matches!(
+            *tag,
+            local_name!("img")
+                | local_name!("br")
+                | local_name!("hr")
+                | local_name!("video")
+                | local_name!("audio")
+                | local_name!("source")
+                | local_name!("td")
+                | local_name!("th")
+                | local_name!("picture")
+        ) {
+            continue;
+        }
+        let empty = dom.children(id).all(|c| match dom.text(c) {
+            Some(t) => t.trim().is_empty(),
+            None => dom.element(c).is_none() || dom.is(c, &local_name!("br")),
+        });
+        if empty {
+            dom.detach(id);
+        }
+    }
+}

@@ -1,0 +1,342 @@
+//! The extraction pipeline: parse once, read declared metadata and the visible
+//! byline, prepare, score, choose the article container and its siblings,
+//! clean inside it, then render and resolve metadata.
+
+pub mod clean;
+mod prepare;
+mod score;
+
+pub use prepare::is_block;
+
+use crate::dom::{self, Dom, NodeId};
+use crate::metadata::{self, title::declared as declared_titles, Inputs};
+use crate::text::{normalize_ws, Counts};
+use crate::{render, sanitize, Article, Error, ErrorKind, Options, Removed};
+use clean::{Credits, Reason, Removals};
+use html5ever::local_name;
+use score::Stats;
+
+/// A body shorter than this (in text weight, about characters of Latin text)
+/// makes the extractor try again with the set-aside blocks put back.
+const RETRY_BELOW_WEIGHT: f32 = 500.0;
+
+/// Readability-style page test: paragraphs longer than this weight count.
+const READERABLE_MIN_BLOCK: f32 = 140.0;
+const READERABLE_MIN_SCORE: f32 = 20.0;
+
+pub const HEADLINE: Reason = Reason {
+    rule: "headline",
+    catches: "the headline repeated inside the article body",
+};
+pub const BYLINE: Reason = Reason {
+    rule: "byline-block",
+    catches: "byline, dateline and share-count blocks (kept as metadata)",
+};
+pub const DEK: Reason = Reason {
+    rule: "duplicate-summary",
+    catches: "the summary (dek) shown above a repeated byline block, kept once as the excerpt",
+};
+
+pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Article, Error> {
+    if html.trim().is_empty() {
+        return Err(Error::new(ErrorKind::NotHtml, "the input is empty"));
+    }
+    let mut dom = dom::parse(html, options.limits.max_nodes).ok_or_else(|| {
+        Error::new(
+            ErrorKind::TooManyNodes {
+                limit: options.limits.max_nodes,
+            },
+            format!(
+                "the page needs more than {} HTML nodes",
+                options.limits.max_nodes
+            ),
+        )
+    })?;
+    let declared = metadata::collect(&dom);
+    let base_owned = match (&declared.base_href, url) {
+        (Some(b), Some(u)) => u.join(b).ok(),
+        (Some(b), None) => url::Url::parse(b).ok(),
+        (None, u) => u.cloned(),
+    };
+    let base = base_owned.as_ref().or(url);
+    let titles = declared_titles(&declared);
+    let visible = metadata::scan(&dom, &titles);
+
+    let root = dom.body().unwrap_or(NodeId::DOCUMENT);
+    let aside = prepare::run(&mut dom, root, base);
+    prepare::paragraphs(&mut dom, root);
+    let mut stats = Stats::compute(&dom, root);
+    let readerable = readerable_score(&dom, root, &stats) > READERABLE_MIN_SCORE;
+    if !readerable && !options.force {
+        return Err(no_article());
+    }
+    let mut chosen = choose(&dom, root, &stats);
+    let too_short = chosen.as_ref().is_none_or(|c| {
+        c.iter().map(|n| stats.weight[n.index()]).sum::<f32>() < RETRY_BELOW_WEIGHT
+    });
+    if too_short && !aside.is_empty() {
+        prepare::restore(&mut dom, aside);
+        prepare::paragraphs(&mut dom, root);
+        let stats2 = Stats::compute(&dom, root);
+        let again = choose(&dom, root, &stats2);
+        let weight = |c: &Option<Vec<NodeId>>, s: &Stats| {
+            c.as_ref()
+                .map_or(0.0, |c| c.iter().map(|n| s.weight[n.index()]).sum::<f32>())
+        };
+        if weight(&again, &stats2) > weight(&chosen, &stats) * 1.3 {
+            chosen = again;
+            stats = stats2;
+        }
+    }
+    let Some(chosen) = chosen else {
+        return Err(no_article());
+    };
+
+    // Credit lines often sit just after the body container ("Source: … Editor: …").
+    let after = chosen
+        .last()
+        .and_then(|&l| dom.next_skipping_children(root, l));
+    // Gather the chosen blocks into one container.
+    let container = dom.create_element(local_name!("div"));
+    for n in chosen {
+        dom.append(container, n);
+    }
+
+    let mut removed: Removals = Vec::new();
+    let mut credits = Credits::default();
+    let dek = strip_head(&mut dom, container, &visible, &mut removed);
+    clean::blocks(&mut dom, container, &stats, &mut removed);
+    clean::lines(&mut dom, container, &mut removed, &mut credits);
+    clean::empties(&mut dom, container);
+    if let Some(after) = after {
+        trailing_credits(&dom, root, after, &mut credits);
+    }
+
+    let text = render::text(&dom, container);
+    let counts = Counts::of(&text);
+    if counts.units() == 0 {
+        return Err(no_article());
+    }
+    let content = sanitize::serialize(&dom, container, false, base);
+    let first_paragraph = text
+        .lines()
+        .find(|l| l.chars().count() > 40)
+        .map(str::to_string);
+    let first_image = dom
+        .descendants(container)
+        .find(|&n| dom.is(n, &local_name!("img")))
+        .and_then(|n| dom.attr(n, "src"))
+        .map(str::to_string);
+    let m = metadata::resolve(&Inputs {
+        declared: &declared,
+        visible: &visible,
+        credits: &credits,
+        url,
+        body_text: &text,
+        first_paragraph: first_paragraph.as_deref(),
+        dek: dek.as_deref(),
+        first_image: first_image.as_deref(),
+    });
+    let removed = removed
+        .into_iter()
+        .map(|(id, reason)| Removed {
+            rule: reason.rule.to_string(),
+            reason: reason.catches.to_string(),
+            text: normalize_ws(&dom.text_content(id)),
+            html: sanitize::serialize(&dom, id, true, base),
+        })
+        .collect();
+    Ok(Article {
+        title: m.title,
+        byline: m.byline,
+        authors: m.authors,
+        site_name: m.site_name,
+        publisher: m.publisher,
+        published_time: m.published,
+        modified_time: m.modified,
+        lang: m.lang,
+        dir: m.dir,
+        excerpt: m.excerpt,
+        section: m.section,
+        canonical_url: m.canonical_url,
+        lead_image: m.lead_image,
+        keywords: m.keywords,
+        source: m.source,
+        editor: m.editor,
+        license: m.license,
+        kind: m.kind,
+        content,
+        word_count: counts.units(),
+        reading_minutes: crate::text::reading_minutes(counts),
+        text,
+        readerable,
+        removed,
+    })
+}
+
+fn no_article() -> Error {
+    Error::new(ErrorKind::NoArticle, "no article found on this page")
+}
+
+/// The page test alone: parse, prepare, measure.
+pub fn readerable(html: &str) -> bool {
+    let Some(mut dom) = dom::parse(html, crate::Limits::default().max_nodes) else {
+        return false;
+    };
+    let root = dom.body().unwrap_or(NodeId::DOCUMENT);
+    prepare::run(&mut dom, root, None);
+    prepare::paragraphs(&mut dom, root);
+    let stats = Stats::compute(&dom, root);
+    readerable_score(&dom, root, &stats) > READERABLE_MIN_SCORE
+}
+
+/// Sum over long, link-poor paragraphs of √(weight − 140).
+fn readerable_score(dom: &Dom, root: NodeId, stats: &Stats) -> f32 {
+    let mut score = 0.0;
+    for id in dom.descendants(root) {
+        if !matches!(
+            dom.tag(id),
+            Some(&local_name!("p")) | Some(&local_name!("pre"))
+        ) {
+            continue;
+        }
+        let w = stats.weight[id.index()];
+        if w < READERABLE_MIN_BLOCK || stats.link_density(id) > 0.5 {
+            continue;
+        }
+        score += (w - READERABLE_MIN_BLOCK).sqrt();
+        if score > READERABLE_MIN_SCORE * 2.0 {
+            break;
+        }
+    }
+    score
+}
+
+/// The top candidate and the siblings that belong with it, in document order.
+fn choose(dom: &Dom, root: NodeId, stats: &Stats) -> Option<Vec<NodeId>> {
+    let scored = score::candidates(dom, root, stats);
+    let top = score::top_candidate(dom, root, stats, &scored)?;
+    let score_of = |id: NodeId| scored.iter().find(|(n, _)| *n == id).map(|(_, s)| *s);
+    let top_score = score_of(top).unwrap_or(0.0);
+    let Some(parent) = dom.parent(top) else {
+        return Some(vec![top]);
+    };
+    if parent == NodeId::DOCUMENT {
+        return Some(vec![top]);
+    }
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = dom.attr(top, "class").unwrap_or("");
+    let mut out = Vec::new();
+    for sib in dom.child_elements(parent) {
+        if sib == top {
+            out.push(sib);
+            continue;
+        }
+        let bonus = if !top_class.is_empty() && dom.attr(sib, "class") == Some(top_class) {
+            top_score * 0.2
+        } else {
+            0.0
+        };
+        if score_of(sib).is_some_and(|s| s + bonus >= threshold) {
+            out.push(sib);
+            continue;
+        }
+        if dom.is(sib, &local_name!("p")) {
+            let w = stats.weight[sib.index()];
+            let ld = stats.link_density(sib);
+            let text = normalize_ws(&dom.text_content(sib));
+            let sentence = text.ends_with(['.', '。', '!', '?', '！', '？', '"', '”']);
+            if (w >= 80.0 && ld < 0.25) || (w > 0.0 && w < 80.0 && ld == 0.0 && sentence) {
+                out.push(sib);
+            }
+        }
+    }
+    Some(out)
+}
+
+/// How many blocks after the article are searched for credit lines.
+const TRAILING_CREDIT_BLOCKS: usize = 6;
+
+/// Reads credit lines in the few blocks after the article (outside it, so nothing to remove).
+fn trailing_credits(dom: &Dom, root: NodeId, start: NodeId, credits: &mut Credits) {
+    let mut seen = 0;
+    let mut cur = Some(start);
+    while let Some(id) = cur {
+        if seen >= TRAILING_CREDIT_BLOCKS {
+            break;
+        }
+        if is_block(dom, id) && !dom.descendants(id).skip(1).any(|d| is_block(dom, d)) {
+            let text = normalize_ws(&dom.text_content(id));
+            if !text.is_empty() {
+                seen += 1;
+                if text.chars().count() <= crate::rules::credits::MAX_CREDIT_CHARS {
+                    clean::capture_credit(&text, credits);
+                }
+            }
+            cur = dom.next_skipping_children(root, id);
+        } else {
+            cur = dom
+                .first_child(id)
+                .or_else(|| dom.next_skipping_children(root, id));
+        }
+    }
+}
+
+/// Removes the repeated headline, the byline/dateline blocks and a summary
+/// shown above a repeated byline block; returns that summary (the dek).
+fn strip_head(
+    dom: &mut Dom,
+    container: NodeId,
+    visible: &metadata::Visible,
+    removed: &mut Removals,
+) -> Option<String> {
+    if let Some((h, _)) = &visible.headline {
+        if dom.is_inside(*h, container) {
+            dom.detach(*h);
+            removed.push((*h, HEADLINE));
+        }
+    }
+    let leaves = clean::leaf_blocks(dom, container);
+    let head: Vec<NodeId> = leaves.into_iter().take(12).collect();
+    let flags: Vec<bool> = head
+        .iter()
+        .map(|&n| {
+            visible
+                .blocks
+                .iter()
+                .any(|&b| dom.is_inside(b, n) || dom.is_inside(n, b))
+        })
+        .collect();
+    let last_byline = flags.iter().rposition(|&f| f);
+    let mut dek = None;
+    if let Some(last) = last_byline {
+        for (i, &n) in head.iter().enumerate().take(last + 1) {
+            if flags[i] {
+                dom.detach(n);
+                removed.push((n, BYLINE));
+            } else if i < last && flags[..i].iter().any(|&f| f) {
+                let t = normalize_ws(&dom.text_content(n));
+                if t.chars().count() < 600 {
+                    dek.get_or_insert(t);
+                    dom.detach(n);
+                    removed.push((n, DEK));
+                }
+            }
+        }
+    }
+    // Any other block that repeats the headline.
+    if let Some((_, h)) = &visible.headline {
+        let key = metadata::title_key(h);
+        for n in clean::leaf_blocks(dom, container).into_iter().take(6) {
+            if matches!(
+                dom.tag(n),
+                Some(&local_name!("h1")) | Some(&local_name!("h2")) | Some(&local_name!("p"))
+            ) && metadata::title_key(&dom.text_content(n)) == key
+            {
+                dom.detach(n);
+                removed.push((n, HEADLINE));
+            }
+        }
+    }
+    dek
+}

@@ -1,0 +1,240 @@
+//! Scoring: every paragraph-like block gives points to its ancestors for its
+//! length and commas; containers are weighted by tag and by class/id signals,
+//! then discounted by link density. Text is measured script-fairly (CJK in
+//! characters, Latin scripts in words; see `crate::text::Counts`).
+
+use crate::dom::{Dom, NodeData, NodeId};
+use crate::rules::candidates::{NEGATIVE, POSITIVE};
+use crate::text::{comma_count, Counts};
+use html5ever::local_name;
+
+/// Text measures of every node's subtree, indexed by node.
+pub struct Stats {
+    /// Script-fair text weight (see `Counts::weight`).
+    pub weight: Vec<f32>,
+    /// Weight of the text inside links.
+    pub link_weight: Vec<f32>,
+    pub commas: Vec<u32>,
+}
+
+impl Stats {
+    /// Measures the subtree of `root` in one pass (pre-order list, then a reverse sweep).
+    pub fn compute(dom: &Dom, root: NodeId) -> Stats {
+        let n = dom.len();
+        let mut s = Stats {
+            weight: vec![0.0; n],
+            link_weight: vec![0.0; n],
+            commas: vec![0; n],
+        };
+        let order: Vec<NodeId> = dom.descendants(root).collect();
+        let mut in_link = vec![false; n];
+        for &id in &order {
+            if let Some(p) = dom.parent(id) {
+                in_link[id.index()] = in_link[p.index()] || dom.is(p, &local_name!("a"));
+            }
+            if let NodeData::Text(t) = &dom.node(id).data {
+                let w = Counts::of(t).weight() as f32;
+                s.weight[id.index()] = w;
+                s.commas[id.index()] = comma_count(t) as u32;
+                if in_link[id.index()] {
+                    s.link_weight[id.index()] = w;
+                }
+            }
+        }
+        for &id in order.iter().rev() {
+            if id == root {
+                continue;
+            }
+            if let Some(p) = dom.parent(id) {
+                let (i, pi) = (id.index(), p.index());
+                s.weight[pi] += s.weight[i];
+                s.link_weight[pi] += s.link_weight[i];
+                s.commas[pi] += s.commas[i];
+            }
+        }
+        s
+    }
+
+    pub fn link_density(&self, id: NodeId) -> f32 {
+        let w = self.weight[id.index()];
+        if w <= 0.0 {
+            0.0
+        } else {
+            (self.link_weight[id.index()] / w).min(1.0)
+        }
+    }
+}
+
+/// Class/id weight: +25 for article-ish names, −25 for clutter names.
+pub fn class_weight(dom: &Dom, id: NodeId) -> f32 {
+    let mut w = 0.0;
+    for attr in ["class", "id"] {
+        if let Some(v) = dom.attr(id, attr) {
+            if NEGATIVE.is_match(v) {
+                w -= 25.0;
+            }
+            if POSITIVE.is_match(v) {
+                w += 25.0;
+            }
+        }
+    }
+    if dom
+        .attr(id, "itemprop")
+        .is_some_and(|v| v.contains("articleBody"))
+    {
+        w += 50.0;
+    }
+    w
+}
+
+fn tag_weight(dom: &Dom, id: NodeId) -> f32 {
+    match dom.tag(id) {
+        Some(&local_name!("div"))
+        | Some(&local_name!("article"))
+        | Some(&local_name!("section"))
+        | Some(&local_name!("main")) => 5.0,
+        Some(&local_name!("pre")) | Some(&local_name!("td")) | Some(&local_name!("blockquote")) => {
+            3.0
+        }
+        Some(&local_name!("address"))
+        | Some(&local_name!("ol"))
+        | Some(&local_name!("ul"))
+        | Some(&local_name!("dl"))
+        | Some(&local_name!("dd"))
+        | Some(&local_name!("dt"))
+        | Some(&local_name!("li"))
+        | Some(&local_name!("form")) => -3.0,
+        Some(&local_name!("h1"))
+        | Some(&local_name!("h2"))
+        | Some(&local_name!("h3"))
+        | Some(&local_name!("h4"))
+        | Some(&local_name!("h5"))
+        | Some(&local_name!("h6"))
+        | Some(&local_name!("th")) => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// Blocks that carry prose and give points to their ancestors.
+fn scores_itself(dom: &Dom, id: NodeId) -> bool {
+    matches!(
+        dom.tag(id),
+        Some(&local_name!("p"))
+            | Some(&local_name!("pre"))
+            | Some(&local_name!("td"))
+            | Some(&local_name!("h2"))
+            | Some(&local_name!("h3"))
+            | Some(&local_name!("h4"))
+            | Some(&local_name!("blockquote"))
+    )
+}
+
+/// Least weight for a block to count (about 25 Latin characters or 10 CJK characters).
+const MIN_BLOCK_WEIGHT: f32 = 24.0;
+
+/// Content scores of candidate containers, already discounted by link density.
+pub fn candidates(dom: &Dom, root: NodeId, stats: &Stats) -> Vec<(NodeId, f32)> {
+    let mut score: Vec<f32> = vec![f32::NAN; dom.len()];
+    let mut touched = Vec::new();
+    for id in dom.descendants(root) {
+        if !scores_itself(dom, id) {
+            continue;
+        }
+        let w = stats.weight[id.index()];
+        if w < MIN_BLOCK_WEIGHT {
+            continue;
+        }
+        let points = 1.0 + stats.commas[id.index()] as f32 + (w / 100.0).floor().min(3.0);
+        for (level, anc) in dom.ancestors(id).take(5).enumerate() {
+            if dom.element(anc).is_none() {
+                break;
+            }
+            let i = anc.index();
+            if score[i].is_nan() {
+                score[i] = tag_weight(dom, anc) + class_weight(dom, anc);
+                touched.push(anc);
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[i] += points / divider;
+        }
+    }
+    touched
+        .into_iter()
+        .map(|id| (id, score[id.index()] * (1.0 - stats.link_density(id))))
+        .collect()
+}
+
+/// Picks the container of the article from scored candidates.
+pub fn top_candidate(
+    dom: &Dom,
+    root: NodeId,
+    stats: &Stats,
+    scored: &[(NodeId, f32)],
+) -> Option<NodeId> {
+    let mut ranked: Vec<(NodeId, f32)> = scored.to_vec();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let &(mut top, top_score) = ranked.first()?;
+    let score_of = |id: NodeId| scored.iter().find(|(n, _)| *n == id).map(|(_, s)| *s);
+
+    // Several strong candidates under one ancestor: the article is split; take the ancestor.
+    let strong: Vec<NodeId> = ranked
+        .iter()
+        .skip(1)
+        .take(4)
+        .filter(|(_, s)| *s >= top_score * 0.75)
+        .map(|(n, _)| *n)
+        .collect();
+    if strong.len() >= 2 {
+        for anc in dom.ancestors(top) {
+            if anc == root || dom.is(anc, &local_name!("body")) {
+                break;
+            }
+            let holds = strong.iter().filter(|&&s| dom.is_inside(s, anc)).count();
+            if holds >= 2 {
+                top = anc;
+                break;
+            }
+        }
+    }
+
+    // Walk up while a parent scores better (its text is more of the article).
+    let mut last = score_of(top).unwrap_or(top_score);
+    let threshold = last / 3.0;
+    let mut cur = top;
+    while let Some(p) = dom.parent(cur) {
+        if p == root || dom.is(p, &local_name!("body")) || dom.element(p).is_none() {
+            break;
+        }
+        let Some(ps) = score_of(p) else {
+            cur = p;
+            continue;
+        };
+        if ps < threshold {
+            break;
+        }
+        if ps > last {
+            top = p;
+            break;
+        }
+        last = ps;
+        cur = p;
+    }
+
+    // A lone child holds nothing its parent doesn't: go up.
+    while let Some(p) = dom.parent(top) {
+        if p == root || dom.is(p, &local_name!("body")) || dom.element(p).is_none() {
+            break;
+        }
+        if dom.child_elements(p).count() != 1
+            || stats.weight[p.index()] > stats.weight[top.index()] * 1.05
+        {
+            break;
+        }
+        top = p;
+    }
+    Some(top)
+}

@@ -1,0 +1,677 @@
+//! Citation metadata: declared sources (JSON-LD, meta tags, microdata) are
+//! weighed against what the reader sees (headline, byline, dateline, credit
+//! lines). Where they disagree, the visible page wins.
+
+mod names;
+mod sources;
+pub mod title;
+mod visible;
+
+pub use names::{agency as agency_name, parse_byline, Author};
+pub use sources::{collect, Declared};
+pub use visible::{scan, title_key, Visible};
+
+use crate::date::{self, DateTime};
+use crate::extract::clean::Credits;
+use crate::text::{is_cjk_letter, normalize_ws};
+use serde_json::Value;
+
+/// Query parameters that only track clicks; stripped from canonical URLs.
+const TRACKING_PARAMS: &[&str] = &[
+    "fbclid",
+    "gclid",
+    "dclid",
+    "msclkid",
+    "mc_cid",
+    "mc_eid",
+    "igshid",
+    "spm",
+    "from",
+    "share_token",
+    "ref_src",
+    "cmpid",
+    "ocid",
+    "smid",
+    "_ga",
+];
+
+/// Everything the metadata resolution needs.
+pub struct Inputs<'a> {
+    pub declared: &'a Declared,
+    pub visible: &'a Visible,
+    pub credits: &'a Credits,
+    pub url: Option<&'a url::Url>,
+    /// Plain text of the article body (for language and excerpt checks).
+    pub body_text: &'a str,
+    /// First paragraph of the body.
+    pub first_paragraph: Option<&'a str>,
+    /// A summary paragraph removed from the body as a duplicate of the dek.
+    pub dek: Option<&'a str>,
+    /// First image of the body.
+    pub first_image: Option<&'a str>,
+}
+
+/// Resolved metadata.
+#[derive(Debug, Default)]
+pub struct Resolved {
+    pub title: String,
+    pub byline: Option<String>,
+    pub authors: Vec<Author>,
+    pub site_name: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub lang: Option<String>,
+    pub dir: String,
+    pub excerpt: Option<String>,
+    pub section: Option<String>,
+    pub canonical_url: Option<String>,
+    pub lead_image: Option<String>,
+    pub keywords: Vec<String>,
+    pub source: Option<String>,
+    pub editor: Option<String>,
+    pub license: Option<String>,
+    pub kind: String,
+}
+
+pub fn resolve(i: &Inputs) -> Resolved {
+    let d = i.declared;
+    let site_name = site_name(d, i.url);
+    let publisher = d
+        .jsonld
+        .as_ref()
+        .and_then(|v| v.get("publisher"))
+        .and_then(sources::string_of)
+        .or_else(|| {
+            d.meta(&["citation_publisher", "dc.publisher", "dcterms.publisher"])
+                .map(str::to_string)
+        })
+        .or_else(|| site_name.clone());
+    let cjk_page = crate::text::mostly_cjk(i.body_text);
+    let lang = language(d, i.body_text);
+    let zh = lang.as_deref().is_some_and(|l| l.starts_with("zh")) || cjk_page;
+
+    let title = title::resolve(d, i.visible, site_name.as_deref());
+    let (byline, authors, source) = authors(i, site_name.as_deref(), publisher.as_deref());
+    let (published, modified) = dates(i, zh);
+
+    let excerpt = d
+        .meta(&[
+            "description",
+            "og:description",
+            "twitter:description",
+            "dc.description",
+            "dcterms.abstract",
+        ])
+        .map(normalize_ws)
+        .or_else(|| d.ld_str("description"))
+        .or_else(|| i.dek.map(str::to_string))
+        .or_else(|| i.first_paragraph.map(|p| truncate_chars(p, 300)));
+
+    let section = d
+        .meta(&[
+            "article:section",
+            "parsely-section",
+            "sailthru.section",
+            "section",
+            "category",
+        ])
+        .map(str::to_string)
+        .or_else(|| d.ld_str("articleSection"))
+        .or_else(|| d.breadcrumb.last().cloned());
+
+    let canonical_url = d
+        .canonical
+        .as_deref()
+        .or_else(|| d.meta(&["og:url", "twitter:url"]))
+        .and_then(|c| crate::sanitize::absolute(c, i.url))
+        .or_else(|| i.url.map(|u| u.to_string()))
+        .map(|u| strip_tracking(&u));
+
+    let lead_image = d
+        .meta(&[
+            "og:image",
+            "og:image:url",
+            "og:image:secure_url",
+            "twitter:image",
+            "twitter:image:src",
+            "citation_image",
+        ])
+        .map(str::to_string)
+        .or_else(|| {
+            d.jsonld
+                .as_ref()
+                .and_then(|v| v.get("image"))
+                .and_then(sources::string_of)
+        })
+        .or_else(|| i.first_image.map(str::to_string))
+        .and_then(|u| crate::sanitize::absolute(&u, i.url));
+
+    let mut keywords: Vec<String> = Vec::new();
+    for k in d
+        .meta_all("keywords")
+        .chain(d.meta_all("news_keywords"))
+        .chain(d.meta_all("article:tag"))
+        .chain(d.meta_all("parsely-tags"))
+    {
+        for w in k.split([',', '，', ';', '、']) {
+            let w = w.trim();
+            if !w.is_empty() && w.chars().count() < 60 && !keywords.iter().any(|x| x == w) {
+                keywords.push(w.to_string());
+            }
+        }
+    }
+    keywords.truncate(30);
+
+    let license = d
+        .license
+        .clone()
+        .or_else(|| d.ld_str("license"))
+        .or_else(|| {
+            d.meta(&[
+                "dc.rights",
+                "dcterms.license",
+                "dcterms.rights",
+                "copyright",
+            ])
+            .filter(|r| r.contains("creativecommons") || r.contains("CC BY"))
+            .map(str::to_string)
+        });
+
+    let editor = i.credits.editor.clone();
+    let kind = kind(d, published.is_some());
+    let dir = match d.html_dir.as_deref() {
+        Some(v) if v.eq_ignore_ascii_case("rtl") => "rtl",
+        _ if lang.as_deref().is_some_and(is_rtl_lang) => "rtl",
+        _ => "ltr",
+    }
+    .to_string();
+
+    Resolved {
+        title,
+        byline,
+        authors,
+        site_name,
+        publisher,
+        published,
+        modified,
+        lang,
+        dir,
+        excerpt,
+        section,
+        canonical_url,
+        lead_image,
+        keywords,
+        source,
+        editor,
+        license,
+        kind,
+    }
+}
+
+fn truncate_chars(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+fn is_rtl_lang(l: &str) -> bool {
+    let base = l
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        base.as_str(),
+        "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "ckb" | "dv"
+    )
+}
+
+/// Site name: the declared name the title tag also shows, else the first
+/// declared name, else the host without `www.`.
+fn site_name(d: &Declared, url: Option<&url::Url>) -> Option<String> {
+    let publisher = d
+        .jsonld
+        .as_ref()
+        .and_then(|v| v.get("publisher"))
+        .and_then(sources::string_of);
+    let suffix = d.title_tag.as_deref().and_then(title::site_suffix);
+    if let Some(suffix) = suffix {
+        let named = [
+            d.meta(&["og:site_name"]).map(str::to_string),
+            publisher.clone(),
+            d.meta(&["application-name"]).map(str::to_string),
+        ];
+        if let Some(n) = named
+            .into_iter()
+            .flatten()
+            .find(|n| names::same_org(n, suffix))
+        {
+            return Some(normalize_ws(&n));
+        }
+    }
+    d.meta(&[
+        "og:site_name",
+        "application-name",
+        "twitter:site:name",
+        "citation_journal_title",
+        "dc.publisher",
+    ])
+    .map(str::to_string)
+    .or_else(|| {
+        d.jsonld
+            .as_ref()
+            .and_then(|v| v.get("publisher"))
+            .and_then(sources::string_of)
+    })
+    .or_else(|| {
+        d.jsonld_other
+            .iter()
+            .find(|o| {
+                matches!(
+                    o.get("@type").and_then(Value::as_str),
+                    Some("WebSite") | Some("Organization") | Some("NewsMediaOrganization")
+                )
+            })
+            .and_then(|o| o.get("name"))
+            .and_then(sources::string_of)
+    })
+    .map(|s| normalize_ws(&s))
+    .or_else(|| {
+        url.and_then(|u| u.host_str())
+            .map(|h| h.trim_start_matches("www.").to_string())
+    })
+}
+
+/// Page language: the declared tag, unless the text's script contradicts it.
+fn language(d: &Declared, body: &str) -> Option<String> {
+    let declared = d
+        .html_lang
+        .clone()
+        .or_else(|| {
+            d.meta(&[
+                "content-language",
+                "og:locale",
+                "dc.language",
+                "citation_language",
+            ])
+            .map(str::to_string)
+        })
+        .or_else(|| d.ld_str("inLanguage"))
+        .map(|l| l.trim().replace('_', "-"))
+        .filter(|l| !l.is_empty());
+    let cjk = crate::text::mostly_cjk(body);
+    let has_text = body.chars().filter(|c| c.is_alphabetic()).count() > 20;
+    match declared {
+        Some(l)
+            if has_text
+                && cjk
+                && !["zh", "ja", "ko"]
+                    .iter()
+                    .any(|p| l.to_ascii_lowercase().starts_with(p)) =>
+        {
+            Some(guess_cjk(body))
+        }
+        Some(l)
+            if has_text
+                && !cjk
+                && l.to_ascii_lowercase().starts_with("zh")
+                && body.chars().filter(|&c| is_cjk_letter(c)).count() < 10 =>
+        {
+            Some("en".to_string())
+        }
+        Some(l) => Some(l),
+        None if has_text && cjk => Some(guess_cjk(body)),
+        None => None,
+    }
+}
+
+fn guess_cjk(body: &str) -> String {
+    let kana = body
+        .chars()
+        .filter(|&c| ('\u{3040}'..='\u{30ff}').contains(&c))
+        .count();
+    let hangul = body
+        .chars()
+        .filter(|&c| ('\u{ac00}'..='\u{d7af}').contains(&c))
+        .count();
+    if kana > 20 {
+        "ja".into()
+    } else if hangul > 20 {
+        "ko".into()
+    } else {
+        "zh-CN".into()
+    }
+}
+
+/// Byline, authors and source: visible byline first, then declared persons,
+/// then credit-line reporters, then the agency as a literal author.
+fn authors(
+    i: &Inputs,
+    site: Option<&str>,
+    publisher: Option<&str>,
+) -> (Option<String>, Vec<Author>, Option<String>) {
+    let d = i.declared;
+    let orgs: Vec<&str> = [
+        site,
+        publisher,
+        d.title_tag.as_deref().and_then(title::site_suffix),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let source = i
+        .visible
+        .source
+        .clone()
+        .or_else(|| i.credits.source.clone())
+        .map(|s| names::agency(&s).map(str::to_string).unwrap_or(s))
+        .filter(|s| !orgs.iter().any(|o| names::same_org(s, o)));
+
+    let mut authors: Vec<Author> = Vec::new();
+    if let Some(b) = &i.visible.byline {
+        authors = parse_byline(b, &orgs);
+    }
+    if authors.is_empty() {
+        if let Some(ld) = d
+            .jsonld
+            .as_ref()
+            .and_then(|v| v.get("author").or_else(|| v.get("creator")))
+        {
+            for (name, is_org) in ld_people(ld) {
+                if is_org {
+                    if !orgs.iter().any(|o| names::same_org(&name, o)) {
+                        authors.push(Author::Literal { literal: name });
+                    }
+                } else {
+                    authors.extend(parse_byline(&name, &orgs));
+                }
+            }
+        }
+    }
+    if authors.is_empty() {
+        let declared: Vec<&str> = d
+            .meta_all("citation_author")
+            .chain(d.meta_all("dc.creator"))
+            .chain(d.meta_all("dcterms.creator"))
+            .chain(d.meta_all("author"))
+            .chain(d.meta_all("article:author"))
+            .chain(d.meta_all("parsely-author"))
+            .chain(d.meta_all("sailthru.author"))
+            .chain(
+                d.itemprops
+                    .iter()
+                    .filter(|(k, _)| k == "author" || k == "creator")
+                    .map(|(_, v)| v.as_str()),
+            )
+            .filter(|v| !v.contains("://"))
+            .collect();
+        for name in declared {
+            for a in parse_citation_name(name, &orgs) {
+                if !authors.contains(&a) {
+                    authors.push(a);
+                }
+            }
+        }
+    }
+    if authors.is_empty() {
+        authors = i
+            .credits
+            .reporters
+            .iter()
+            .filter_map(|r| names::parse_name(r, &orgs))
+            .collect();
+    }
+    if authors.is_empty() {
+        if let Some(s) = &source {
+            authors.push(Author::Literal { literal: s.clone() });
+        }
+    }
+    let mut seen = Vec::new();
+    authors.retain(|a| {
+        let keep = !seen.contains(a);
+        seen.push(a.clone());
+        keep
+    });
+    let byline = if authors.is_empty() {
+        None
+    } else {
+        let names: Vec<String> = authors.iter().map(Author::display).collect();
+        Some(match names.len() {
+            1 => names[0].clone(),
+            2 => format!("{} and {}", names[0], names[1]),
+            _ => format!(
+                "{} and {}",
+                names[..names.len() - 1].join(", "),
+                names[names.len() - 1]
+            ),
+        })
+    };
+    (byline, authors, source)
+}
+
+/// `citation_author` is often "Family, Given".
+fn parse_citation_name(name: &str, orgs: &[&str]) -> Vec<Author> {
+    let parts: Vec<&str> = name.split(',').map(str::trim).collect();
+    if parts.len() == 2
+        && !parts[0].contains(' ')
+        && !parts[1].is_empty()
+        && parts[1].split_whitespace().count() <= 2
+        && !name.contains(" and ")
+    {
+        return vec![Author::Person {
+            family: parts[0].to_string(),
+            given: parts[1].to_string(),
+        }];
+    }
+    parse_byline(name, orgs)
+}
+
+/// Names in a JSON-LD `author` value, each with whether it is an organisation.
+fn ld_people(v: &Value) -> Vec<(String, bool)> {
+    match v {
+        Value::String(s) => vec![(s.clone(), false)],
+        Value::Array(a) => a.iter().flat_map(ld_people).collect(),
+        Value::Object(o) => {
+            let org = matches!(
+                o.get("@type").and_then(Value::as_str),
+                Some("Organization") | Some("NewsMediaOrganization") | Some("Corporation")
+            );
+            o.get("name")
+                .and_then(sources::string_of)
+                .map(|n| (n, org))
+                .into_iter()
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Published and modified dates. The visible dateline wins where it disagrees
+/// with declared data (e.g. local time mislabelled as UTC); Chinese pages state
+/// local times without a zone, which is UTC+8.
+fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
+    let d = i.declared;
+    let declared_pub = d
+        .ld_str("datePublished")
+        .or_else(|| {
+            d.meta(&[
+                "article:published_time",
+                "citation_publication_date",
+                "citation_date",
+                "citation_online_date",
+                "dc.date",
+                "dc.date.issued",
+                "dcterms.issued",
+                "dcterms.created",
+                "parsely-pub-date",
+                "sailthru.date",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "og:published_time",
+                "datepublished",
+                "date",
+            ])
+            .map(str::to_string)
+        })
+        .or_else(|| d.itemprop("datePublished").map(str::to_string))
+        .or_else(|| d.ld_str("dateCreated"))
+        .and_then(|s| date::parse(&s));
+    let declared_mod = d
+        .ld_str("dateModified")
+        .or_else(|| {
+            d.meta(&[
+                "article:modified_time",
+                "og:updated_time",
+                "dcterms.modified",
+                "lastmod",
+                "last-modified",
+            ])
+            .map(str::to_string)
+        })
+        .or_else(|| d.itemprop("dateModified").map(str::to_string))
+        .and_then(|s| date::parse(&s));
+    let local = |x: DateTime| -> DateTime {
+        if zh && x.time.is_some() && x.offset.is_none() {
+            DateTime {
+                offset: Some(480),
+                ..x
+            }
+        } else {
+            x
+        }
+    };
+    let published = match (i.visible.published.map(local), declared_pub.map(local)) {
+        (Some(v), Some(dp)) => Some(reconcile(v, dp)),
+        (v, dp) => v.or(dp),
+    };
+    // When the visible clock showed the declared zone to be wrong, the same
+    // mistake is in the declared modified time: read it as local time too.
+    let zone_fix = match (i.visible.published, declared_pub) {
+        (Some(v), Some(dp))
+            if v.time.is_some()
+                && v.time == dp.time
+                && v.offset.is_some()
+                && v.offset != dp.offset =>
+        {
+            v.offset
+        }
+        _ => None,
+    };
+    let declared_mod = declared_mod.map(|m| match zone_fix {
+        Some(off) => DateTime {
+            offset: Some(off),
+            ..m
+        },
+        None => m,
+    });
+    let modified = match (i.visible.modified.map(local), declared_mod.map(local)) {
+        (Some(v), Some(dm)) => Some(reconcile(v, dm)),
+        (v, dm) => v.or(dm),
+    }
+    .filter(|m| Some(m.to_iso()) != published.map(|p| p.to_iso()));
+    (published.map(|x| x.to_iso()), modified.map(|x| x.to_iso()))
+}
+
+/// Visible vs declared: the same wall-clock time with different zones means the
+/// declared zone is wrong; a declared time on the visible day adds precision.
+fn reconcile(visible: DateTime, declared: DateTime) -> DateTime {
+    let same_day = visible.year == declared.year
+        && visible.month == declared.month
+        && visible.day == declared.day;
+    match (visible.time, declared.time) {
+        (Some(_), _) if visible.offset.is_some() => visible,
+        (Some(vt), Some(dt)) if same_day && vt == dt => DateTime {
+            offset: visible.offset.or(declared.offset),
+            ..visible
+        },
+        (Some(_), Some(_)) => {
+            // Declared with a zone and the visible clock equals it at the visible zone: keep declared precision.
+            if let (Some(off), Some(_)) = (visible.offset, declared.offset) {
+                let d = declared.at_offset(off);
+                if d.time == visible.time {
+                    return d;
+                }
+            }
+            visible
+        }
+        (None, Some(_)) if same_day => declared,
+        _ => visible,
+    }
+}
+
+/// CSL item type from declared types and page signals.
+fn kind(d: &Declared, dated: bool) -> String {
+    let ld = d.ld_type().unwrap_or_default();
+    let og = d.meta(&["og:type"]).unwrap_or("").to_ascii_lowercase();
+    let generator = d.meta(&["generator"]).unwrap_or("").to_ascii_lowercase();
+    let k = if ld.contains("NewsArticle") {
+        "article-newspaper"
+    } else if ld == "BlogPosting"
+        || ld == "SocialMediaPosting"
+        || [
+            "wordpress",
+            "ghost",
+            "hugo",
+            "jekyll",
+            "blogger",
+            "substack",
+            "medium",
+            "hexo",
+        ]
+        .iter()
+        .any(|g| generator.contains(g))
+    {
+        "post-weblog"
+    } else if ld == "Article" || ld.contains("Article") || og == "article" || dated {
+        if dated {
+            "article-newspaper"
+        } else {
+            "webpage"
+        }
+    } else {
+        "webpage"
+    };
+    k.to_string()
+}
+
+/// Removes tracking parameters (`utm_*`, `fbclid`, …) and the fragment.
+pub fn strip_tracking(u: &str) -> String {
+    let Ok(mut url) = url::Url::parse(u) else {
+        return u.to_string();
+    };
+    let kept: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(k, _)| !k.starts_with("utm_") && !TRACKING_PARAMS.contains(&k.as_ref()))
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if kept.is_empty() {
+        url.set_query(None);
+    } else {
+        url.query_pairs_mut().clear().extend_pairs(kept);
+    }
+    url.set_fragment(None);
+    url.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_tracking_parameters() {
+        assert_eq!(
+            strip_tracking("https://a.com/x?id=3&utm_source=tw&fbclid=1#top"),
+            "https://a.com/x?id=3"
+        );
+    }
+
+    #[test]
+    fn visible_local_time_beats_declared_utc() {
+        let v = date::parse("10:31 UTC+8, 2023-01-10").unwrap();
+        let d = date::parse("2023-01-10T10:31:00Z").unwrap();
+        assert_eq!(reconcile(v, d).to_iso(), "2023-01-10T10:31:00+08:00");
+    }
+}

@@ -1,0 +1,212 @@
+//! Author names: people as family/given, organisations as literals.
+
+use crate::rules::bylines::{AGENCIES, BYLINE_STOPS, COMPOUND_SURNAMES, NOT_NAMES, PARTICLES};
+use crate::text::{is_cjk_letter, normalize_ws};
+use serde::{Deserialize, Serialize};
+
+/// An author as CSL-JSON names one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Author {
+    /// A person. Chinese names keep the family name first and whole.
+    Person { family: String, given: String },
+    /// An organisation or agency, cited as written.
+    Literal { literal: String },
+}
+
+impl Author {
+    /// The name as a reader sees it.
+    pub fn display(&self) -> String {
+        match self {
+            Author::Person { family, given } if is_cjk_name(family) => format!("{family}{given}"),
+            Author::Person { family, given } if given.is_empty() => family.clone(),
+            Author::Person { family, given } => format!("{given} {family}"),
+            Author::Literal { literal } => literal.clone(),
+        }
+    }
+}
+
+fn is_cjk_name(s: &str) -> bool {
+    s.chars().any(is_cjk_letter)
+}
+
+/// Whether `name` is a wire agency (Xinhua, Reuters, 新华社…).
+pub fn agency(name: &str) -> Option<&'static str> {
+    let n = name.trim().trim_end_matches(['.', ',']);
+    AGENCIES.iter().copied().find(|a| a.eq_ignore_ascii_case(n))
+}
+
+/// Splits a byline ("By Jane Doe and John Roe", "记者 李四 王五") into authors.
+/// `orgs` (the site and publisher names) are never authors.
+pub fn parse_byline(byline: &str, orgs: &[&str]) -> Vec<Author> {
+    let mut s = normalize_ws(byline);
+    for prefix in [
+        "By ",
+        "by ",
+        "BY ",
+        "Written by ",
+        "Words by ",
+        "作者：",
+        "作者:",
+        "作者 ",
+        "记者：",
+        "记者:",
+        "记者 ",
+        "文／",
+        "文/",
+        "文｜",
+        "文 | ",
+    ] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest.trim().to_string();
+        }
+    }
+    for stop in BYLINE_STOPS {
+        if let Some(i) = s.find(stop) {
+            if i > 0 {
+                s.truncate(i);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let cjk = s.chars().filter(|&c| is_cjk_letter(c)).count() > 0;
+    let parts: Vec<String> = if cjk {
+        s.split([' ', '、', '，', ',', '　', '和'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect()
+    } else {
+        s.replace(" and ", ",")
+            .replace(" & ", ",")
+            .replace(';', ",")
+            .split(',')
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect()
+    };
+    for p in parts {
+        if let Some(a) = parse_name(&p, orgs) {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+/// One name: an agency, a Chinese name, or a Western name.
+pub fn parse_name(raw: &str, orgs: &[&str]) -> Option<Author> {
+    let name = raw
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c == '：');
+    if name.is_empty()
+        || name.len() > 80
+        || name.contains('@')
+        || name.contains("://")
+        || name.chars().any(|c| c.is_ascii_digit())
+        || NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+    {
+        return None;
+    }
+    if orgs.iter().any(|o| same_org(name, o)) {
+        return None;
+    }
+    if let Some(a) = agency(name) {
+        return Some(Author::Literal {
+            literal: a.to_string(),
+        });
+    }
+    if name.chars().all(|c| is_cjk_letter(c) || c == '·') {
+        let n = name.chars().count();
+        if !(2..=4).contains(&n) || name.contains('·') {
+            return Some(Author::Literal {
+                literal: name.to_string(),
+            });
+        }
+        let split = if COMPOUND_SURNAMES.iter().any(|s| name.starts_with(s)) && n > 2 {
+            2
+        } else {
+            1
+        };
+        let cut = name
+            .char_indices()
+            .nth(split)
+            .map_or(name.len(), |(i, _)| i);
+        return Some(Author::Person {
+            family: name[..cut].to_string(),
+            given: name[cut..].to_string(),
+        });
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() > 5
+        || words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(|c| c.is_lowercase()) && !PARTICLES.contains(w))
+    {
+        return None;
+    }
+    if words.len() == 1 {
+        return Some(Author::Literal {
+            literal: name.to_string(),
+        });
+    }
+    // Family name: the last word and any lower-case particles before it.
+    let mut start = words.len() - 1;
+    while start > 1 && PARTICLES.contains(&words[start - 1]) {
+        start -= 1;
+    }
+    Some(Author::Person {
+        family: words[start..].join(" "),
+        given: words[..start].join(" "),
+    })
+}
+
+/// Whether two organisation names are the same ("Shanghai Daily", "shanghaidaily").
+pub fn same_org(a: &str, b: &str) -> bool {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (ka, kb) = (key(a), key(b));
+    !ka.is_empty()
+        && (ka == kb || (ka.len() > 4 && kb.contains(&ka)) || (kb.len() > 4 && ka.contains(&kb)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(given: &str, family: &str) -> Author {
+        Author::Person {
+            given: given.into(),
+            family: family.into(),
+        }
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(
+            parse_byline("By Jane Doe and John Roe | Updated: 2023-01-10", &[]),
+            vec![person("Jane", "Doe"), person("John", "Roe")]
+        );
+        assert_eq!(
+            parse_byline("Ludwig van Beethoven", &[]),
+            vec![person("Ludwig", "van Beethoven")]
+        );
+        assert_eq!(
+            parse_byline("记者 李四 欧阳明", &[]),
+            vec![person("四", "李"), person("明", "欧阳")]
+        );
+        assert_eq!(
+            parse_byline("Xinhua", &[]),
+            vec![Author::Literal {
+                literal: "Xinhua".into()
+            }]
+        );
+        assert!(parse_byline("By Shanghai Daily", &["Shanghai Daily"]).is_empty());
+        assert!(parse_byline("admin", &[]).is_empty());
+    }
+}

@@ -1,0 +1,340 @@
+//! Structured metadata as pages carry it: `<meta>` tags (OpenGraph, Twitter,
+//! Highwire `citation_*`, Dublin Core, Parse.ly, Sailthru), JSON-LD
+//! (schema.org, `@graph`, arrays, nested objects), microdata and `<link>`s.
+//! Read in one walk, before any cleaning.
+
+use crate::dom::{Dom, NodeId};
+use html5ever::local_name;
+use serde_json::Value;
+
+/// What the page declares about itself.
+#[derive(Debug, Default)]
+pub struct Declared {
+    pub title_tag: Option<String>,
+    /// `<meta>` values by lower-cased name/property, in document order.
+    pub meta: Vec<(String, String)>,
+    /// The article-like JSON-LD object, if any (the first NewsArticle/Article/BlogPosting…).
+    pub jsonld: Option<Value>,
+    /// Other JSON-LD objects (WebPage, Organization, BreadcrumbList…).
+    pub jsonld_other: Vec<Value>,
+    pub html_lang: Option<String>,
+    pub html_dir: Option<String>,
+    pub canonical: Option<String>,
+    pub license: Option<String>,
+    pub base_href: Option<String>,
+    /// `itemprop` values (`content`/`datetime` attribute or text) by property name.
+    pub itemprops: Vec<(String, String)>,
+    /// Element carrying `itemprop=articleBody`.
+    pub article_body: Option<NodeId>,
+    /// Breadcrumb trail items ("News", "Nation"), without "Home".
+    pub breadcrumb: Vec<String>,
+}
+
+/// Class/id fragments of breadcrumb trails (English and Chinese CMS names).
+const BREADCRUMB_SIGNS: &[&str] = &[
+    "breadcrumb",
+    "crumb",
+    "bread-crumb",
+    "location",
+    "position",
+    "daohang",
+    "path",
+];
+
+/// Trail items that are not sections.
+const NOT_SECTIONS: &[&str] = &[
+    "home",
+    "homepage",
+    "首页",
+    "主页",
+    "网站首页",
+    "正文",
+    "当前位置",
+    "您当前的位置",
+    "您的位置",
+];
+
+/// JSON-LD `@type`s that describe an article, best first.
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "Article",
+    "BlogPosting",
+    "SocialMediaPosting",
+    "LiveBlogPosting",
+    "ScholarlyArticle",
+    "TechArticle",
+    "Report",
+];
+
+impl Declared {
+    /// The first `<meta>` value under any of `keys` (lower-case), non-empty.
+    pub fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| {
+            self.meta
+                .iter()
+                .find(|(n, v)| n == k && !v.trim().is_empty())
+                .map(|(_, v)| v.trim())
+        })
+    }
+
+    /// Every `<meta>` value under `key`.
+    pub fn meta_all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.meta
+            .iter()
+            .filter(move |(n, v)| n == key && !v.trim().is_empty())
+            .map(|(_, v)| v.trim())
+    }
+
+    pub fn itemprop(&self, key: &str) -> Option<&str> {
+        self.itemprops
+            .iter()
+            .find(|(k, v)| k == key && !v.trim().is_empty())
+            .map(|(_, v)| v.trim())
+    }
+
+    /// A string field of the article JSON-LD.
+    pub fn ld_str(&self, key: &str) -> Option<String> {
+        self.jsonld.as_ref().and_then(|v| string_of(v.get(key)?))
+    }
+
+    /// The article JSON-LD's `@type`.
+    pub fn ld_type(&self) -> Option<String> {
+        let t = self.jsonld.as_ref()?.get("@type")?;
+        match t {
+            Value::String(s) => Some(s.clone()),
+            Value::Array(a) => a.iter().find_map(|x| x.as_str().map(str::to_string)),
+            _ => None,
+        }
+    }
+}
+
+/// A string from a JSON-LD value: a string, the first of an array, or an object's `name`/`@value`/`url`.
+pub fn string_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Array(a) => a.iter().find_map(string_of),
+        Value::Object(o) => ["name", "@value", "url", "@id"]
+            .iter()
+            .find_map(|k| o.get(*k).and_then(string_of)),
+        _ => None,
+    }
+}
+
+/// Reads the document's declared metadata in one walk.
+pub fn collect(dom: &Dom) -> Declared {
+    let mut d = Declared::default();
+    if let Some(html) = dom.html_element() {
+        d.html_lang = dom
+            .attr(html, "lang")
+            .or_else(|| dom.attr(html, "xml:lang"))
+            .map(str::to_string);
+        d.html_dir = dom.attr(html, "dir").map(str::to_string);
+    }
+    let mut ld_objects = Vec::new();
+    for id in dom.descendants(NodeId::DOCUMENT) {
+        let Some(tag) = dom.tag(id) else { continue };
+        match *tag {
+            local_name!("title") if d.title_tag.is_none() => {
+                let t = crate::text::normalize_ws(&dom.text_content(id));
+                if !t.is_empty() {
+                    d.title_tag = Some(t);
+                }
+            }
+            local_name!("meta") => {
+                let key = dom
+                    .attr(id, "property")
+                    .or_else(|| dom.attr(id, "name"))
+                    .or_else(|| dom.attr(id, "itemprop"))
+                    .or_else(|| dom.attr(id, "http-equiv"));
+                if let (Some(k), Some(v)) = (key, dom.attr(id, "content")) {
+                    // A property attribute may list several names ("og:title twitter:title").
+                    for k in k.split_whitespace() {
+                        d.meta.push((k.to_ascii_lowercase(), decode_entities(v)));
+                    }
+                    if let Some(ip) = dom.attr(id, "itemprop") {
+                        d.itemprops.push((ip.to_string(), v.to_string()));
+                    }
+                }
+            }
+            local_name!("link") => {
+                let rel = dom.attr(id, "rel").unwrap_or("").to_ascii_lowercase();
+                let href = dom.attr(id, "href").map(str::to_string);
+                if rel.split_whitespace().any(|r| r == "canonical") && d.canonical.is_none() {
+                    d.canonical = href;
+                } else if rel.split_whitespace().any(|r| r == "license") && d.license.is_none() {
+                    d.license = href;
+                }
+            }
+            local_name!("a") => {
+                let rel = dom.attr(id, "rel").unwrap_or("");
+                if d.license.is_none()
+                    && rel
+                        .split_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("license"))
+                {
+                    d.license = dom.attr(id, "href").map(str::to_string);
+                }
+            }
+            local_name!("base") if d.base_href.is_none() => {
+                d.base_href = dom.attr(id, "href").map(str::to_string);
+            }
+            local_name!("script") => {
+                let ty = dom.attr(id, "type").unwrap_or("");
+                if ty.eq_ignore_ascii_case("application/ld+json") {
+                    let raw = dom.text_content(id);
+                    if let Ok(v) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) {
+                        flatten_ld(v, &mut ld_objects);
+                    }
+                }
+            }
+            _ => {}
+        }
+        if d.breadcrumb.is_empty() && is_breadcrumb(dom, id) {
+            d.breadcrumb = breadcrumb_items(dom, id);
+        }
+        if let Some(prop) = dom.attr(id, "itemprop") {
+            if !dom.is(id, &local_name!("meta")) {
+                for p in prop.split_whitespace() {
+                    if p == "articleBody" && d.article_body.is_none() {
+                        d.article_body = Some(id);
+                        continue;
+                    }
+                    let v = dom
+                        .attr(id, "content")
+                        .or_else(|| dom.attr(id, "datetime"))
+                        .map(str::to_string)
+                        .unwrap_or_else(|| {
+                            if matches!(
+                                p,
+                                "author"
+                                    | "creator"
+                                    | "headline"
+                                    | "name"
+                                    | "datePublished"
+                                    | "dateModified"
+                                    | "publisher"
+                            ) {
+                                crate::text::normalize_ws(&dom.text_content(id))
+                            } else {
+                                String::new()
+                            }
+                        });
+                    if !v.is_empty() && v.len() < 300 {
+                        d.itemprops.push((p.to_string(), v));
+                    }
+                }
+            }
+        }
+    }
+    let best = ARTICLE_TYPES
+        .iter()
+        .find_map(|t| ld_objects.iter().position(|o| has_type(o, t)));
+    if let Some(i) = best {
+        d.jsonld = Some(ld_objects.remove(i));
+    }
+    d.jsonld_other = ld_objects;
+    d
+}
+
+fn is_breadcrumb(dom: &Dom, id: NodeId) -> bool {
+    if !matches!(
+        dom.tag(id),
+        Some(&local_name!("div"))
+            | Some(&local_name!("nav"))
+            | Some(&local_name!("ol"))
+            | Some(&local_name!("ul"))
+            | Some(&local_name!("p"))
+            | Some(&local_name!("span"))
+    ) {
+        return false;
+    }
+    let sig = dom.class_and_id(id).to_ascii_lowercase();
+    let label = dom
+        .attr(id, "aria-label")
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let itemtype = dom.attr(id, "itemtype").unwrap_or("");
+    BREADCRUMB_SIGNS
+        .iter()
+        .any(|s| sig.split([' ', '_']).any(|t| t.contains(s)))
+        || label.contains("breadcrumb")
+        || itemtype.contains("BreadcrumbList")
+}
+
+/// The trail's items: link texts, or the text split at separators.
+fn breadcrumb_items(dom: &Dom, id: NodeId) -> Vec<String> {
+    let text = crate::text::normalize_ws(&dom.text_content(id));
+    if text.chars().count() > 120 {
+        return Vec::new();
+    }
+    let links: Vec<String> = dom
+        .descendants(id)
+        .filter(|&n| dom.is(n, &local_name!("a")))
+        .map(|n| crate::text::normalize_ws(&dom.text_content(n)))
+        .collect();
+    let items: Vec<String> = if links.len() >= 2 {
+        links
+    } else {
+        text.split(['/', '>', '»', '›', '＞', '|'])
+            .map(|s| s.trim().to_string())
+            .collect()
+    };
+    items
+        .into_iter()
+        .map(|s| s.trim_end_matches(['：', ':']).trim().to_string())
+        .filter(|s| {
+            !s.is_empty()
+                && s.chars().count() <= 20
+                && !NOT_SECTIONS.iter().any(|n| s.eq_ignore_ascii_case(n))
+        })
+        .collect()
+}
+
+fn has_type(o: &Value, t: &str) -> bool {
+    match o.get("@type") {
+        Some(Value::String(s)) => s == t,
+        Some(Value::Array(a)) => a.iter().any(|x| x.as_str() == Some(t)),
+        _ => false,
+    }
+}
+
+/// Pulls every typed object out of `@graph`s and arrays (iteratively).
+fn flatten_ld(v: Value, out: &mut Vec<Value>) {
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        if out.len() > 200 {
+            return;
+        }
+        match v {
+            Value::Array(a) => stack.extend(a.into_iter().rev()),
+            Value::Object(mut o) => {
+                if let Some(g) = o.remove("@graph") {
+                    stack.push(g);
+                }
+                if o.contains_key("@type") {
+                    out.push(Value::Object(o));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Meta values sometimes arrive double-escaped (`&amp;#39;`): decode the common entities.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#039;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", " ")
+}

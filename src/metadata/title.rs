@@ -1,0 +1,142 @@
+//! The headline: as displayed on the page, without site names and section
+//! suffixes (" | Shanghai Daily", " - BBC News", "_科技_腾讯网").
+
+use super::names::same_org;
+use super::sources::Declared;
+use super::visible::{title_key, Visible};
+use crate::text::normalize_ws;
+
+/// Separators between a headline and the site or section name.
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", "_", "｜", "|", " -- ",
+];
+
+/// The declared titles, best first (for finding the displayed headline).
+pub fn declared(d: &Declared) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for t in [
+        d.meta(&["citation_title"]),
+        d.jsonld
+            .as_ref()
+            .and_then(|v| v.get("headline"))
+            .and_then(|v| v.as_str()),
+        d.meta(&["og:title"]),
+        d.meta(&["twitter:title"]),
+        d.meta(&[
+            "dc.title",
+            "dcterms.title",
+            "parsely-title",
+            "sailthru.title",
+            "title",
+        ]),
+        d.itemprop("headline"),
+        d.title_tag.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// The title: the visible headline if there is one, else the best declared title with its suffix cut.
+pub fn resolve(d: &Declared, v: &Visible, site: Option<&str>) -> String {
+    if let Some((_, h)) = &v.headline {
+        let declared = declared(d);
+        let hk = title_key(h);
+        if declared.iter().any(|t| title_key(t).contains(&hk)) || declared.is_empty() {
+            return h.clone();
+        }
+    }
+    let declared = declared(d);
+    let best = declared
+        .iter()
+        .map(|t| strip_site(t, site))
+        .find(|t| !t.is_empty())
+        .unwrap_or_default();
+    if best.is_empty() {
+        if let Some((_, h)) = &v.headline {
+            return h.clone();
+        }
+    }
+    best
+}
+
+/// The last segment of a title tag after a separator, when it looks like a name ("… | Shanghai Daily").
+pub fn site_suffix(title: &str) -> Option<&str> {
+    let sep = SEPARATORS.iter().find(|s| title.contains(**s))?;
+    let last = title.rsplit(sep).next()?.trim();
+    let units = crate::text::Counts::of(last).units();
+    (units >= 1 && units <= 5 && last.len() < title.len()).then_some(last)
+}
+
+/// Cuts site and section names off a title.
+pub fn strip_site(title: &str, site: Option<&str>) -> String {
+    let title = normalize_ws(title);
+    let Some(sep) = SEPARATORS.iter().find(|s| title.contains(**s)) else {
+        return title;
+    };
+    let parts: Vec<&str> = title
+        .split(sep)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return title;
+    }
+    // Drop parts naming the site; then short trailing parts (sections).
+    let mut keep: Vec<&str> = parts
+        .iter()
+        .copied()
+        .filter(|p| !site.is_some_and(|s| same_org(p, s)))
+        .collect();
+    if keep.is_empty() {
+        return title;
+    }
+    let weight = |p: &str| crate::text::Counts::of(p).units();
+    while keep.len() > 1 && weight(keep[keep.len() - 1]) <= 3 {
+        keep.pop();
+    }
+    while keep.len() > 1 && weight(keep[0]) <= 2 {
+        keep.remove(0);
+    }
+    if keep.len() == 1 {
+        return keep[0].to_string();
+    }
+    // Several long parts: the headline is the longest, the rest are names.
+    keep.iter()
+        .max_by_key(|p| weight(p))
+        .map(|p| p.to_string())
+        .unwrap_or(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_site;
+
+    #[test]
+    fn strips_site_suffixes() {
+        assert_eq!(
+            strip_site(
+                "Chinese FM holds phone talks with S. Korean counterpart | Shanghai Daily",
+                Some("Shanghai Daily")
+            ),
+            "Chinese FM holds phone talks with S. Korean counterpart"
+        );
+        assert_eq!(
+            strip_site("Storm hits coast - BBC News", Some("BBC News")),
+            "Storm hits coast"
+        );
+        assert_eq!(
+            strip_site("芯片产业迎来新机遇_科技_腾讯网", None),
+            "芯片产业迎来新机遇"
+        );
+        assert_eq!(
+            strip_site("Rust: a language empowering everyone", None),
+            "Rust: a language empowering everyone"
+        );
+    }
+}

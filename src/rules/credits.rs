@@ -1,0 +1,49 @@
+//! Credit lines: who wrote, edited or supplied a story. They are captured into
+//! metadata and removed from the body. Each pattern names its captures:
+//! `source`, `editor`, `reporter`.
+
+use super::Rule;
+
+/// A whole block that is a credit line (short, matched from the start).
+pub const CREDIT_RULES: &[Rule] = &[
+    Rule {
+        id: "credit-source-en",
+        pattern: r"(?i)^source(?:\(s\))?\s*:\s*(?P<source>[^|:]+?)(?:\s*\|?\s*editor\s*:\s*(?P<editor>[^|]+?))?\s*$",
+        catches: "\"Source: Xinhua  Editor: Zhu Ying\" tails of English Chinese-outlet stories",
+    },
+    Rule {
+        id: "credit-editor-en",
+        pattern: r"(?i)^(?:editor|edited by)\s*:?\s*(?P<editor>[A-Z][\w .'-]{1,40}?)\s*$",
+        catches: "\"Editor: Zhu Ying\" lines on their own",
+    },
+    Rule {
+        id: "credit-source-zh",
+        pattern: r"^[（(【\[]?\s*(?:文章|本文|稿件)?来源\s*[:：]\s*(?P<source>[^\s　)）】\]|｜]+)(?:[\s　|｜]+(?:作者|记者)\s*[:：]?\s*(?P<reporter>[^\s　)）】\]|｜]+))?(?:[\s　|｜]+(?:责任编辑|编辑)\s*[:：]\s*(?P<editor>[^\s　)）】\]]+))?\s*[)）】\]]?\s*$",
+        catches: "来源：新华社 (with 记者/编辑 on the same line)",
+    },
+    Rule {
+        id: "credit-editor-zh",
+        pattern: r"^(?:[（(【\[]?\s*(?:责任编辑|责编|编辑|值班编辑|审核|校对|监制|制作|视频编辑)\s*[:：]\s*(?P<editor>[^\s　)）】\]]+)\s*[)）】\]]?[\s　]*)+$",
+        catches: "责任编辑：张三, (责编：…), 【编辑:…】, 编辑：王五 责任编辑：赵六",
+    },
+    Rule {
+        id: "credit-reporter-zh",
+        pattern: r"^[（(]?\s*(?:本报记者|记者|通讯员|作者|文)\s*[:：|丨]?\s*(?P<reporter>[\x{4e00}-\x{9fff}·]{2,4}(?:[ 　、和]+[\x{4e00}-\x{9fff}·]{2,4})*)\s*[)）]?$",
+        catches: "（记者 李四）, 记者：李四 王五 credit lines",
+    },
+    Rule {
+        id: "end-mark-zh",
+        pattern: r"^[（(]完[)）]$",
+        catches: "（完） end-of-story marks",
+    },
+    Rule {
+        id: "wire-tail-en",
+        pattern: r"(?i)^(?:\(?(?:reporting|writing|additional reporting) by .+|editing by .+|compiled by .+|_{3,}|—+|associated press writers? .+ contributed(?: to this report)?\.?|the associated press contributed to this report\.?|source: al jazeera(?: and news agencies)?)$",
+        catches: "wire-copy credit tails (Reporting by …; Editing by …, AP contributor lines)",
+    },
+];
+
+super::table!(CREDITS, CREDIT_RULES);
+
+/// A credit line must be short: a long paragraph that starts with "Source:" is prose.
+pub const MAX_CREDIT_CHARS: usize = 120;

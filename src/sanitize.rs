@@ -1,0 +1,363 @@
+//! The only way HTML leaves the crate: an allow-list serializer. Elements not
+//! on the list are unwrapped (their text stays) or, if dangerous, dropped with
+//! their content; attributes are allow-listed per element; URLs are made
+//! absolute and limited to safe schemes. Output is safe to insert with
+//! `innerHTML` into a page that also has a strict CSP.
+
+use crate::dom::{Dom, NodeData, NodeId};
+use html5ever::{local_name, ns, LocalName};
+
+/// Elements kept as they are (with their allowed attributes).
+const ALLOWED: &[LocalName] = &[
+    local_name!("p"),
+    local_name!("br"),
+    local_name!("hr"),
+    local_name!("h2"),
+    local_name!("h3"),
+    local_name!("h4"),
+    local_name!("h5"),
+    local_name!("h6"),
+    local_name!("ul"),
+    local_name!("ol"),
+    local_name!("li"),
+    local_name!("dl"),
+    local_name!("dt"),
+    local_name!("dd"),
+    local_name!("blockquote"),
+    local_name!("q"),
+    local_name!("cite"),
+    local_name!("pre"),
+    local_name!("code"),
+    local_name!("kbd"),
+    local_name!("samp"),
+    local_name!("var"),
+    local_name!("em"),
+    local_name!("i"),
+    local_name!("strong"),
+    local_name!("b"),
+    local_name!("u"),
+    local_name!("s"),
+    local_name!("del"),
+    local_name!("ins"),
+    local_name!("mark"),
+    local_name!("small"),
+    local_name!("sub"),
+    local_name!("sup"),
+    local_name!("abbr"),
+    local_name!("time"),
+    local_name!("a"),
+    local_name!("img"),
+    local_name!("figure"),
+    local_name!("figcaption"),
+    local_name!("table"),
+    local_name!("thead"),
+    local_name!("tbody"),
+    local_name!("tfoot"),
+    local_name!("tr"),
+    local_name!("th"),
+    local_name!("td"),
+    local_name!("caption"),
+    local_name!("details"),
+    local_name!("summary"),
+    local_name!("ruby"),
+    local_name!("rt"),
+    local_name!("rp"),
+    local_name!("bdi"),
+    local_name!("wbr"),
+    local_name!("section"),
+    local_name!("aside"),
+];
+
+/// Elements dropped with everything inside (code, embedded documents, forms, metadata).
+const DROPPED: &[LocalName] = &[
+    local_name!("script"),
+    local_name!("style"),
+    local_name!("iframe"),
+    local_name!("frame"),
+    local_name!("frameset"),
+    local_name!("object"),
+    local_name!("embed"),
+    local_name!("applet"),
+    local_name!("form"),
+    local_name!("input"),
+    local_name!("button"),
+    local_name!("select"),
+    local_name!("textarea"),
+    local_name!("option"),
+    local_name!("meta"),
+    local_name!("base"),
+    local_name!("link"),
+    local_name!("template"),
+    local_name!("noscript"),
+    local_name!("title"),
+    local_name!("head"),
+    local_name!("svg"),
+    local_name!("math"),
+    local_name!("canvas"),
+    local_name!("audio"),
+    local_name!("video"),
+    local_name!("source"),
+    local_name!("track"),
+    local_name!("param"),
+    local_name!("dialog"),
+    local_name!("xmp"),
+    local_name!("plaintext"),
+    local_name!("noembed"),
+    local_name!("noframes"),
+    local_name!("slot"),
+];
+
+/// Attributes kept on any allowed element.
+/// `id`s are prefixed (`t-…`) so page ids cannot clobber the reader page's own names;
+/// fragment links are rewritten to match, so footnotes still work.
+const GLOBAL_ATTRS: &[&str] = &["lang", "dir", "title", "id"];
+
+/// Prefix for ids carried over from the page.
+pub const ID_PREFIX: &str = "t-";
+
+/// Attributes kept per element; URL attributes are checked separately.
+fn element_attrs(tag: &LocalName) -> &'static [&'static str] {
+    match *tag {
+        local_name!("a") => &["href"],
+        local_name!("img") => &["src", "alt", "width", "height", "srcset"],
+        local_name!("td") | local_name!("th") => &["colspan", "rowspan", "headers", "scope"],
+        local_name!("ol") => &["start", "reversed", "type"],
+        local_name!("li") => &["value"],
+        local_name!("time") => &["datetime"],
+        local_name!("abbr") => &[],
+        local_name!("blockquote") | local_name!("q") | local_name!("del") | local_name!("ins") => {
+            &["cite"]
+        }
+        local_name!("details") => &["open"],
+        _ => &[],
+    }
+}
+
+/// Whether an element is dropped with its content.
+pub fn is_dropped(dom: &Dom, id: NodeId) -> bool {
+    match &dom.node(id).data {
+        NodeData::Element(e) => e.name.ns != ns!(html) || DROPPED.contains(&e.name.local),
+        NodeData::Comment | NodeData::Doctype => true,
+        _ => false,
+    }
+}
+
+/// Makes a URL absolute against `base` and keeps it only with a safe scheme
+/// (http, https, mailto). Fragment-only links stay as they are (footnotes).
+pub fn absolute(raw: &str, base: Option<&url::Url>) -> Option<String> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    if let Some(frag) = raw.strip_prefix('#') {
+        return Some(format!("#{ID_PREFIX}{frag}"));
+    }
+    let parsed = match base {
+        Some(b) => b.join(raw).ok()?,
+        None => url::Url::parse(raw).ok()?,
+    };
+    match parsed.scheme() {
+        "http" | "https" | "mailto" => Some(parsed.to_string()),
+        _ => None,
+    }
+}
+
+/// `data:image/…` URLs of raster formats are allowed in `img src` only.
+fn safe_data_image(raw: &str) -> bool {
+    let lower = raw.trim().to_ascii_lowercase();
+    [
+        "data:image/png",
+        "data:image/jpeg",
+        "data:image/jpg",
+        "data:image/gif",
+        "data:image/webp",
+        "data:image/avif",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
+
+fn escape_text(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            '\0' => {}
+            _ => out.push(c),
+        }
+    }
+}
+
+fn escape_attr(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\0' => {}
+            _ => out.push(c),
+        }
+    }
+}
+
+const VOID: &[LocalName] = &[
+    local_name!("br"),
+    local_name!("hr"),
+    local_name!("img"),
+    local_name!("wbr"),
+];
+
+/// Serializes the children of `root` (or `root` itself with `include_root`) as sanitized HTML.
+pub fn serialize(dom: &Dom, root: NodeId, include_root: bool, base: Option<&url::Url>) -> String {
+    let mut out = String::new();
+    // Explicit stack of (node, entering?) so depth costs heap, not call stack.
+    let mut stack: Vec<(NodeId, bool)> = Vec::new();
+    if include_root {
+        stack.push((root, true));
+    } else {
+        let kids: Vec<NodeId> = dom.children(root).collect();
+        stack.extend(kids.into_iter().rev().map(|c| (c, true)));
+    }
+    while let Some((id, entering)) = stack.pop() {
+        match &dom.node(id).data {
+            NodeData::Text(t) => escape_text(t, &mut out),
+            NodeData::Element(e) => {
+                if is_dropped(dom, id) {
+                    continue;
+                }
+                let tag = output_tag(&e.name.local);
+                let kept = tag.is_some();
+                if entering {
+                    if let Some(tag) = &tag {
+                        if *tag == local_name!("img") && img_src(dom, id, base).is_none() {
+                            continue;
+                        }
+                        open_tag(dom, id, tag, base, &mut out);
+                        if VOID.contains(tag) {
+                            continue;
+                        }
+                    }
+                    stack.push((id, false));
+                    let kids: Vec<NodeId> = dom.children(id).collect();
+                    stack.extend(kids.into_iter().rev().map(|c| (c, true)));
+                } else if kept {
+                    out.push_str("</");
+                    out.push_str(tag.as_deref().unwrap_or_default());
+                    out.push('>');
+                } else if matches!(
+                    e.name.local,
+                    local_name!("div")
+                        | local_name!("center")
+                        | local_name!("main")
+                        | local_name!("article")
+                        | local_name!("header")
+                        | local_name!("footer")
+                ) {
+                    out.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The tag written for an element, if it is kept: `h1` becomes `h2` (the reader shows the title itself).
+fn output_tag(local: &LocalName) -> Option<LocalName> {
+    if *local == local_name!("h1") {
+        return Some(local_name!("h2"));
+    }
+    ALLOWED.contains(local).then(|| local.clone())
+}
+
+fn img_src(dom: &Dom, id: NodeId, base: Option<&url::Url>) -> Option<String> {
+    let src = dom.attr(id, "src")?;
+    if safe_data_image(src) {
+        return Some(src.trim().to_string());
+    }
+    absolute(src, base).filter(|u| !u.starts_with("mailto:") && !u.starts_with('#'))
+}
+
+fn open_tag(dom: &Dom, id: NodeId, tag: &LocalName, base: Option<&url::Url>, out: &mut String) {
+    out.push('<');
+    out.push_str(tag);
+    let allowed = element_attrs(tag);
+    let Some(e) = dom.element(id) else { return };
+    for a in &e.attrs {
+        if a.name.ns != ns!() {
+            continue;
+        }
+        let name = &*a.name.local;
+        if !GLOBAL_ATTRS.contains(&name) && !allowed.contains(&name) {
+            continue;
+        }
+        let value: Option<String> = match name {
+            "href" | "cite" => absolute(&a.value, base),
+            "src" => img_src(dom, id, base),
+            "srcset" => srcset(&a.value, base),
+            "id" => Some(format!("{ID_PREFIX}{}", a.value)),
+            "dir" => matches!(
+                a.value.to_ascii_lowercase().as_str(),
+                "ltr" | "rtl" | "auto"
+            )
+            .then(|| a.value.to_ascii_lowercase()),
+            "width" | "height" | "colspan" | "rowspan" | "start" | "value" => {
+                a.value.trim().parse::<u32>().ok().map(|n| n.to_string())
+            }
+            _ => Some(a.value.to_string()),
+        };
+        if let Some(v) = value {
+            out.push(' ');
+            out.push_str(name);
+            out.push_str("=\"");
+            escape_attr(&v, out);
+            out.push('"');
+        }
+    }
+    // Article images load lazily and send no referrer to the page's servers.
+    if *tag == local_name!("img") {
+        out.push_str(" loading=\"lazy\" referrerpolicy=\"no-referrer\"");
+    }
+    if *tag == local_name!("a") {
+        out.push_str(" rel=\"noopener noreferrer\"");
+    }
+    out.push('>');
+}
+
+/// Each srcset candidate made absolute; unsafe candidates dropped.
+fn srcset(v: &str, base: Option<&url::Url>) -> Option<String> {
+    let parts: Vec<String> = v
+        .split(", ")
+        .filter_map(|c| {
+            let mut it = c.split_whitespace();
+            let u = absolute(it.next()?, base)?;
+            if !u.starts_with("http") {
+                return None;
+            }
+            let d: Vec<&str> = it
+                .filter(|d| d.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
+                .collect();
+            Some(if d.is_empty() {
+                u
+            } else {
+                format!("{u} {}", d.join(" "))
+            })
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// Sanitizes an HTML fragment: parse it with html5ever, then serialize it through the allow-list.
+pub fn sanitize_fragment(html: &str, base: Option<&url::Url>) -> String {
+    let wrapped = format!("<!doctype html><html><head></head><body>{html}</body></html>");
+    match crate::dom::parse(&wrapped, 1_000_000) {
+        Some(dom) => match dom.body() {
+            Some(body) => serialize(&dom, body, false, base),
+            None => String::new(),
+        },
+        None => String::new(),
+    }
+}

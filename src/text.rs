@@ -1,0 +1,125 @@
+//! Text measures that treat Chinese, Japanese and Korean fairly next to Latin
+//! scripts: CJK text is counted in characters, other text in words.
+
+/// Whether `c` is a CJK ideograph, kana, hangul or CJK punctuation.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x303F   // CJK symbols and punctuation
+        | 0x3040..=0x30FF // hiragana, katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xAC00..=0xD7AF // hangul syllables
+        | 0xF900..=0xFAFF // CJK compatibility ideographs
+        | 0xFF00..=0xFFEF // full-width forms
+        | 0x20000..=0x2FA1F)
+}
+
+/// Whether `c` is a CJK ideograph, kana or hangul (not punctuation).
+pub fn is_cjk_letter(c: char) -> bool {
+    is_cjk(c)
+        && !matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
+}
+
+/// Counts of a text: CJK letters and Latin-script (non-CJK) words.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub cjk: usize,
+    pub words: usize,
+}
+
+impl Counts {
+    pub fn of(text: &str) -> Counts {
+        let mut c = Counts::default();
+        let mut in_word = false;
+        for ch in text.chars() {
+            if is_cjk_letter(ch) {
+                c.cjk += 1;
+                in_word = false;
+            } else if ch.is_alphanumeric() {
+                if !in_word {
+                    c.words += 1;
+                    in_word = true;
+                }
+            } else if ch != '\'' && ch != '’' && ch != '-' {
+                in_word = false;
+            }
+        }
+        c
+    }
+
+    /// Reading units: one per word, one per CJK character.
+    pub fn units(self) -> usize {
+        self.cjk + self.words
+    }
+
+    /// A length comparable across scripts: a CJK character weighs like a
+    /// short word (about 2.5 Latin characters), a word like six characters.
+    pub fn weight(self) -> f64 {
+        self.cjk as f64 * 2.5 + self.words as f64 * 6.0
+    }
+}
+
+/// Estimated reading time in minutes: about 230 words or 400 CJK characters a minute.
+pub fn reading_minutes(c: Counts) -> u32 {
+    let minutes = c.words as f64 / 230.0 + c.cjk as f64 / 400.0;
+    if c.units() == 0 {
+        0
+    } else {
+        minutes.ceil().max(1.0) as u32
+    }
+}
+
+/// Collapses runs of whitespace to one space and trims.
+pub fn normalize_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending = false;
+    for ch in s.chars() {
+        if ch.is_whitespace() || ch == '\u{200b}' || ch == '\u{feff}' {
+            pending = !out.is_empty();
+        } else {
+            if pending {
+                out.push(' ');
+                pending = false;
+            }
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// Commas and clause marks, Latin and CJK: a sign of real prose.
+pub fn comma_count(s: &str) -> usize {
+    s.chars()
+        .filter(|c| matches!(c, ',' | '，' | '、' | '；' | '。'))
+        .count()
+}
+
+/// Whether the text is mostly CJK.
+pub fn mostly_cjk(s: &str) -> bool {
+    let c = Counts::of(s);
+    c.cjk > c.words * 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_mixed_scripts() {
+        let c = Counts::of("新华社北京1月10日电 Qin Gang said, 中方愿意。");
+        assert_eq!(c.cjk, 12);
+        assert_eq!(c.words, 5); // 1, 10, Qin, Gang, said
+    }
+
+    #[test]
+    fn normalizes_whitespace() {
+        assert_eq!(normalize_ws("  a \n\t b\u{200b}c  "), "a b c");
+    }
+
+    #[test]
+    fn reading_time_rounds_up() {
+        assert_eq!(reading_minutes(Counts { cjk: 0, words: 231 }), 2);
+        assert_eq!(reading_minutes(Counts { cjk: 300, words: 0 }), 1);
+        assert_eq!(reading_minutes(Counts::default()), 0);
+    }
+}

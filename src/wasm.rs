@@ -1,0 +1,89 @@
+//! WebAssembly bindings: the only file that knows about wasm-bindgen. Plain
+//! data crosses the boundary; errors arrive in JS as `{code, message}` objects.
+
+use wasm_bindgen::prelude::*;
+
+use crate::{Error, Options};
+
+/// Error object thrown to JS.
+#[derive(serde::Serialize)]
+struct JsFailure<'a> {
+    code: &'a str,
+    message: String,
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    value
+        .serialize(&ser)
+        .map_err(|e| failure("internal", e.to_string()))
+}
+
+fn failure(code: &str, message: String) -> JsValue {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&JsFailure { code, message }, &ser)
+        .unwrap_or_else(|_| JsValue::from_str(code))
+}
+
+fn from_error(e: Error) -> JsValue {
+    failure(e.code(), e.message().to_string())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(s: &str);
+}
+
+/// Runs when the module loads. wasm32 aborts on panic (the JS side then sees a
+/// RuntimeError and shows an "internal error" message); this hook logs the
+/// panic's message first so the report says what failed.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error(&format!("tidings: internal error: {info}"));
+    }));
+}
+
+/// The article plus the access date the caller's clock gave, so a later
+/// `cite(article, …)` cites what was read, when it was read.
+#[derive(serde::Serialize)]
+struct Extracted<'a> {
+    #[serde(flatten)]
+    article: crate::Article,
+    accessed: &'a str,
+}
+
+/// Extracts the article from a page's HTML. `today` (YYYY-MM-DD) is the access
+/// date for citations; `force` returns the best candidate even on pages that
+/// are not articles ("show the whole page cleaned").
+#[wasm_bindgen]
+pub fn extract(
+    html: &str,
+    url: &str,
+    today: &str,
+    force: Option<bool>,
+) -> Result<JsValue, JsValue> {
+    let options = Options {
+        force: force.unwrap_or(false),
+        ..Options::default()
+    };
+    let url = (!url.is_empty()).then_some(url);
+    let article = crate::extract(html, url, &options).map_err(from_error)?;
+    to_js(&Extracted {
+        article,
+        accessed: today,
+    })
+}
+
+/// Whether the page looks like it holds an article (cheap; for the toolbar badge).
+#[wasm_bindgen]
+pub fn readerable(html: &str) -> bool {
+    crate::readerable(html)
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
