@@ -92,6 +92,17 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
         return Err(no_article());
     };
 
+    if std::env::var("TIDINGS_DEBUG").is_ok() {
+        for &c in &chosen {
+            eprintln!(
+                "chosen {:?} {:?} {:?} w={}",
+                dom.tag(c),
+                dom.attr(c, "class"),
+                dom.attr(c, "id"),
+                stats.weight[c.index()]
+            );
+        }
+    }
     // Credit lines often sit just after the body container ("Source: … Editor: …").
     let after = chosen
         .last()
@@ -113,6 +124,18 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
     }
 
     let text = render::text(&dom, container);
+    if std::env::var("TIDINGS_DEBUG").is_ok() {
+        for (id, r) in &removed {
+            eprintln!(
+                "removed {} {:?}",
+                r.rule,
+                normalize_ws(&dom.text_content(*id))
+                    .chars()
+                    .take(60)
+                    .collect::<String>()
+            );
+        }
+    }
     let counts = Counts::of(&text);
     if counts.units() == 0 {
         return Err(no_article());
@@ -314,7 +337,9 @@ fn strip_head(
             if flags[i] {
                 dom.detach(n);
                 removed.push((n, BYLINE));
-            } else if i < last && flags[..i].iter().any(|&f| f) {
+            } else if flags[..i].iter().any(|&f| f)
+                && flags[i + 1..(i + 3).min(flags.len())].iter().any(|&f| f)
+            {
                 let t = normalize_ws(&dom.text_content(n));
                 if t.chars().count() < 600 {
                     dek.get_or_insert(t);

@@ -264,7 +264,8 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
             .to_ascii_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
+        // Not `visibility:hidden`: some platforms (WeChat's #js_content) hide the article until a script shows it.
+        if s.contains("display:none") {
             return true;
         }
     }

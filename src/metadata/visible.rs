@@ -24,8 +24,8 @@ pub struct Visible {
 
 /// How many blocks after the headline are searched for a byline and dateline.
 const SCAN_BLOCKS: usize = 24;
-/// Longer blocks are prose, not bylines.
-const MAX_BYLINE_CHARS: usize = 200;
+/// Heavier blocks (about 25 words or 60 CJK characters) are prose, not bylines.
+const MAX_BYLINE_WEIGHT: f64 = 150.0;
 
 /// Finds the headline (the `h1` matching the declared titles best) and reads the blocks after it.
 pub fn scan(dom: &Dom, titles: &[&str]) -> Visible {
@@ -44,10 +44,9 @@ pub fn scan(dom: &Dom, titles: &[&str]) -> Visible {
             let text = normalize_ws(&dom.text_content(id));
             if !text.is_empty() {
                 seen += 1;
-                if text.chars().count() > MAX_BYLINE_CHARS {
-                    if v.published.is_some() || seen > 8 {
-                        break;
-                    }
+                if crate::text::Counts::of(&text).weight() > MAX_BYLINE_WEIGHT {
+                    // Prose: the byline region is over.
+                    break;
                 } else if read_block(dom, id, &text, &mut v) {
                     v.blocks.push(id);
                 }
