@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Every test: formatting and lints, the Rust tests (unit, fixtures, CLI,
+# citations, robustness), then the extension in headless Chromium and
+# Firefox ESR. Sets up what it needs first.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+say() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
+
+scripts/setup.sh
+say "cargo fmt --check"
+cargo fmt --all -- --check
+say "cargo clippy"
+cargo clippy --all-targets --quiet -- -D warnings
+say "cargo test"
+cargo test --all-targets
+say "doc tests"
+cargo test --doc --quiet
+say "wasm, extension and demo build"
+scripts/build-web.sh
+say "browser tests"
+scripts/test-browser.sh
