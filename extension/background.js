@@ -29,7 +29,12 @@ function freshId() {
 async function remember(id, snapshot) {
   try {
     if (api.storage && api.storage.session) {
-      await api.storage.session.set({ ['snap:' + id]: snapshot });
+      // Keep the last few snapshots (so reloading a reader tab works), drop older ones.
+      const { snaps = [] } = await api.storage.session.get('snaps');
+      const keep = [...snaps, id].slice(-MAX_MEMORY);
+      const drop = snaps.filter((s) => !keep.includes(s)).map((s) => 'snap:' + s);
+      if (drop.length) await api.storage.session.remove(drop);
+      await api.storage.session.set({ ['snap:' + id]: snapshot, snaps: keep });
       return;
     }
   } catch (e) {

@@ -118,7 +118,14 @@ async function main() {
     return r.text();
   }));
   $('cite').hidden = false;
-  const cite = await renderCitation($('cite'), article, { wasm, t, loadCsl, store: synced });
+  let cite = { citationText: () => '' };
+  try {
+    cite = await renderCitation($('cite'), article, { wasm, t, loadCsl, store: synced });
+  } catch (e) {
+    // The article stays readable when citations fail (or this core build has none).
+    console.error('tidings: citation panel', e);
+    $('cite').replaceChildren(el('p', { class: 'error', text: t('citeFailed', [String(e && e.message || e)]) }));
+  }
   renderRemoved($('removed'), article, body, { t });
   wireTools(article, body, cite);
 }

@@ -20,6 +20,24 @@ DIST="$ROOT/dist"
 say() { printf '\033[1mbuild-web:\033[0m %s\n' "$*"; }
 die() { printf 'build-web: error: %s\n' "$*" >&2; exit 1; }
 
+# Loads a pkg's module in Node and runs extract() on the seed page: catches a module that
+# wasm-opt broke, or glue and module that do not match.
+smoke_test() {
+  command -v node >/dev/null || return 0
+  node --input-type=module - "$1" "$2" "$ROOT/tests/fixtures/pages/shine-seed/source.html" <<'JS'
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+const [pkg, wasm, page] = process.argv.slice(2);
+const m = await import(pathToFileURL(pkg + '/tidings.js'));
+m.initSync({ module: fs.readFileSync(wasm) });
+if (fs.existsSync(page)) {
+  try { m.extract(fs.readFileSync(page, 'utf8'), 'https://www.shine.cn/news/nation/2301104951/', '2025-01-01'); }
+  catch (e) { if (!e || !e.code) throw e; }  // a {code, message} answer is a working module
+}
+console.log('smoke test: tidings ' + m.version() + ' loads');
+JS
+}
+
 # ---------------------------------------------------------------- wasm
 PKG="$ROOT/target/web-pkg"
 if [[ -n "${TIDINGS_PKG_DIR:-}" ]]; then
@@ -39,14 +57,27 @@ else
   rm -rf "$PKG"
   say "wasm-bindgen $("$WASM_BINDGEN" --version | awk '{print $2}')"
   "$WASM_BINDGEN" --target web --out-dir "$PKG" --out-name tidings "$WASM"
-  if command -v wasm-opt >/dev/null; then
-    say "wasm-opt -Oz"
-    wasm-opt -Oz "$PKG/tidings_bg.wasm" -o "$PKG/tidings_bg.opt.wasm"
-    mv "$PKG/tidings_bg.opt.wasm" "$PKG/tidings_bg.wasm"
+  # binaryen from npm (tests/browser, pinned) first: Debian's wasm-opt 108 turns wasm-bindgen's
+  # externref table into one the module cannot initialise ("WebAssembly.Table.set(): Argument 1
+  # is invalid for table"). Whatever optimises it, the result must still load (smoke test below).
+  WASM_OPT=""
+  for cand in "$ROOT/tests/browser/node_modules/.bin/wasm-opt" "$(command -v wasm-opt || true)"; do
+    [[ -n "$cand" && -x "$cand" ]] && { WASM_OPT="$cand"; break; }
+  done
+  if [[ -n "$WASM_OPT" ]]; then
+    say "wasm-opt -Oz ($("$WASM_OPT" --version 2>/dev/null | head -1))"
+    "$WASM_OPT" -Oz "$PKG/tidings_bg.wasm" -o "$PKG/tidings_bg.opt.wasm"
+    if smoke_test "$PKG" "$PKG/tidings_bg.opt.wasm"; then
+      mv "$PKG/tidings_bg.opt.wasm" "$PKG/tidings_bg.wasm"
+    else
+      rm -f "$PKG/tidings_bg.opt.wasm"
+      say "WARNING: the wasm-opt output does not load; shipping the unoptimised module"
+    fi
   else
     say "wasm-opt not found: shipping the unoptimised module"
   fi
 fi
+command -v node >/dev/null && { smoke_test "$PKG" "$PKG/tidings_bg.wasm" || die "the wasm module does not load in Node"; }
 for f in tidings.js tidings_bg.wasm; do [[ -f "$PKG/$f" ]] || die "pkg lacks $f"; done
 
 for dest in "$EXT/pkg" "$WWW/pkg"; do

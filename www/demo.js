@@ -63,7 +63,11 @@ async function run(wasm) {
   }
   const body = renderArticle($('reader'), article, { t, locale: navigator.languages, pageUrl: $('url').value });
   $('cite').hidden = false;
-  await renderCitation($('cite'), article, { wasm, t, loadCsl, store });
+  try {
+    await renderCitation($('cite'), article, { wasm, t, loadCsl, store });
+  } catch (e) {
+    $('cite').replaceChildren(el('p', { class: 'error', text: t('citeFailed', [String(e && e.message || e)]) }));
+  }
   renderRemoved($('removed'), article, body, { t });
 }
 

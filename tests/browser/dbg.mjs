@@ -1,0 +1,16 @@
+import puppeteer from 'puppeteer-core';
+import { startServer } from './server.mjs';
+const server = await startServer();
+const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, pipe: true, enableExtensions: true, args: ['--no-sandbox'] });
+const extId = await browser.installExtension('/work/main/dist/tidings-chrome');
+const cdp = await browser.target().createCDPSession();
+const page = await browser.newPage();
+page.on('console', m => console.log('console:', m.text().slice(0, 300)));
+page.on('pageerror', e => console.log('pageerror:', e.message));
+const url = server.base + '/pages/' + (process.argv[2] || 'shine-seed') + '/';
+await page.goto(url);
+const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+await cdp.send('Extensions.triggerAction', { id: extId, targetId: targetInfos.find(t => t.url === url).targetId });
+await new Promise(r => setTimeout(r, 4000));
+console.log(await page.evaluate(() => document.body.innerText.slice(0, 800)));
+await browser.close(); await server.close();
