@@ -165,7 +165,10 @@ fn run(args: &[String]) -> Result<(), String> {
         ours.push(pages.iter().map(run_tidings).collect());
     }
     let rjs: Option<HashMap<String, Got>> = match rjs {
-        Some(h) => Some(h.join().map_err(|_| "Readability.js reader thread panicked")??),
+        Some(h) => Some(
+            h.join()
+                .map_err(|_| "Readability.js reader thread panicked")??,
+        ),
         None => None,
     };
 
@@ -184,7 +187,14 @@ fn run(args: &[String]) -> Result<(), String> {
                 })
                 .collect()
         });
-        report.push(print_dir(dir, *layout, pages, ours, theirs.as_deref(), worst));
+        report.push(print_dir(
+            dir,
+            *layout,
+            pages,
+            ours,
+            theirs.as_deref(),
+            worst,
+        ));
     }
 
     if let Some(path) = json_out {
@@ -293,7 +303,11 @@ fn load_mozilla(p: &Path, slug: String) -> Result<Option<Page>, String> {
         source: p.join("source.html"),
         url: FAKEHOST.to_string(),
         expected: Expected {
-            text: if empty { String::new() } else { block_text(&html) },
+            text: if empty {
+                String::new()
+            } else {
+                block_text(&html)
+            },
             empty,
             title: str_field(&meta, "title"),
             authors: None,
@@ -426,9 +440,8 @@ fn run_tidings(page: &Page) -> Got {
     };
     let options = tidings::Options::default();
     let t0 = Instant::now();
-    let res = std::panic::catch_unwind(|| {
-        tidings::extract_bytes(&bytes, Some(&page.url), &options)
-    });
+    let res =
+        std::panic::catch_unwind(|| tidings::extract_bytes(&bytes, Some(&page.url), &options));
     let ms = t0.elapsed().as_secs_f64() * 1000.0;
     match res {
         Err(_) => Got {
@@ -513,7 +526,10 @@ fn spawn_readability(items: Vec<Value>) -> Result<RjsHandle, String> {
                 published: str_field(&v, "publishedTime"),
                 lang: str_field(&v, "lang"),
                 site_name: str_field(&v, "siteName"),
-                readerable: v.get("readerable").and_then(Value::as_bool).unwrap_or(false),
+                readerable: v
+                    .get("readerable")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
                 ms: v.get("ms").and_then(Value::as_f64).unwrap_or(0.0),
             };
             out.insert(file, got);
@@ -555,12 +571,16 @@ fn score(layout: Layout, exp: &Expected, got: &Got) -> Scored {
     };
     let ok = got.error.is_none();
     let lower = |s: &str| normalize_ws(s).to_lowercase();
-    let title = exp.title.as_ref().filter(|t| !t.trim().is_empty()).map(|t| {
-        ok && got
-            .title
-            .as_deref()
-            .is_some_and(|g| normalize_ws(g) == normalize_ws(t))
-    });
+    let title = exp
+        .title
+        .as_ref()
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| {
+            ok && got
+                .title
+                .as_deref()
+                .is_some_and(|g| normalize_ws(g) == normalize_ws(t))
+        });
     let authors = match layout {
         Layout::Fixtures => exp.authors.as_ref().map(|want| match (&got.authors, ok) {
             (_, false) => want.is_empty(),
@@ -635,9 +655,9 @@ fn note(exp: &Expected, got: &Got) -> String {
         n.push("non-article".to_string());
     }
     if let Some(e) = &got.error {
-        n.push(format!("error {e}"));
+        n.push(format!("tidings: {e}"));
     } else if !got.readerable {
-        n.push("not readerable".into());
+        n.push("tidings: not readerable".into());
     }
     n.join(", ")
 }
@@ -698,7 +718,10 @@ fn print_dir(
             Layout::Mozilla => "Readability test pages",
         }
     );
-    let mut head = format!("{:<width$}  {:>5} {:>5} {:>5} {:>7}", "page", "P", "R", "F1", "ms");
+    let mut head = format!(
+        "{:<width$}  {:>5} {:>5} {:>5} {:>7}",
+        "page", "P", "R", "F1", "ms"
+    );
     if theirs.is_some() {
         head += &format!("  | rjs {:>5} {:>5} {:>5} {:>7}", "P", "R", "F1", "ms");
     }
@@ -725,8 +748,11 @@ fn print_dir(
             );
             row["readability"] = json!({"precision": t.prf.precision, "recall": t.prf.recall,
                 "f1": t.prf.f1, "ms": tg.ms, "error": tg.error, "fields": t.fields});
+            let sep = if notes.is_empty() { "" } else { "; " };
             if let Some(e) = &tg.error {
-                notes += &format!("{}rjs error {e}", if notes.is_empty() { "" } else { "; " });
+                notes += &format!("{sep}rjs: {e}");
+            } else if !tg.readerable {
+                notes += &format!("{sep}rjs: not readerable");
             }
         }
         println!("{line}  {notes}");
@@ -754,11 +780,7 @@ fn print_dir(
     summary["tidings"]["fields"] = json!(ours_fields_js);
     let mut their_fields = None;
     if let (Some(ts), Some(tg)) = (&theirs_s, theirs) {
-        let tm = (
-            m(ts, |p| p.precision),
-            m(ts, |p| p.recall),
-            m(ts, |p| p.f1),
-        );
+        let tm = (m(ts, |p| p.precision), m(ts, |p| p.recall), m(ts, |p| p.f1));
         let tms = median(tg.iter().map(|g| g.ms).collect());
         mean_line += &format!(
             "  |     {:>5.3} {:>5.3} {:>5.3} {:>7.1}",

@@ -74,8 +74,16 @@ function runOne({ file, url }) {
   const bytes = readFileSync(file);
   const virtualConsole = new VirtualConsole(); // page scripts are not run; CSS errors are noise
   const t0 = performance.now();
-  // jsdom sniffs the charset from the bytes (BOM, <meta charset>) as a browser does.
-  const dom = new JSDOM(bytes, { url: url || DEFAULT_URL, virtualConsole, contentType: "text/html" });
+  // Valid UTF-8 is read as UTF-8 (as Readability's own test suite reads its
+  // pages, some of which declare another charset); anything else goes to jsdom
+  // as bytes, which sniffs the charset (BOM, <meta charset>) as a browser does.
+  let input = bytes;
+  try {
+    input = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    // not UTF-8: let jsdom sniff
+  }
+  const dom = new JSDOM(input, { url: url || DEFAULT_URL, virtualConsole, contentType: "text/html" });
   const doc = dom.window.document;
   const t1 = performance.now();
   const readerable = isProbablyReaderable(doc);
