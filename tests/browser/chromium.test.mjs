@@ -43,6 +43,7 @@ after(async () => {
 async function openAndClick(url) {
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'load' });
+  await page.bringToFront();
   const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
   const tab = targetInfos.find((t) => t.url === url);
   assert.ok(tab, `tab for ${url} among ${targetInfos.map((t) => t.url)}`);
@@ -66,13 +67,16 @@ async function openAndClick(url) {
 }
 
 async function checkSeed(page, name) {
-  await page.waitForFunction(() => document.querySelector('#citation') && document.querySelector('#citation').innerText.trim(), { timeout: 20000 });
-  const s = await page.evaluate(readerState);
+  let s = await page.evaluate(readerState);
   assert.equal(s.error, null, 'no error shown');
   assert.match(s.url, new RegExp(`^chrome-extension://${extId}/reader\\.html\\?id=`));
   assert.equal(norm(s.title), SEED.title);
   assert.equal(norm(s.firstParagraph), SEED.firstParagraph);
   for (const bad of SEED.absent) assert.ok(!s.pageText.includes(bad), `page text must not contain ${JSON.stringify(bad)}`);
+  await page.screenshot({ path: shot(name), fullPage: true });
+  await page.waitForFunction(() => document.querySelector('#citation') && document.querySelector('#citation').innerText.trim(), { timeout: 10000 })
+    .catch(() => assert.fail('no citation shown: ' + s.pageText.slice(-300)));
+  s = await page.evaluate(readerState);
   assert.equal(s.citeStyle, 'apa');
   await page.screenshot({ path: shot(name), fullPage: true });
   return s;

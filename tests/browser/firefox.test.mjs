@@ -93,16 +93,19 @@ async function openReader(url) {
 test('seed page opens in the reader view with the article and nothing else', async () => {
   const url = `${server.base}/pages/${SEED.slug}/`;
   const page = await openReader(url);
-  await poll('citation', () => page.evaluate(() => document.querySelector('#citation') && document.querySelector('#citation').innerText.trim()));
-  const s = await page.evaluate(readerState);
+  let s = await page.evaluate(readerState);
   assert.equal(s.error, null, 'no error shown: ' + JSON.stringify(s.error));
   assert.match(s.url, new RegExp(`^${BASE}/reader\\.html\\?id=`));
   assert.equal(norm(s.title), SEED.title);
   assert.equal(norm(s.firstParagraph), SEED.firstParagraph);
   for (const bad of SEED.absent) assert.ok(!s.pageText.includes(bad), `page text must not contain ${JSON.stringify(bad)}`);
+  await page.bringToFront();
+  await page.screenshot({ path: shot('firefox-seed'), fullPage: true });
+  await poll('citation', () => page.evaluate(() => document.querySelector('#citation') && document.querySelector('#citation').innerText.trim()), 10000)
+    .catch(() => assert.fail('no citation shown: ' + s.pageText.slice(-300)));
+  s = await page.evaluate(readerState);
   assert.equal(s.citeStyle, 'apa');
   assert.ok(norm(s.citation).includes(SEED.title));
-  await page.bringToFront();
   await page.screenshot({ path: shot('firefox-seed'), fullPage: true });
 
   // Esc goes back to the page.
