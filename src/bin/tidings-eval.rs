@@ -15,6 +15,8 @@
 //! and F1. An extraction error scores 0, except `no-article` on a non-article
 //! page, which is the right answer and scores 1.
 
+#[path = "tidings-eval/blocks.rs"]
+mod blocks;
 #[path = "tidings-eval/score.rs"]
 mod score;
 
@@ -24,6 +26,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
+use blocks::block_text;
 use score::{normalize_ws, prf, same_time, Prf};
 use serde_json::{json, Value};
 
@@ -318,112 +321,6 @@ fn load_mozilla(p: &Path, slug: String) -> Result<Option<Page>, String> {
             readerable,
         },
     }))
-}
-
-/// Elements that start a new line of text (the same list as tools/readability/run.mjs).
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "br",
-    "caption",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-];
-
-/// The text of an HTML document or fragment, one line per block.
-fn block_text(html: &str) -> String {
-    use tidings::dom::{NodeData, NodeId};
-    let Some(dom) = tidings::dom::parse(html, 4_000_000) else {
-        return String::new();
-    };
-    let mut lines: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let flush = |cur: &mut String, lines: &mut Vec<String>| {
-        let t = normalize_ws(cur);
-        if !t.is_empty() {
-            lines.push(t);
-        }
-        cur.clear();
-    };
-    // (node, leaving?) pairs: an explicit stack, however deep the page nests.
-    let mut stack: Vec<(NodeId, bool)> = vec![(NodeId::DOCUMENT, false)];
-    while let Some((id, leaving)) = stack.pop() {
-        let tag = dom.tag(id).map(|t| t.to_string());
-        let block = tag.as_deref().is_some_and(|t| BLOCKS.contains(&t));
-        if leaving {
-            if block {
-                flush(&mut cur, &mut lines);
-            }
-            continue;
-        }
-        match dom.data(id) {
-            NodeData::Text(t) => {
-                cur.push_str(t);
-                continue;
-            }
-            NodeData::Element(_) => {}
-            NodeData::Document => {}
-            _ => continue,
-        }
-        match tag.as_deref() {
-            Some("script" | "style" | "template" | "head" | "noscript") => continue,
-            Some("pre") => {
-                flush(&mut cur, &mut lines);
-                for l in dom.text_content(id).lines() {
-                    let l = l.trim();
-                    if !l.is_empty() {
-                        lines.push(l.to_string());
-                    }
-                }
-                continue;
-            }
-            Some("td" | "th") => cur.push(' '),
-            _ => {}
-        }
-        if block {
-            flush(&mut cur, &mut lines);
-        }
-        stack.push((id, true));
-        let children: Vec<NodeId> = dom.children(id).collect();
-        for c in children.into_iter().rev() {
-            stack.push((c, false));
-        }
-    }
-    flush(&mut cur, &mut lines);
-    lines.join("\n")
 }
 
 // ------------------------------------------------------------------ extractors
