@@ -39,8 +39,8 @@ unsafe impl GlobalAlloc for Counting {
         let p = unsafe { System.realloc(ptr, layout, new_size) };
         if !p.is_null() {
             if new_size >= layout.size() {
-                let live = LIVE.fetch_add(new_size - layout.size(), Relaxed) + new_size
-                    - layout.size();
+                let live =
+                    LIVE.fetch_add(new_size - layout.size(), Relaxed) + new_size - layout.size();
                 PEAK.fetch_max(live, Relaxed);
             } else {
                 LIVE.fetch_sub(layout.size() - new_size, Relaxed);
@@ -114,6 +114,9 @@ fn load_pages() -> Vec<Page> {
     }
     pages
 }
+
+/// A column of the table: its name and one call on one page (true: an article).
+type Tool = (&'static str, fn(&Page) -> bool);
 
 fn run_tidings(p: &Page) -> bool {
     let options = tidings::Options::default();
@@ -202,7 +205,7 @@ fn main() {
         total_bytes as f64 / (1 << 20) as f64
     );
 
-    let tools: [(&str, fn(&Page) -> bool); 3] = [
+    let tools: [Tool; 3] = [
         ("html5ever parse", run_parse),
         ("tidings", run_tidings),
         ("dom_smoothie", run_smoothie),
@@ -265,11 +268,7 @@ fn main() {
             }
         );
     }
-    let mut per_page: Vec<f64> = times[1]
-        .iter()
-        .zip(&times[2])
-        .map(|(a, b)| a / b)
-        .collect();
+    let mut per_page: Vec<f64> = times[1].iter().zip(&times[2]).map(|(a, b)| a / b).collect();
     println!(
         "\ntidings / dom_smoothie time: {:.2} (total), {:.2} (median of per-page ratios); < 1 means tidings is faster",
         totals[1] / totals[2],

@@ -110,10 +110,8 @@ impl State {
                 self.pre = self.pre.saturating_sub(1);
             }
         }
-        if name == "textarea" || name == "title" {
-            if start {
-                return TokenSinkResult::RawData(RawKind::Rcdata);
-            }
+        if start && (name == "textarea" || name == "title") {
+            return TokenSinkResult::RawData(RawKind::Rcdata);
         }
         TokenSinkResult::Continue
     }
