@@ -11,6 +11,10 @@ pub enum ErrorKind {
     TooLarge { limit: usize },
     /// Parsing the input needed more than [`Limits::max_nodes`](crate::Limits) nodes.
     TooManyNodes { limit: usize },
+    /// Elements nest deeper than [`Limits::max_depth`](crate::Limits).
+    TooDeep { limit: usize },
+    /// An element has more than [`Limits::max_attributes`](crate::Limits) attributes.
+    TooManyAttributes { limit: usize },
     /// The input is not an HTML document (binary data, empty input).
     NotHtml,
     /// The page holds no article text.
@@ -45,12 +49,14 @@ impl Error {
         &self.kind
     }
 
-    /// A stable, machine-readable code: `too-large`, `too-many-nodes`,
+    /// A stable, machine-readable code: `too-large`, `too-many-nodes`, `too-deep`, `too-many-attributes`,
     /// `not-html`, `no-article`, `bad-url`, `internal`.
     pub fn code(&self) -> &'static str {
         match self.kind {
             ErrorKind::TooLarge { .. } => "too-large",
             ErrorKind::TooManyNodes { .. } => "too-many-nodes",
+            ErrorKind::TooDeep { .. } => "too-deep",
+            ErrorKind::TooManyAttributes { .. } => "too-many-attributes",
             ErrorKind::NotHtml => "not-html",
             ErrorKind::NoArticle => "no-article",
             ErrorKind::BadUrl => "bad-url",

@@ -48,6 +48,12 @@ pub struct Limits {
     pub max_bytes: usize,
     /// Most DOM nodes a page may build (default 4 million; a typical news page has 2–20 thousand).
     pub max_nodes: usize,
+    /// Deepest element nesting accepted (default 1,024; real pages stay under 100, and
+    /// browsers stop nesting at 512). Bounds the parser's per-tag stack scans.
+    pub max_depth: usize,
+    /// Most attributes on one element (default 1,000): the HTML parser's
+    /// duplicate check is quadratic in this number.
+    pub max_attributes: usize,
 }
 
 impl Default for Limits {
@@ -55,6 +61,8 @@ impl Default for Limits {
         Limits {
             max_bytes: 64 << 20,
             max_nodes: 4_000_000,
+            max_depth: 1024,
+            max_attributes: 1000,
         }
     }
 }

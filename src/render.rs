@@ -78,6 +78,8 @@ pub fn markdown(dom: &Dom, root: NodeId, base: Option<&url::Url>) -> String {
         .collect();
     let mut list_depth = 0usize;
     let mut quote_depth = 0usize;
+    // Open `pre`, `li` and `thead` elements around the current node (counters, not ancestor walks).
+    let (mut in_pre, mut in_li, mut in_thead) = (0usize, 0usize, 0usize);
     let new_block = |out: &mut String, quote: usize| {
         let trimmed = out.trim_end_matches([' ', '\n']).len();
         out.truncate(trimmed);
@@ -91,8 +93,7 @@ pub fn markdown(dom: &Dom, root: NodeId, base: Option<&url::Url>) -> String {
     while let Some((id, entering, index)) = stack.pop() {
         match &dom.node(id).data {
             NodeData::Text(t) => {
-                let in_pre = dom.ancestors(id).any(|a| dom.is(a, &local_name!("pre")));
-                if in_pre {
+                if in_pre > 0 {
                     out.push_str(t);
                 } else {
                     let collapsed: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -113,13 +114,15 @@ pub fn markdown(dom: &Dom, root: NodeId, base: Option<&url::Url>) -> String {
                 let tag = dom.tag(id).cloned().unwrap_or(local_name!("span"));
                 if !entering {
                     match tag {
+                        local_name!("pre") => in_pre -= 1,
+                        local_name!("li") => in_li -= 1,
+                        local_name!("thead") => in_thead -= 1,
+                        _ => {}
+                    }
+                    match tag {
                         local_name!("em") | local_name!("i") => out.push('*'),
                         local_name!("strong") | local_name!("b") => out.push_str("**"),
-                        local_name!("code")
-                            if !dom.ancestors(id).any(|a| dom.is(a, &local_name!("pre"))) =>
-                        {
-                            out.push('`')
-                        }
+                        local_name!("code") if in_pre == 0 => out.push('`'),
                         local_name!("a") => {
                             let href = dom
                                 .attr(id, "href")
@@ -136,10 +139,7 @@ pub fn markdown(dom: &Dom, root: NodeId, base: Option<&url::Url>) -> String {
                         local_name!("thead") => {}
                         _ => {}
                     }
-                    if tag == local_name!("tr")
-                        && dom.ancestors(id).any(|a| dom.is(a, &local_name!("thead")))
-                        || tag == local_name!("tr") && is_first_row(dom, id)
-                    {
+                    if tag == local_name!("tr") && (in_thead > 0 || is_first_row(dom, id)) {
                         let cols = dom.child_elements(id).count();
                         out.push('\n');
                         out.push_str(&"| --- ".repeat(cols));
@@ -168,7 +168,7 @@ pub fn markdown(dom: &Dom, root: NodeId, base: Option<&url::Url>) -> String {
                     | local_name!("dd")
                     | local_name!("div")
                     | local_name!("section") => {
-                        if !dom.ancestors(id).any(|a| dom.is(a, &local_name!("li"))) {
+                        if in_li == 0 {
                             new_block(&mut out, quote_depth);
                         }
                     }
@@ -207,11 +207,7 @@ pub fn markdown(dom: &Dom, root: NodeId, base: Option<&url::Url>) -> String {
                     }
                     local_name!("em") | local_name!("i") => out.push('*'),
                     local_name!("strong") | local_name!("b") => out.push_str("**"),
-                    local_name!("code")
-                        if !dom.ancestors(id).any(|a| dom.is(a, &local_name!("pre"))) =>
-                    {
-                        out.push('`')
-                    }
+                    local_name!("code") if in_pre == 0 => out.push('`'),
                     local_name!("a") => out.push('['),
                     local_name!("img") => {
                         if let Some(src) = dom.attr(id, "src").and_then(|s| absolute(s, base)) {
@@ -224,6 +220,12 @@ pub fn markdown(dom: &Dom, root: NodeId, base: Option<&url::Url>) -> String {
                         out.push('\n');
                     }
                     local_name!("td") | local_name!("th") => out.push_str("| "),
+                    _ => {}
+                }
+                match tag {
+                    local_name!("pre") => in_pre += 1,
+                    local_name!("li") => in_li += 1,
+                    local_name!("thead") => in_thead += 1,
                     _ => {}
                 }
                 stack.push((id, false, index));
@@ -284,7 +286,8 @@ pub fn article_markdown(a: &crate::Article) -> String {
         out.push_str(&format!("*{}*\n\n", escape_md(&meta.join(" · "))));
     }
     let wrapped = format!("<!doctype html><html><body>{}</body></html>", a.content);
-    if let Some(dom) = crate::dom::parse(&wrapped, 2_000_000) {
+    let limits = crate::Limits::default();
+    if let Ok(dom) = crate::dom::parse(&wrapped, limits.max_nodes, limits.max_depth) {
         if let Some(body) = dom.body() {
             out.push_str(&markdown(&dom, body, None));
         }

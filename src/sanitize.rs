@@ -353,11 +353,12 @@ fn srcset(v: &str, base: Option<&url::Url>) -> Option<String> {
 /// Sanitizes an HTML fragment: parse it with html5ever, then serialize it through the allow-list.
 pub fn sanitize_fragment(html: &str, base: Option<&url::Url>) -> String {
     let wrapped = format!("<!doctype html><html><head></head><body>{html}</body></html>");
-    match crate::dom::parse(&wrapped, 1_000_000) {
-        Some(dom) => match dom.body() {
+    let limits = crate::Limits::default();
+    match crate::dom::parse(&wrapped, limits.max_nodes, limits.max_depth) {
+        Ok(dom) => match dom.body() {
             Some(body) => serialize(&dom, body, false, base),
             None => String::new(),
         },
-        None => String::new(),
+        Err(_) => String::new(),
     }
 }

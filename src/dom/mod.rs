@@ -4,12 +4,14 @@
 //! edited (detach, move) cheaply and every walk is a loop over parent and
 //! sibling links: nothing here recurses, however deep the page nests.
 
+mod prescan;
 mod sink;
 
 use html5ever::tendril::StrTendril;
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
-pub use sink::parse;
+pub use prescan::max_attributes;
+pub use sink::{parse, Overflow};
 
 /// Index of a node in its [`Dom`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -217,6 +219,42 @@ impl Dom {
     /// Whether `id` is `anc` or lies under it.
     pub fn is_inside(&self, id: NodeId, anc: NodeId) -> bool {
         id == anc || self.ancestors(id).any(|a| a == anc)
+    }
+
+    /// Text of the subtree, stopping once it holds more than `max_bytes` bytes.
+    pub fn text_content_capped(&self, id: NodeId, max_bytes: usize) -> String {
+        let mut s = String::new();
+        for n in self.descendants(id) {
+            if let Some(t) = self.text(n) {
+                s.push_str(t);
+                if s.len() > max_bytes {
+                    break;
+                }
+            }
+        }
+        s
+    }
+
+    /// For every node, whether an element matching `pred` lies strictly inside it.
+    /// One reverse sweep over the subtree of `root`, so leaf tests cost O(1).
+    pub fn contains_matching(
+        &self,
+        root: NodeId,
+        pred: impl Fn(&Dom, NodeId) -> bool,
+    ) -> Vec<bool> {
+        let mut inside = vec![false; self.nodes.len()];
+        let order: Vec<NodeId> = self.descendants(root).collect();
+        for &id in order.iter().rev() {
+            if id == root {
+                continue;
+            }
+            if let Some(p) = self.parent(id) {
+                if inside[id.index()] || pred(self, id) {
+                    inside[p.index()] = true;
+                }
+            }
+        }
+        inside
     }
 
     /// Concatenated text of the subtree (no whitespace normalisation).

@@ -2,12 +2,16 @@
 //!
 //! Element names live in a typed arena for the length of the parse so that
 //! `elem_name` can hand out plain references while the node list grows.
-//! Once the budget is spent, new nodes go to one detached "overflow" node and
-//! are dropped, so a hostile page cannot make the parse use unbounded memory;
-//! the caller then gets [`Error`](crate::Error) instead of a truncated tree.
+//! Once the node budget is spent or the nesting gets deeper than the depth
+//! limit, new nodes go to one detached "overflow" node and are dropped, and
+//! the input stops being fed to the parser (it is fed in chunks so this check
+//! happens early): a hostile page cannot make the parse use unbounded memory
+//! or quadratic time (html5ever scans its open-element stack per tag). The
+//! caller gets an error instead of a truncated tree.
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
@@ -15,11 +19,45 @@ use html5ever::{parse_document, Attribute, QualName};
 
 use super::{Dom, Element, Node, NodeData, NodeId};
 
-/// Parses a whole document. Returns `None` when more than `max_nodes` nodes were needed.
-pub fn parse(html: &str, max_nodes: usize) -> Option<Dom> {
+/// Why a parse was stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overflow {
+    /// More than `max_nodes` nodes.
+    Nodes,
+    /// Elements nested deeper than `max_depth`.
+    Depth,
+}
+
+/// Input is fed to the parser in chunks of this many bytes, checking the limits between chunks.
+const CHUNK: usize = 64 * 1024;
+
+/// Parses a whole document within the node and depth limits.
+pub fn parse(html: &str, max_nodes: usize, max_depth: usize) -> Result<Dom, Overflow> {
     let names = typed_arena::Arena::new();
-    let sink = Sink::new(&names, max_nodes);
-    parse_document(sink, Default::default()).one(StrTendril::from_slice(html))
+    let stop = Rc::new(Cell::new(None));
+    let sink = Sink::new(&names, max_nodes, max_depth, Rc::clone(&stop));
+    // Scripting off: `<noscript>` content is parsed as markup, so its image copies can be used.
+    let opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut parser = parse_document(sink, opts);
+    let mut rest = html;
+    while !rest.is_empty() && stop.get().is_none() {
+        let mut cut = rest.len().min(CHUNK);
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        parser.process(StrTendril::from_slice(&rest[..cut]));
+        rest = &rest[cut..];
+    }
+    match stop.get() {
+        Some(o) => Err(o),
+        None => parser.finish().ok_or(Overflow::Nodes),
+    }
 }
 
 struct SinkNode<'a> {
@@ -31,15 +69,23 @@ struct SinkNode<'a> {
 struct Sink<'a> {
     names: &'a typed_arena::Arena<QualName>,
     nodes: RefCell<Vec<SinkNode<'a>>>,
+    /// Nesting depth of each node when it was linked (parallel to `nodes`).
+    depth: RefCell<Vec<u32>>,
     max_nodes: usize,
-    overflowed: Cell<bool>,
+    max_depth: usize,
+    stop: Rc<Cell<Option<Overflow>>>,
 }
 
 /// Node 1: a detached element that swallows everything past the budget.
 const OVERFLOW: NodeId = NodeId(1);
 
 impl<'a> Sink<'a> {
-    fn new(names: &'a typed_arena::Arena<QualName>, max_nodes: usize) -> Sink<'a> {
+    fn new(
+        names: &'a typed_arena::Arena<QualName>,
+        max_nodes: usize,
+        max_depth: usize,
+        stop: Rc<Cell<Option<Overflow>>>,
+    ) -> Sink<'a> {
         let overflow_name = names.alloc(QualName::new(
             None,
             html5ever::ns!(html),
@@ -58,17 +104,26 @@ impl<'a> Sink<'a> {
         Sink {
             names,
             nodes: RefCell::new(vec![doc, overflow]),
+            depth: RefCell::new(vec![0, 0]),
             max_nodes,
-            overflowed: Cell::new(false),
+            max_depth,
+            stop,
+        }
+    }
+
+    fn overflow(&self, why: Overflow) {
+        if self.stop.get().is_none() {
+            self.stop.set(Some(why));
         }
     }
 
     fn new_node(&self, data: NodeData, name: Option<&'a QualName>) -> NodeId {
         let mut nodes = self.nodes.borrow_mut();
-        if nodes.len() >= self.max_nodes {
-            self.overflowed.set(true);
+        if nodes.len() >= self.max_nodes || self.stop.get().is_some() {
+            self.overflow(Overflow::Nodes);
             return OVERFLOW;
         }
+        self.depth.borrow_mut().push(0);
         let id = NodeId(nodes.len() as u32);
         nodes.push(SinkNode {
             node: Node::new(data),
@@ -82,6 +137,15 @@ impl<'a> Sink<'a> {
     fn link(&self, parent: NodeId, child: NodeId, before: Option<NodeId>) {
         if parent == OVERFLOW || child == OVERFLOW {
             return;
+        }
+        {
+            let mut depth = self.depth.borrow_mut();
+            let d = depth[parent.index()] + 1;
+            depth[child.index()] = d;
+            if d as usize > self.max_depth {
+                self.overflow(Overflow::Depth);
+                return;
+            }
         }
         self.unlink(child);
         let mut n = self.nodes.borrow_mut();
@@ -174,7 +238,7 @@ impl<'a> TreeSink for Sink<'a> {
         Self: 'b;
 
     fn finish(self) -> Option<Dom> {
-        if self.overflowed.get() {
+        if self.stop.get().is_some() {
             return None;
         }
         // Template contents are inert and stay unlinked: nothing of them reaches the output.
@@ -200,8 +264,8 @@ impl<'a> TreeSink for Sink<'a> {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
-        if self.nodes.borrow().len() >= self.max_nodes {
-            self.overflowed.set(true);
+        if self.nodes.borrow().len() >= self.max_nodes || self.stop.get().is_some() {
+            self.overflow(Overflow::Nodes);
             return OVERFLOW;
         }
         let name_ref: &'a QualName = self.names.alloc(name.clone());

@@ -100,7 +100,8 @@ fn judge_block(dom: &Dom, id: NodeId, stats: &Stats) -> Option<Reason> {
             | local_name!("div")
             | local_name!("span")
             | local_name!("strong")
-    ) {
+    ) && stats.weight[id.index()] < 400.0
+    {
         let t = normalize_ws(&dom.text_content(id));
         if t.chars().count() < 80 {
             if let Some(rule) = NEGATIVE_BLOCKS.first_match(&t) {
@@ -123,13 +124,8 @@ fn judge_block(dom: &Dom, id: NodeId, stats: &Stats) -> Option<Reason> {
     ) {
         return None;
     }
-    if dom.descendants(id).any(|d| {
-        matches!(
-            dom.tag(d),
-            Some(&local_name!("pre")) | Some(&local_name!("code"))
-        )
-    }) && !dom.is(id, &local_name!("nav"))
-    {
+    let c = stats.census[id.index()];
+    if c.code && !dom.is(id, &local_name!("nav")) {
         return None;
     }
     let weight = stats.weight[id.index()];
@@ -148,26 +144,14 @@ fn judge_block(dom: &Dom, id: NodeId, stats: &Stats) -> Option<Reason> {
     if stats.commas[id.index()] >= 10 && ld < 0.5 {
         return None;
     }
-    let (mut p, mut img, mut li, mut inputs, mut embeds, mut headings) =
-        (0usize, 0usize, 0usize, 0usize, 0usize, 0.0f32);
-    for d in dom.descendants(id).skip(1) {
-        match dom.tag(d) {
-            Some(&local_name!("p")) => p += 1,
-            Some(&local_name!("img")) => img += 1,
-            Some(&local_name!("li")) => li += 1,
-            Some(&local_name!("input")) => inputs += 1,
-            Some(&local_name!("video")) | Some(&local_name!("audio")) => embeds += 1,
-            Some(&local_name!("h1"))
-            | Some(&local_name!("h2"))
-            | Some(&local_name!("h3"))
-            | Some(&local_name!("h4"))
-            | Some(&local_name!("h5"))
-            | Some(&local_name!("h6")) => {
-                headings += stats.weight[d.index()];
-            }
-            _ => {}
-        }
-    }
+    let (p, img, li, inputs, embeds, headings) = (
+        c.p as usize,
+        c.img as usize,
+        c.li as usize,
+        c.input as usize,
+        c.embed as usize,
+        c.heading_weight,
+    );
     let heading_density = if weight > 0.0 { headings / weight } else { 0.0 };
     let in_figure = dom.is(id, &local_name!("figure"))
         || dom.ancestors(id).any(|a| dom.is(a, &local_name!("figure")));
@@ -247,17 +231,13 @@ fn flatten_layout_table(dom: &mut Dom, table: NodeId) {
 /// Leaf blocks: blocks with no block inside them. Their text is what the line rules judge.
 pub fn leaf_blocks(dom: &Dom, root: NodeId) -> Vec<NodeId> {
     let mut out = Vec::new();
+    let inside = dom.contains_matching(root, super::prepare::is_block);
     let mut it = dom.descendants(root);
     while let Some(id) = it.next() {
         if id == root || dom.tag(id).is_none() {
             continue;
         }
-        if super::prepare::is_block(dom, id)
-            && !dom
-                .descendants(id)
-                .skip(1)
-                .any(|d| super::prepare::is_block(dom, d))
-        {
+        if super::prepare::is_block(dom, id) && !inside[id.index()] {
             out.push(id);
             it.skip_children_of(id);
         }

@@ -41,16 +41,35 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
     if html.trim().is_empty() {
         return Err(Error::new(ErrorKind::NotHtml, "the input is empty"));
     }
-    let mut dom = dom::parse(html, options.limits.max_nodes).ok_or_else(|| {
-        Error::new(
-            ErrorKind::TooManyNodes {
-                limit: options.limits.max_nodes,
+    let limits = options.limits;
+    let attrs = dom::max_attributes(html);
+    if attrs > limits.max_attributes {
+        return Err(Error::new(
+            ErrorKind::TooManyAttributes {
+                limit: limits.max_attributes,
             },
             format!(
-                "the page needs more than {} HTML nodes",
-                options.limits.max_nodes
+                "an element has {attrs} attributes; the limit is {}",
+                limits.max_attributes
             ),
-        )
+        ));
+    }
+    let mut dom = dom::parse(html, limits.max_nodes, limits.max_depth).map_err(|o| match o {
+        dom::Overflow::Nodes => Error::new(
+            ErrorKind::TooManyNodes {
+                limit: limits.max_nodes,
+            },
+            format!("the page needs more than {} HTML nodes", limits.max_nodes),
+        ),
+        dom::Overflow::Depth => Error::new(
+            ErrorKind::TooDeep {
+                limit: limits.max_depth,
+            },
+            format!(
+                "the page nests elements more than {} deep",
+                limits.max_depth
+            ),
+        ),
     })?;
     let declared = metadata::collect(&dom);
     let base_owned = match (&declared.base_href, url) {
@@ -203,7 +222,8 @@ fn no_article() -> Error {
 
 /// The page test alone: parse, prepare, measure.
 pub fn readerable(html: &str) -> bool {
-    let Some(mut dom) = dom::parse(html, crate::Limits::default().max_nodes) else {
+    let limits = crate::Limits::default();
+    let Ok(mut dom) = dom::parse(html, limits.max_nodes, limits.max_depth) else {
         return false;
     };
     let root = dom.body().unwrap_or(NodeId::DOCUMENT);

@@ -394,15 +394,7 @@ fn video_link(dom: &mut Dom, id: NodeId, base: Option<&url::Url>) {
 pub fn paragraphs(dom: &mut Dom, root: NodeId) {
     let order: Vec<NodeId> = dom.descendants(root).collect();
     // has_block[i]: the element holds a block element somewhere inside.
-    let mut has_block = std::collections::HashMap::new();
-    for &id in order.iter().rev() {
-        let inner = dom
-            .children(id)
-            .any(|c| is_block(dom, c) || has_block.get(&c).copied().unwrap_or(false));
-        if inner {
-            has_block.insert(id, true);
-        }
-    }
+    let has_block = dom.contains_matching(root, is_block);
     for &id in &order {
         if dom.is(id, &local_name!("p")) && dom.parent(id).is_some() && has_double_br(dom, id) {
             // Paragraphs separated only by <br><br> inside one <p>.
@@ -426,7 +418,7 @@ pub fn paragraphs(dom: &mut Dom, root: NodeId) {
         if dom.parent(id).is_none() {
             continue;
         }
-        let block_inside = has_block.get(&id).copied().unwrap_or(false);
+        let block_inside = has_block[id.index()];
         let is_div = dom.is(id, &local_name!("div"));
         if is_div && !block_inside {
             if has_double_br(dom, id) {

@@ -8,6 +8,21 @@ use crate::rules::candidates::{NEGATIVE, POSITIVE};
 use crate::text::{comma_count, Counts};
 use html5ever::local_name;
 
+/// Counts of elements strictly inside a node, for the block judgements in `clean`.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Census {
+    pub p: u32,
+    pub img: u32,
+    pub li: u32,
+    pub input: u32,
+    /// `video` and `audio`.
+    pub embed: u32,
+    /// Text weight inside headings.
+    pub heading_weight: f32,
+    /// Holds `pre` or `code`.
+    pub code: bool,
+}
+
 /// Text measures of every node's subtree, indexed by node.
 pub struct Stats {
     /// Script-fair text weight (see `Counts::weight`).
@@ -15,6 +30,7 @@ pub struct Stats {
     /// Weight of the text inside links.
     pub link_weight: Vec<f32>,
     pub commas: Vec<u32>,
+    pub census: Vec<Census>,
 }
 
 impl Stats {
@@ -25,6 +41,7 @@ impl Stats {
             weight: vec![0.0; n],
             link_weight: vec![0.0; n],
             commas: vec![0; n],
+            census: vec![Census::default(); n],
         };
         let order: Vec<NodeId> = dom.descendants(root).collect();
         let mut in_link = vec![false; n];
@@ -50,6 +67,32 @@ impl Stats {
                 s.weight[pi] += s.weight[i];
                 s.link_weight[pi] += s.link_weight[i];
                 s.commas[pi] += s.commas[i];
+                let mut c = s.census[i];
+                match dom.tag(id) {
+                    Some(&local_name!("p")) => c.p += 1,
+                    Some(&local_name!("img")) => c.img += 1,
+                    Some(&local_name!("li")) => c.li += 1,
+                    Some(&local_name!("input")) => c.input += 1,
+                    Some(&local_name!("video")) | Some(&local_name!("audio")) => c.embed += 1,
+                    Some(&local_name!("pre")) | Some(&local_name!("code")) => c.code = true,
+                    Some(&local_name!("h1"))
+                    | Some(&local_name!("h2"))
+                    | Some(&local_name!("h3"))
+                    | Some(&local_name!("h4"))
+                    | Some(&local_name!("h5"))
+                    | Some(&local_name!("h6")) => {
+                        c.heading_weight = s.weight[i];
+                    }
+                    _ => {}
+                }
+                let pc = &mut s.census[pi];
+                pc.p += c.p;
+                pc.img += c.img;
+                pc.li += c.li;
+                pc.input += c.input;
+                pc.embed += c.embed;
+                pc.heading_weight += c.heading_weight;
+                pc.code |= c.code;
             }
         }
         s

@@ -34,13 +34,18 @@ pub fn scan(dom: &Dom, titles: &[&str]) -> Visible {
         ..Visible::default()
     };
     let Some((h, _)) = v.headline else { return v };
+    let inside = dom.contains_matching(NodeId::DOCUMENT, |d, n| {
+        crate::extract::is_block(d, n)
+            || d.is(n, &local_name!("span"))
+            || d.is(n, &local_name!("time"))
+    });
     let mut seen = 0;
     let mut cur = dom.next_skipping_children(NodeId::DOCUMENT, h);
     while let Some(id) = cur {
         if seen >= SCAN_BLOCKS {
             break;
         }
-        if is_leaf_block(dom, id) {
+        if is_leaf_block(dom, id, &inside) {
             let text = normalize_ws(&dom.text_content(id));
             if !text.is_empty() {
                 seen += 1;
@@ -62,7 +67,7 @@ pub fn scan(dom: &Dom, titles: &[&str]) -> Visible {
     v
 }
 
-fn is_leaf_block(dom: &Dom, id: NodeId) -> bool {
+fn is_leaf_block(dom: &Dom, id: NodeId, inside: &[bool]) -> bool {
     let Some(tag) = dom.tag(id) else { return false };
     if matches!(
         *tag,
@@ -82,12 +87,7 @@ fn is_leaf_block(dom: &Dom, id: NodeId) -> bool {
                 | local_name!("em")
                 | local_name!("strong")
         );
-    blockish
-        && !dom.descendants(id).skip(1).any(|d| {
-            crate::extract::is_block(dom, d)
-                || dom.is(d, &local_name!("span"))
-                || dom.is(d, &local_name!("time"))
-        })
+    blockish && !inside[id.index()]
 }
 
 /// Reads one short block; returns whether it was byline/date/source material only.
@@ -235,7 +235,7 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
         if !is_h1 && !titled {
             continue;
         }
-        let text = normalize_ws(&dom.text_content(id));
+        let text = normalize_ws(&dom.text_content_capped(id, 1200));
         let n = text.chars().count();
         if n < 4 || n > 300 {
             continue;
