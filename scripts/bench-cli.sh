@@ -45,7 +45,7 @@ hyperfine -N --style basic --warmup "$WARMUP" --runs "$RUNS" -i --export-json "$
   -n dom_smoothie "$SMOOTHIE ${files[*]}" >&2
 
 rss() { # peak resident set size in KiB
-  /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}'
+  { /usr/bin/time -v "$@" 2>&1 >/dev/null || true; } | awk -F': ' '/Maximum resident set size/ {print $2}'
 }
 rss_t=$(rss "$TIDINGS" extract "${files[@]}")
 rss_s=$(rss "$SMOOTHIE" "${files[@]}")
