@@ -43,7 +43,9 @@ after(async () => {
 async function openAndClick(url) {
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'load' });
+  // activeTab is granted to the active tab of the focused window, as for a person's click.
   await page.bringToFront();
+  await page.waitForFunction(() => document.visibilityState === 'visible' && document.hasFocus(), { timeout: 5000 }).catch(() => {});
   const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
   const tab = targetInfos.find((t) => t.url === url);
   assert.ok(tab, `tab for ${url} among ${targetInfos.map((t) => t.url)}`);
