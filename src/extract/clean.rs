@@ -40,6 +40,10 @@ pub const IMAGE_GALLERY_STRIP: Reason = Reason {
     rule: "thumbnail-strip",
     catches: "strips of thumbnails with little text",
 };
+pub const TEASER_LIST: Reason = Reason {
+    rule: "teaser-list",
+    catches: "lists of other stories: several headings that are all links",
+};
 pub const FORM_BLOCK: Reason = Reason {
     rule: "form",
     catches: "forms (search, newsletter sign-up, comments)",
@@ -57,10 +61,11 @@ pub struct Credits {
 pub type Removals = Vec<(NodeId, Reason)>;
 
 /// Removes whole blocks that are not article: link lists, widgets, forms, related sections.
-pub fn blocks(dom: &mut Dom, content: NodeId, stats: &Stats, removed: &mut Removals) {
+/// `total` is the text weight of the whole article container.
+pub fn blocks(dom: &mut Dom, content: NodeId, stats: &Stats, total: f32, removed: &mut Removals) {
     let mut cur = dom.first_child(content);
     while let Some(id) = cur {
-        let verdict = judge_block(dom, id, stats);
+        let verdict = judge_block(dom, id, stats, total);
         match verdict {
             Some(reason) => {
                 cur = dom.next_skipping_children(content, id);
@@ -80,7 +85,7 @@ pub fn blocks(dom: &mut Dom, content: NodeId, stats: &Stats, removed: &mut Remov
     }
 }
 
-fn judge_block(dom: &Dom, id: NodeId, stats: &Stats) -> Option<Reason> {
+fn judge_block(dom: &Dom, id: NodeId, stats: &Stats, total: f32) -> Option<Reason> {
     let tag = dom.tag(id)?;
     if matches!(*tag, local_name!("form") | local_name!("fieldset")) {
         if stats.weight[id.index()] < 300.0 {
@@ -140,6 +145,15 @@ fn judge_block(dom: &Dom, id: NodeId, stats: &Stats) -> Option<Reason> {
     }
     if cw < 0.0 && weight < 1500.0 && !dom.is(id, &local_name!("figure")) {
         return Some(NEGATIVE_CLASS);
+    }
+    // Teasers: linked headlines with a line or two each, and not most of the article.
+    let w = stats.weight[id.index()];
+    if c.headings >= 2
+        && c.heading_link_weight >= c.heading_weight * 0.7
+        && w / (c.headings as f32) < 400.0
+        && w < total * 0.5
+    {
+        return Some(TEASER_LIST);
     }
     if stats.commas[id.index()] >= 10 && ld < 0.5 {
         return None;

@@ -23,6 +23,8 @@ const RETRY_BELOW_WEIGHT: f32 = 500.0;
 /// Readability-style page test: paragraphs longer than this weight count.
 const READERABLE_MIN_BLOCK: f32 = 140.0;
 const READERABLE_MIN_SCORE: f32 = 20.0;
+/// A chosen body this heavy (about 330 words or 800 CJK characters) with few links is an article.
+const LONG_BODY_WEIGHT: f32 = 2000.0;
 
 pub const HEADLINE: Reason = Reason {
     rule: "headline",
@@ -85,27 +87,37 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
     let aside = prepare::run(&mut dom, root, base);
     prepare::paragraphs(&mut dom, root);
     let mut stats = Stats::compute(&dom, root);
-    let readerable = readerable_score(&dom, root, &stats) > READERABLE_MIN_SCORE;
-    if !readerable && !options.force {
-        return Err(no_article());
-    }
+    let mut readerable = readerable_score(&dom, root, &stats) > READERABLE_MIN_SCORE;
     let mut chosen = choose(&dom, root, &stats);
-    let too_short = chosen.as_ref().is_none_or(|c| {
-        c.iter().map(|n| stats.weight[n.index()]).sum::<f32>() < RETRY_BELOW_WEIGHT
-    });
-    if too_short && !aside.is_empty() {
+    let weight = |c: &Option<Vec<NodeId>>, s: &Stats| {
+        c.as_ref()
+            .map_or(0.0, |c| c.iter().map(|n| s.weight[n.index()]).sum::<f32>())
+    };
+    let too_short = weight(&chosen, &stats) < RETRY_BELOW_WEIGHT;
+    if (too_short || !readerable) && !aside.is_empty() {
+        // Fallback pass: put the set-aside blocks back and measure again.
+        // The old measures no longer describe the tree, so they are replaced.
         prepare::restore(&mut dom, aside);
         prepare::paragraphs(&mut dom, root);
-        let stats2 = Stats::compute(&dom, root);
-        let again = choose(&dom, root, &stats2);
-        let weight = |c: &Option<Vec<NodeId>>, s: &Stats| {
-            c.as_ref()
-                .map_or(0.0, |c| c.iter().map(|n| s.weight[n.index()]).sum::<f32>())
-        };
-        if weight(&again, &stats2) > weight(&chosen, &stats) * 1.3 {
+        let first_weight = weight(&chosen, &stats);
+        stats = Stats::compute(&dom, root);
+        readerable = readerable || readerable_score(&dom, root, &stats) > READERABLE_MIN_SCORE;
+        let again = choose(&dom, root, &stats);
+        if weight(&again, &stats) > first_weight * 1.3 {
             chosen = again;
-            stats = stats2;
         }
+    }
+    // A long, link-poor body is an article even when its paragraphs are
+    // short lines (poems, `<br>`-separated CJK blogs).
+    if !readerable {
+        if let Some(c) = &chosen {
+            let w: f32 = c.iter().map(|n| stats.weight[n.index()]).sum();
+            let links: f32 = c.iter().map(|n| stats.link_weight[n.index()]).sum();
+            readerable = w >= LONG_BODY_WEIGHT && links < w * 0.2;
+        }
+    }
+    if !readerable && !options.force {
+        return Err(no_article());
     }
     let Some(chosen) = chosen else {
         return Err(no_article());
@@ -135,7 +147,11 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
     let mut removed: Removals = Vec::new();
     let mut credits = Credits::default();
     let dek = strip_head(&mut dom, container, &visible, &mut removed);
-    clean::blocks(&mut dom, container, &stats, &mut removed);
+    let total: f32 = dom
+        .children(container)
+        .map(|c| stats.weight[c.index()])
+        .sum();
+    clean::blocks(&mut dom, container, &stats, total, &mut removed);
     clean::lines(&mut dom, container, &mut removed, &mut credits);
     clean::empties(&mut dom, container);
     if let Some(after) = after {
@@ -237,9 +253,10 @@ pub fn readerable(html: &str) -> bool {
 fn readerable_score(dom: &Dom, root: NodeId, stats: &Stats) -> f32 {
     let mut score = 0.0;
     for id in dom.descendants(root) {
+        // Like Readability: paragraphs, and `article` elements as a whole.
         if !matches!(
             dom.tag(id),
-            Some(&local_name!("p")) | Some(&local_name!("pre"))
+            Some(&local_name!("p")) | Some(&local_name!("pre")) | Some(&local_name!("article"))
         ) {
             continue;
         }

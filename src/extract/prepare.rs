@@ -264,8 +264,12 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
             .to_ascii_lowercase();
-        // Not `visibility:hidden`: some platforms (WeChat's #js_content) hide the article until a script shows it.
         if s.contains("display:none") {
+            return true;
+        }
+        // Some platforms (WeChat's #js_content) keep the article container
+        // `visibility:hidden` until a script shows it: keep content-named containers.
+        if s.contains("visibility:hidden") && !POSITIVE.is_match(&dom.class_and_id(id)) {
             return true;
         }
     }

@@ -17,8 +17,10 @@ pub struct Census {
     pub input: u32,
     /// `video` and `audio`.
     pub embed: u32,
-    /// Text weight inside headings.
+    /// Headings (`h1`–`h6`) and the text weight inside them, and inside links within them.
+    pub headings: u32,
     pub heading_weight: f32,
+    pub heading_link_weight: f32,
     /// Holds `pre` or `code`.
     pub code: bool,
 }
@@ -81,7 +83,9 @@ impl Stats {
                     | Some(&local_name!("h4"))
                     | Some(&local_name!("h5"))
                     | Some(&local_name!("h6")) => {
+                        c.headings += 1;
                         c.heading_weight = s.weight[i];
+                        c.heading_link_weight = s.link_weight[i];
                     }
                     _ => {}
                 }
@@ -91,7 +95,9 @@ impl Stats {
                 pc.li += c.li;
                 pc.input += c.input;
                 pc.embed += c.embed;
+                pc.headings += c.headings;
                 pc.heading_weight += c.heading_weight;
+                pc.heading_link_weight += c.heading_link_weight;
                 pc.code |= c.code;
             }
         }
