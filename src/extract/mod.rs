@@ -252,11 +252,25 @@ pub fn readerable(html: &str) -> bool {
 /// Sum over long, link-poor paragraphs of √(weight − 140).
 fn readerable_score(dom: &Dom, root: NodeId, stats: &Stats) -> f32 {
     let mut score = 0.0;
+    // Like Readability, a lone `article` element counts as a whole; a page of
+    // many `article`s is a list of teasers, where only paragraphs count.
+    let articles: Vec<NodeId> = dom
+        .descendants(root)
+        .filter(|&n| dom.is(n, &local_name!("article")))
+        .take(3)
+        .collect();
+    if articles.len() == 1 {
+        let a = articles[0];
+        let w = stats.weight[a.index()];
+        if w >= READERABLE_MIN_BLOCK && stats.link_density(a) < 0.3 {
+            score += (w - READERABLE_MIN_BLOCK).sqrt();
+        }
+    }
     for id in dom.descendants(root) {
         // Like Readability: paragraphs, and `article` elements as a whole.
         if !matches!(
             dom.tag(id),
-            Some(&local_name!("p")) | Some(&local_name!("pre")) | Some(&local_name!("article"))
+            Some(&local_name!("p")) | Some(&local_name!("pre"))
         ) {
             continue;
         }
