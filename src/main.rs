@@ -1,0 +1,2 @@
+//! Placeholder binary for the cite worktree (the real CLI lives on main).
+fn main() {}
