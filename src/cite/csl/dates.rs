@@ -9,7 +9,7 @@ impl Renderer<'_> {
     pub fn render_date(&mut self, node: &Node, out: &mut Vec<Blob>) {
         let Some(var) = node.attr("variable") else { return };
         let date = if self.suppressed.contains(var) { None } else { self.item.date(var) };
-        self.note_variable(date.is_some());
+        self.note_variable(var, date.is_some());
         let Some(date) = date else { return };
         let Some((year, month, day)) = date.start() else {
             if let Some(lit) = date.literal.clone() {

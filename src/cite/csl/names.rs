@@ -76,17 +76,26 @@ impl Renderer<'_> {
                 continue;
             }
             let names = self.item.names(var);
-            self.note_variable(!names.is_empty());
+            self.note_variable(var, !names.is_empty());
             if names.is_empty() {
                 continue;
             }
             let mut parts = Vec::new();
-            let text = self.format_name_list(&names, &opts, et_al_node);
+            let (text, et_al) = self.format_name_list(&names, &opts, et_al_node);
             let mut list = Blob::text(String::new());
             if let Some(n) = name_node {
                 self.apply_affixes(n, &mut list);
             }
             self.fill_leaf(&mut list, text, true);
+            if let Some((joiner, term)) = et_al {
+                let mut e = Blob::text(String::new());
+                if let Some(en) = et_al_node {
+                    self.apply_affixes(en, &mut e);
+                }
+                e.prefix.insert_str(0, &joiner);
+                self.fill_leaf(&mut e, term, false);
+                list = Blob::group(vec![list, e]);
+            }
             if let Some(label) = label_node {
                 let form = label.attr("form").unwrap_or("long");
                 if let Some(t) = self.locale.term(var, form, names.len() > 1) {
@@ -110,7 +119,7 @@ impl Renderer<'_> {
             if let Some(sub) = node.child("substitute") {
                 for choice in &sub.children {
                     let mut got = Vec::new();
-                    let before: Vec<String> = self.suppressed.iter().cloned().collect();
+                    let mark = self.rendered_vars.len();
                     if choice.name == "names" {
                         self.render_names_with(choice, Some(node), &mut got);
                     } else {
@@ -119,11 +128,8 @@ impl Renderer<'_> {
                         got = kids;
                     }
                     if !got.is_empty() {
-                        for var in substituted_variables(choice, self) {
-                            if !before.contains(&var) {
-                                self.suppressed.insert(var);
-                            }
-                        }
+                        let used: Vec<String> = self.rendered_vars[mark..].to_vec();
+                        self.suppressed.extend(used);
                         let mut blob = Blob::group(got);
                         self.apply_affixes(node, &mut blob);
                         out.push(blob);
@@ -139,12 +145,14 @@ impl Renderer<'_> {
         out.push(blob);
     }
 
-    fn format_name_list(&self, names: &[Name], o: &NameOpts, et_al: Option<&Node>) -> String {
+    /// Formats a name list; a truncated list also returns the et-al joiner and term,
+    /// which become their own blob (the `cs:et-al` element carries formatting).
+    fn format_name_list(&self, names: &[Name], o: &NameOpts, et_al: Option<&Node>) -> (String, Option<(String, String)>) {
         let n = names.len();
         let truncated = o.et_al_min > 0 && o.et_al_use_first > 0 && n >= o.et_al_min && o.et_al_use_first < n;
         let shown = if truncated { o.et_al_use_first } else { n };
         if o.form == "count" {
-            return shown.to_string();
+            return (shown.to_string(), None);
         }
         let rendered: Vec<(String, bool)> =
             names.iter().enumerate().map(|(i, nm)| self.format_name(nm, o, inverted(o, i))).collect();
@@ -155,7 +163,7 @@ impl Renderer<'_> {
                 s.push_str(&o.delimiter);
                 s.push_str("\u{2026} ");
                 s.push_str(&rendered[n - 1].0);
-                return s;
+                return (s, None);
             }
             let term_name = et_al.and_then(|e| e.attr("term")).unwrap_or("et-al");
             let term = self.locale.term(term_name, "long", false).unwrap_or("et al.");
@@ -166,18 +174,11 @@ impl Renderer<'_> {
                 "after-inverted-name" => last_inverted,
                 _ => shown > 1,
             };
-            s.push_str(if use_delim { &o.delimiter } else { " " });
-            if let Some(e) = et_al {
-                s.push_str(e.attr("prefix").unwrap_or(""));
-                s.push_str(term);
-                s.push_str(e.attr("suffix").unwrap_or(""));
-            } else {
-                s.push_str(term);
-            }
-            return s;
+            let joiner = if use_delim { o.delimiter.clone() } else { " ".to_string() };
+            return (s, Some((joiner, term.to_string())));
         }
         if n == 1 {
-            return rendered[0].0.clone();
+            return (rendered[0].0.clone(), None);
         }
         let and = match o.and.as_deref() {
             Some("text") => self.locale.term("and", "long", false).map(str::to_string),
@@ -185,7 +186,7 @@ impl Renderer<'_> {
             _ => None,
         };
         let Some(and) = and else {
-            return rendered.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>().join(&o.delimiter);
+            return (rendered.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>().join(&o.delimiter), None);
         };
         let head: Vec<&str> = rendered[..n - 1].iter().map(|(s, _)| s.as_str()).collect();
         let use_delim = match o.precedes_last.as_str() {
@@ -194,7 +195,8 @@ impl Renderer<'_> {
             "after-inverted-name" => rendered[n - 2].1,
             _ => n > 2,
         };
-        format!("{}{}{} {}", head.join(&o.delimiter), if use_delim { &o.delimiter } else { " " }, and, rendered[n - 1].0)
+        let delim = if use_delim { o.delimiter.as_str() } else { " " };
+        (format!("{}{delim}{and} {}", head.join(&o.delimiter), rendered[n - 1].0), None)
     }
 
     /// Formats one name; returns the text and whether it was inverted (family first).
@@ -266,38 +268,6 @@ fn inverted(o: &NameOpts, index: usize) -> bool {
         Some("all") => true,
         Some("first") => index == 0,
         _ => false,
-    }
-}
-
-/// The variables a substitute choice used (suppressed afterwards).
-fn substituted_variables(node: &Node, r: &Renderer) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(v) = node.attr("variable") {
-        out.extend(v.split_whitespace().filter(|v| r.has_variable(v)).map(str::to_string));
-    }
-    if let Some(m) = node.attr("macro").and_then(|m| r.style.macros.get(m)) {
-        collect_vars(m, r, &mut out, 0);
-    }
-    for c in &node.children {
-        collect_vars(c, r, &mut out, 0);
-    }
-    out
-}
-
-fn collect_vars(node: &Node, r: &Renderer, out: &mut Vec<String>, depth: usize) {
-    if depth > 16 {
-        return;
-    }
-    if matches!(node.name.as_str(), "text" | "names" | "date" | "number") {
-        if let Some(v) = node.attr("variable") {
-            out.extend(v.split_whitespace().filter(|v| r.has_variable(v)).map(str::to_string));
-        }
-    }
-    if let Some(m) = node.attr("macro").and_then(|m| r.style.macros.get(m)) {
-        collect_vars(m, r, out, depth + 1);
-    }
-    for c in &node.children {
-        collect_vars(c, r, out, depth + 1);
     }
 }
 

@@ -22,6 +22,8 @@ pub struct Renderer<'a> {
     pub suppressed: HashSet<String>,
     /// (variables tried, variables rendered) for each open group.
     track: Vec<(u32, u32)>,
+    /// Variables rendered so far, in order (a substitute suppresses the ones it rendered).
+    pub rendered_vars: Vec<String>,
     macro_stack: Vec<String>,
     depth: usize,
     pub error: Option<CiteError>,
@@ -36,14 +38,22 @@ impl<'a> Renderer<'a> {
             english: case::is_english(item.language.as_deref()),
             suppressed: HashSet::new(),
             track: vec![(0, 0)],
+            rendered_vars: Vec::new(),
             macro_stack: Vec::new(),
             depth: 0,
             error: None,
         }
     }
 
-    /// Records that a variable was asked for (and whether it had a value) for group suppression.
-    pub fn note_variable(&mut self, rendered: bool) {
+    /// Records that a variable was asked for (and whether it had a value) for group
+    /// suppression. `year-suffix` (filled in by disambiguation) never counts, as in citeproc-js.
+    pub fn note_variable(&mut self, var: &str, rendered: bool) {
+        if var == "year-suffix" {
+            return;
+        }
+        if rendered {
+            self.rendered_vars.push(var.to_string());
+        }
         if let Some(t) = self.track.last_mut() {
             t.0 += 1;
             if rendered {
@@ -135,7 +145,7 @@ impl<'a> Renderer<'a> {
             }
         } else if let Some(var) = node.attr("variable") {
             let value = self.text_variable(var, node.attr("form"));
-            self.note_variable(value.is_some());
+            self.note_variable(var, value.is_some());
             if let Some(v) = value {
                 let mut b = self.leaf(node, v, var != "URL" && var != "DOI");
                 if var == "citation-number" {
@@ -279,7 +289,7 @@ impl<'a> Renderer<'a> {
     fn render_number(&mut self, node: &Node, out: &mut Vec<Blob>) {
         let Some(var) = node.attr("variable") else { return };
         let value = self.text_variable(var, None);
-        self.note_variable(value.is_some());
+        self.note_variable(var, value.is_some());
         let Some(v) = value else { return };
         let text = match (v.trim().parse::<i64>(), node.attr("form")) {
             (Ok(n), Some("ordinal")) => format!("{n}{}", self.locale.ordinal(n)),
