@@ -4,15 +4,29 @@ use super::item::{Date, Item, Name};
 
 /// Renders an item as one BibTeX entry.
 pub fn format(item: &Item) -> String {
-    let kind = if is_article(item) { "article" } else { "online" };
+    let kind = if is_article(item) {
+        "article"
+    } else {
+        "online"
+    };
     let mut fields: Vec<(&str, String)> = Vec::new();
     if !item.author.is_empty() {
-        fields.push(("author", item.author.iter().map(author).collect::<Vec<_>>().join(" and ")));
+        fields.push((
+            "author",
+            item.author
+                .iter()
+                .map(author)
+                .collect::<Vec<_>>()
+                .join(" and "),
+        ));
     }
     if let Some(t) = &item.title {
         fields.push(("title", escape(t)));
     }
-    let site = item.container_title.as_deref().or(item.publisher.as_deref());
+    let site = item
+        .container_title
+        .as_deref()
+        .or(item.publisher.as_deref());
     if let Some(site) = site {
         if kind == "article" {
             fields.push(("journaltitle", escape(site)));
@@ -34,12 +48,18 @@ pub fn format(item: &Item) -> String {
     if let Some(l) = &item.language {
         fields.push(("langid", escape(l)));
     }
-    let body: Vec<String> = fields.iter().map(|(k, v)| format!("  {k} = {{{v}}}")).collect();
+    let body: Vec<String> = fields
+        .iter()
+        .map(|(k, v)| format!("  {k} = {{{v}}}"))
+        .collect();
     format!("@{kind}{{{},\n{}\n}}", key(item), body.join(",\n"))
 }
 
 fn is_article(item: &Item) -> bool {
-    matches!(item.kind.as_str(), "article-newspaper" | "article-magazine" | "article-journal")
+    matches!(
+        item.kind.as_str(),
+        "article-newspaper" | "article-magazine" | "article-journal"
+    )
 }
 
 /// Citation key: first author's family name (or organisation's first word), year, first
@@ -48,9 +68,21 @@ pub fn key(item: &Item) -> String {
     let who = item
         .author
         .first()
-        .and_then(|n| n.family.clone().or_else(|| n.literal.as_deref().and_then(|l| l.split_whitespace().next()).map(str::to_string)))
+        .and_then(|n| {
+            n.family.clone().or_else(|| {
+                n.literal
+                    .as_deref()
+                    .and_then(|l| l.split_whitespace().next())
+                    .map(str::to_string)
+            })
+        })
         .unwrap_or_default();
-    let year = item.issued.as_ref().and_then(Date::start).map(|d| d.0.to_string()).unwrap_or_default();
+    let year = item
+        .issued
+        .as_ref()
+        .and_then(Date::start)
+        .map(|d| d.0.to_string())
+        .unwrap_or_default();
     const SKIP: &[&str] = &["a", "an", "the", "on", "of", "in", "and", "to", "for"];
     let word = item
         .title
@@ -69,15 +101,28 @@ pub fn key(item: &Item) -> String {
 }
 
 fn ascii_word(s: &str) -> String {
-    s.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase()
+    s.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 fn author(n: &Name) -> String {
     if let Some(l) = &n.literal {
         return format!("{{{}}}", escape(l));
     }
-    let family = [n.non_dropping_particle.as_deref(), n.family.as_deref()].iter().flatten().copied().collect::<Vec<_>>().join(" ");
-    let given = [n.given.as_deref(), n.dropping_particle.as_deref()].iter().flatten().copied().collect::<Vec<_>>().join(" ");
+    let family = [n.non_dropping_particle.as_deref(), n.family.as_deref()]
+        .iter()
+        .flatten()
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let given = [n.given.as_deref(), n.dropping_particle.as_deref()]
+        .iter()
+        .flatten()
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
     match (&n.suffix, given.is_empty()) {
         (Some(s), false) => format!("{}, {}, {}", escape(&family), escape(s), escape(&given)),
         (_, false) => format!("{}, {}", escape(&family), escape(&given)),

@@ -91,12 +91,19 @@ pub struct Date {
 impl Name {
     /// A literal (organisation) name.
     pub fn literal(name: &str) -> Self {
-        Name { literal: Some(name.to_string()), ..Name::default() }
+        Name {
+            literal: Some(name.to_string()),
+            ..Name::default()
+        }
     }
 
     /// A person's name.
     pub fn person(family: &str, given: &str) -> Self {
-        Name { family: Some(family.to_string()), given: Some(given.to_string()), ..Name::default() }
+        Name {
+            family: Some(family.to_string()),
+            given: Some(given.to_string()),
+            ..Name::default()
+        }
     }
 }
 
@@ -110,7 +117,10 @@ impl Date {
                 parts.push(Value::from(day));
             }
         }
-        Date { date_parts: vec![parts], ..Date::default() }
+        Date {
+            date_parts: vec![parts],
+            ..Date::default()
+        }
     }
 
     /// The start date as (year, month, day); 0 means absent. Falls back to an ISO-like `raw`.
@@ -125,14 +135,31 @@ impl Date {
             };
             let year = num(0)?;
             let month = num(1).filter(|m| (1..=24).contains(m)).unwrap_or(0);
-            let day = if month > 0 { num(2).filter(|d| (1..=31).contains(d)).unwrap_or(0) } else { 0 };
+            let day = if month > 0 {
+                num(2).filter(|d| (1..=31).contains(d)).unwrap_or(0)
+            } else {
+                0
+            };
             return Some((year as i32, month as u32, day as u32));
         }
         let raw = self.raw.as_deref()?;
-        let mut it = raw.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
+        let mut it = raw
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty());
         let year: i32 = it.next()?.parse().ok()?;
-        let month: u32 = it.next().and_then(|s| s.parse().ok()).filter(|m| (1..=12).contains(m)).unwrap_or(0);
-        let day: u32 = if month > 0 { it.next().and_then(|s| s.parse().ok()).filter(|d| (1..=31).contains(d)).unwrap_or(0) } else { 0 };
+        let month: u32 = it
+            .next()
+            .and_then(|s| s.parse().ok())
+            .filter(|m| (1..=12).contains(m))
+            .unwrap_or(0);
+        let day: u32 = if month > 0 {
+            it.next()
+                .and_then(|s| s.parse().ok())
+                .filter(|d| (1..=31).contains(d))
+                .unwrap_or(0)
+        } else {
+            0
+        };
         Some((year, month, day))
     }
 }
@@ -187,7 +214,10 @@ impl Item {
         match name {
             "issued" => self.issued.clone(),
             "accessed" => self.accessed.clone(),
-            _ => self.extra.get(name).and_then(|v| serde_json::from_value(v.clone()).ok()),
+            _ => self
+                .extra
+                .get(name)
+                .and_then(|v| serde_json::from_value(v.clone()).ok()),
         }
         .filter(|d| d.start().is_some() || d.literal.is_some())
     }

@@ -46,19 +46,97 @@ pub struct StyleInfo {
 const EN_US: Option<&str> = Some("locales-en-US.xml");
 
 static STYLES: &[StyleInfo] = &[
-    StyleInfo { name: "apa", id: "apa", label: "APA (7th edition)", csl_file: Some("apa.csl"), locale_file: EN_US },
-    StyleInfo { name: "mla", id: "modern-language-association", label: "MLA (9th edition)", csl_file: Some("modern-language-association.csl"), locale_file: EN_US },
-    StyleInfo { name: "chicago-notes", id: "chicago-notes-bibliography", label: "Chicago (18th edition, notes and bibliography)", csl_file: Some("chicago-notes-bibliography.csl"), locale_file: EN_US },
-    StyleInfo { name: "chicago-author-date", id: "chicago-author-date", label: "Chicago (18th edition, author-date)", csl_file: Some("chicago-author-date.csl"), locale_file: EN_US },
-    StyleInfo { name: "chicago-notes-17", id: "chicago-notes-bibliography-17th-edition", label: "Chicago (17th edition, notes and bibliography)", csl_file: Some("chicago-notes-bibliography-17th-edition.csl"), locale_file: EN_US },
-    StyleInfo { name: "chicago-author-date-17", id: "chicago-author-date-17th-edition", label: "Chicago (17th edition, author-date)", csl_file: Some("chicago-author-date-17th-edition.csl"), locale_file: EN_US },
-    StyleInfo { name: "harvard", id: "harvard-cite-them-right", label: "Harvard (Cite Them Right)", csl_file: Some("harvard-cite-them-right.csl"), locale_file: EN_US },
-    StyleInfo { name: "ieee", id: "ieee", label: "IEEE", csl_file: Some("ieee.csl"), locale_file: EN_US },
-    StyleInfo { name: "gb7714", id: "china-national-standard-gb-t-7714-2015-numeric", label: "GB/T 7714-2015 (numeric)", csl_file: Some("china-national-standard-gb-t-7714-2015-numeric.csl"), locale_file: Some("locales-zh-CN.xml") },
-    StyleInfo { name: "bibtex", id: "bibtex", label: "BibTeX", csl_file: None, locale_file: None },
-    StyleInfo { name: "ris", id: "ris", label: "RIS", csl_file: None, locale_file: None },
-    StyleInfo { name: "csl-json", id: "csl-json", label: "CSL-JSON", csl_file: None, locale_file: None },
-    StyleInfo { name: "wikipedia", id: "wikipedia", label: "Wikipedia citation template", csl_file: None, locale_file: None },
+    StyleInfo {
+        name: "apa",
+        id: "apa",
+        label: "APA (7th edition)",
+        csl_file: Some("apa.csl"),
+        locale_file: EN_US,
+    },
+    StyleInfo {
+        name: "mla",
+        id: "modern-language-association",
+        label: "MLA (9th edition)",
+        csl_file: Some("modern-language-association.csl"),
+        locale_file: EN_US,
+    },
+    StyleInfo {
+        name: "chicago-notes",
+        id: "chicago-notes-bibliography",
+        label: "Chicago (18th edition, notes and bibliography)",
+        csl_file: Some("chicago-notes-bibliography.csl"),
+        locale_file: EN_US,
+    },
+    StyleInfo {
+        name: "chicago-author-date",
+        id: "chicago-author-date",
+        label: "Chicago (18th edition, author-date)",
+        csl_file: Some("chicago-author-date.csl"),
+        locale_file: EN_US,
+    },
+    StyleInfo {
+        name: "chicago-notes-17",
+        id: "chicago-notes-bibliography-17th-edition",
+        label: "Chicago (17th edition, notes and bibliography)",
+        csl_file: Some("chicago-notes-bibliography-17th-edition.csl"),
+        locale_file: EN_US,
+    },
+    StyleInfo {
+        name: "chicago-author-date-17",
+        id: "chicago-author-date-17th-edition",
+        label: "Chicago (17th edition, author-date)",
+        csl_file: Some("chicago-author-date-17th-edition.csl"),
+        locale_file: EN_US,
+    },
+    StyleInfo {
+        name: "harvard",
+        id: "harvard-cite-them-right",
+        label: "Harvard (Cite Them Right)",
+        csl_file: Some("harvard-cite-them-right.csl"),
+        locale_file: EN_US,
+    },
+    StyleInfo {
+        name: "ieee",
+        id: "ieee",
+        label: "IEEE",
+        csl_file: Some("ieee.csl"),
+        locale_file: EN_US,
+    },
+    StyleInfo {
+        name: "gb7714",
+        id: "china-national-standard-gb-t-7714-2015-numeric",
+        label: "GB/T 7714-2015 (numeric)",
+        csl_file: Some("china-national-standard-gb-t-7714-2015-numeric.csl"),
+        locale_file: Some("locales-zh-CN.xml"),
+    },
+    StyleInfo {
+        name: "bibtex",
+        id: "bibtex",
+        label: "BibTeX",
+        csl_file: None,
+        locale_file: None,
+    },
+    StyleInfo {
+        name: "ris",
+        id: "ris",
+        label: "RIS",
+        csl_file: None,
+        locale_file: None,
+    },
+    StyleInfo {
+        name: "csl-json",
+        id: "csl-json",
+        label: "CSL-JSON",
+        csl_file: None,
+        locale_file: None,
+    },
+    StyleInfo {
+        name: "wikipedia",
+        id: "wikipedia",
+        label: "Wikipedia citation template",
+        csl_file: None,
+        locale_file: None,
+    },
 ];
 
 /// All supported styles and formats, in menu order.
@@ -69,7 +147,9 @@ pub fn styles() -> &'static [StyleInfo] {
 /// Looks a style up by short name or official id (case-insensitive).
 pub fn find_style(name_or_id: &str) -> Option<&'static StyleInfo> {
     let key = name_or_id.trim();
-    STYLES.iter().find(|s| s.name.eq_ignore_ascii_case(key) || s.id.eq_ignore_ascii_case(key))
+    STYLES
+        .iter()
+        .find(|s| s.name.eq_ignore_ascii_case(key) || s.id.eq_ignore_ascii_case(key))
 }
 
 /// Why a citation could not be formatted.
@@ -81,7 +161,10 @@ pub struct CiteError {
 
 impl CiteError {
     fn new(code: &'static str, message: impl Into<String>) -> Self {
-        CiteError { code, message: message.into() }
+        CiteError {
+            code,
+            message: message.into(),
+        }
     }
     pub(crate) fn bad_style(message: impl Into<String>) -> Self {
         CiteError::new("bad-style", message)
@@ -124,7 +207,8 @@ fn compile(id: &str, csl_xml: &str, locale_xml: Option<&str>) -> Result<Compiled
     let lang = style.default_locale().unwrap_or("en-US").to_string();
     let locale_xml = match locale_xml {
         Some(x) => x,
-        None => bundled_locale(&lang).ok_or_else(|| CiteError::new("missing-style", format!("no locale file for {lang}")))?,
+        None => bundled_locale(&lang)
+            .ok_or_else(|| CiteError::new("missing-style", format!("no locale file for {lang}")))?,
     };
     let locale = Locale::build(&lang, locale_xml, &style)?;
     let compiled = Arc::new((style, locale));
@@ -148,13 +232,16 @@ pub fn format_with(
         "ris" => return Ok(ris::format(item)),
         "wikipedia" => return Ok(wikipedia::format(item)),
         "csl-json" => {
-            return serde_json::to_string_pretty(item).map_err(|e| CiteError::new("bad-item", e.to_string()));
+            return serde_json::to_string_pretty(item)
+                .map_err(|e| CiteError::new("bad-item", e.to_string()));
         }
         _ => {}
     }
     let csl_xml = match csl_xml {
         Some(x) => x,
-        None => bundled_style(style).ok_or_else(|| CiteError::new("missing-style", format!("no CSL file for {}", style.id)))?,
+        None => bundled_style(style).ok_or_else(|| {
+            CiteError::new("missing-style", format!("no CSL file for {}", style.id))
+        })?,
     };
     let compiled = compile(style.id, csl_xml, locale_xml)?;
     let mode = match format {
@@ -167,8 +254,12 @@ pub fn format_with(
 /// Formats an item with the bundled style files (`style_name_or_id` as in [`find_style`]).
 #[cfg(feature = "bundled-styles")]
 pub fn format(item: &Item, style_name_or_id: &str, format: Format) -> Result<String, CiteError> {
-    let style = find_style(style_name_or_id)
-        .ok_or_else(|| CiteError::new("unknown-style", format!("unknown style `{style_name_or_id}`")))?;
+    let style = find_style(style_name_or_id).ok_or_else(|| {
+        CiteError::new(
+            "unknown-style",
+            format!("unknown style `{style_name_or_id}`"),
+        )
+    })?;
     format_with(item, style, format, None, None)
 }
 
@@ -181,14 +272,24 @@ pub fn parse_item(json: &str) -> Result<Item, CiteError> {
 fn bundled_style(style: &StyleInfo) -> Option<&'static str> {
     Some(match style.csl_file? {
         "apa.csl" => include_str!("../../csl/apa.csl"),
-        "modern-language-association.csl" => include_str!("../../csl/modern-language-association.csl"),
-        "chicago-notes-bibliography.csl" => include_str!("../../csl/chicago-notes-bibliography.csl"),
+        "modern-language-association.csl" => {
+            include_str!("../../csl/modern-language-association.csl")
+        }
+        "chicago-notes-bibliography.csl" => {
+            include_str!("../../csl/chicago-notes-bibliography.csl")
+        }
         "chicago-author-date.csl" => include_str!("../../csl/chicago-author-date.csl"),
-        "chicago-notes-bibliography-17th-edition.csl" => include_str!("../../csl/chicago-notes-bibliography-17th-edition.csl"),
-        "chicago-author-date-17th-edition.csl" => include_str!("../../csl/chicago-author-date-17th-edition.csl"),
+        "chicago-notes-bibliography-17th-edition.csl" => {
+            include_str!("../../csl/chicago-notes-bibliography-17th-edition.csl")
+        }
+        "chicago-author-date-17th-edition.csl" => {
+            include_str!("../../csl/chicago-author-date-17th-edition.csl")
+        }
         "harvard-cite-them-right.csl" => include_str!("../../csl/harvard-cite-them-right.csl"),
         "ieee.csl" => include_str!("../../csl/ieee.csl"),
-        "china-national-standard-gb-t-7714-2015-numeric.csl" => include_str!("../../csl/china-national-standard-gb-t-7714-2015-numeric.csl"),
+        "china-national-standard-gb-t-7714-2015-numeric.csl" => {
+            include_str!("../../csl/china-national-standard-gb-t-7714-2015-numeric.csl")
+        }
         _ => return None,
     })
 }

@@ -14,7 +14,12 @@ pub fn format(item: &Item) -> String {
         let name = match (&n.literal, &n.family) {
             (Some(l), _) => l.clone(),
             (None, Some(f)) => {
-                let family = [n.non_dropping_particle.as_deref(), Some(f.as_str())].iter().flatten().copied().collect::<Vec<_>>().join(" ");
+                let family = [n.non_dropping_particle.as_deref(), Some(f.as_str())]
+                    .iter()
+                    .flatten()
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 let mut s = family;
                 if let Some(g) = &n.given {
                     s = format!("{s}, {g}");
@@ -56,6 +61,12 @@ pub fn format(item: &Item) -> String {
 
 /// RIS dates are `YYYY/MM/DD` with empty missing parts (`2023/01//`).
 fn ris_date(y: i32, m: u32, d: u32) -> String {
-    let two = |n: u32| if n == 0 { String::new() } else { format!("{n:02}") };
+    let two = |n: u32| {
+        if n == 0 {
+            String::new()
+        } else {
+            format!("{n:02}")
+        }
+    };
     format!("{y:04}/{}/{}", two(m), two(d))
 }

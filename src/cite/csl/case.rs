@@ -2,14 +2,110 @@
 
 /// Words left lowercase inside English titles (citeproc-js `SKIP_WORDS`, single words).
 const STOP_WORDS: &[&str] = &[
-    "about", "above", "across", "afore", "after", "against", "al", "along", "alongside", "amid", "amidst", "among",
-    "amongst", "anenst", "apropos", "apud", "around", "as", "aside", "astride", "at", "athwart", "atop", "barring",
-    "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "but", "by", "circa", "despite",
-    "down", "during", "et", "except", "for", "forenenst", "from", "given", "in", "inside", "into", "lest", "like",
-    "modulo", "near", "next", "notwithstanding", "of", "off", "on", "onto", "out", "over", "per", "plus", "pro", "qua",
-    "sans", "since", "than", "through", "thru", "throughout", "thruout", "till", "to", "toward", "towards", "under",
-    "underneath", "until", "unto", "up", "upon", "versus", "vs.", "v.", "vs", "v", "via", "vis-à-vis", "with",
-    "within", "without", "or", "yet", "so", "and", "nor", "a", "an", "the", "de", "d'", "von", "van", "c", "ca",
+    "about",
+    "above",
+    "across",
+    "afore",
+    "after",
+    "against",
+    "al",
+    "along",
+    "alongside",
+    "amid",
+    "amidst",
+    "among",
+    "amongst",
+    "anenst",
+    "apropos",
+    "apud",
+    "around",
+    "as",
+    "aside",
+    "astride",
+    "at",
+    "athwart",
+    "atop",
+    "barring",
+    "before",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "but",
+    "by",
+    "circa",
+    "despite",
+    "down",
+    "during",
+    "et",
+    "except",
+    "for",
+    "forenenst",
+    "from",
+    "given",
+    "in",
+    "inside",
+    "into",
+    "lest",
+    "like",
+    "modulo",
+    "near",
+    "next",
+    "notwithstanding",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "out",
+    "over",
+    "per",
+    "plus",
+    "pro",
+    "qua",
+    "sans",
+    "since",
+    "than",
+    "through",
+    "thru",
+    "throughout",
+    "thruout",
+    "till",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "underneath",
+    "until",
+    "unto",
+    "up",
+    "upon",
+    "versus",
+    "vs.",
+    "v.",
+    "vs",
+    "v",
+    "via",
+    "vis-à-vis",
+    "with",
+    "within",
+    "without",
+    "or",
+    "yet",
+    "so",
+    "and",
+    "nor",
+    "a",
+    "an",
+    "the",
+    "de",
+    "d'",
+    "von",
+    "van",
+    "c",
+    "ca",
 ];
 
 /// Applies a CSL `text-case` value. `english` gates `title` and `sentence`, which only apply to English items.
@@ -37,7 +133,9 @@ fn upper_first(word: &str) -> String {
 /// Uppercases the first letter of the string when it is lowercase.
 fn capitalize_first(s: &str) -> String {
     match s.char_indices().find(|(_, c)| c.is_alphabetic()) {
-        Some((i, c)) if c.is_lowercase() => format!("{}{}{}", &s[..i], c.to_uppercase(), &s[i + c.len_utf8()..]),
+        Some((i, c)) if c.is_lowercase() => {
+            format!("{}{}{}", &s[..i], c.to_uppercase(), &s[i + c.len_utf8()..])
+        }
         _ => s.to_string(),
     }
 }
@@ -48,7 +146,9 @@ fn title(s: &str) -> String {
     let mut out = Vec::new();
     let mut start_of_sentence = true;
     for word in s.split(' ') {
-        let core: String = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').to_string();
+        let core: String = word
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .to_string();
         let lower = core.to_lowercase();
         let has_inner_caps = core.chars().skip(1).any(char::is_uppercase);
         let rendered = if word.is_empty() {
@@ -85,8 +185,17 @@ mod tests {
 
     #[test]
     fn title_case_follows_citeproc() {
-        assert_eq!(title("the fall of the house of usher: a review"), "The Fall of the House of Usher: A Review");
-        assert_eq!(title("Why NASA's new rocket is a step toward Mars"), "Why NASA's New Rocket Is a Step toward Mars");
-        assert_eq!(title("Café culture in São Paulo: ¿qué pasa?"), "Café Culture in São Paulo: ¿qué Pasa?");
+        assert_eq!(
+            title("the fall of the house of usher: a review"),
+            "The Fall of the House of Usher: A Review"
+        );
+        assert_eq!(
+            title("Why NASA's new rocket is a step toward Mars"),
+            "Why NASA's New Rocket Is a Step toward Mars"
+        );
+        assert_eq!(
+            title("Café culture in São Paulo: ¿qué pasa?"),
+            "Café Culture in São Paulo: ¿qué Pasa?"
+        );
     }
 }

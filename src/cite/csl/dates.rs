@@ -7,8 +7,14 @@ use super::style::Node;
 impl Renderer<'_> {
     /// Renders a `cs:date` element for the item's date variable.
     pub fn render_date(&mut self, node: &Node, out: &mut Vec<Blob>) {
-        let Some(var) = node.attr("variable") else { return };
-        let date = if self.suppressed.contains(var) { None } else { self.item.date(var) };
+        let Some(var) = node.attr("variable") else {
+            return;
+        };
+        let date = if self.suppressed.contains(var) {
+            None
+        } else {
+            self.item.date(var)
+        };
         self.note_variable(var, date.is_some());
         let Some(date) = date else { return };
         let Some((year, month, day)) = date.start() else {
@@ -17,7 +23,10 @@ impl Renderer<'_> {
             }
             return;
         };
-        let localized = node.attr("form").and_then(|f| self.locale.date_format(f)).cloned();
+        let localized = node
+            .attr("form")
+            .and_then(|f| self.locale.date_format(f))
+            .cloned();
         let parts: Vec<Node> = match &localized {
             Some(fmt) => {
                 let wanted = node.attr("date-parts").unwrap_or("year-month-day");
@@ -30,7 +39,10 @@ impl Renderer<'_> {
                     })
                     .map(|p| {
                         let mut p = p.clone();
-                        if let Some(over) = node.children_named("date-part").find(|o| o.attr("name") == p.attr("name")) {
+                        if let Some(over) = node
+                            .children_named("date-part")
+                            .find(|o| o.attr("name") == p.attr("name"))
+                        {
                             for (k, v) in &over.attrs {
                                 if k != "prefix" && k != "suffix" {
                                     p.attrs.retain(|(pk, _)| pk != k);
@@ -88,8 +100,15 @@ impl Renderer<'_> {
             "numeric" => month.to_string(),
             "numeric-leading-zeros" => format!("{month:02}"),
             _ => {
-                let name = if month > 12 { format!("season-{:02}", (month - 13) % 4 + 1) } else { format!("month-{month:02}") };
-                self.locale.term(&name, form, false).unwrap_or_default().to_string()
+                let name = if month > 12 {
+                    format!("season-{:02}", (month - 13) % 4 + 1)
+                } else {
+                    format!("month-{month:02}")
+                };
+                self.locale
+                    .term(&name, form, false)
+                    .unwrap_or_default()
+                    .to_string()
             }
         }
     }

@@ -31,10 +31,17 @@ impl Locale {
         if file.name != "locale" {
             return Err(CiteError::bad_style("locale file root is not <locale>"));
         }
-        let mut loc = Locale { lang: lang.to_string(), ..Locale::default() };
+        let mut loc = Locale {
+            lang: lang.to_string(),
+            ..Locale::default()
+        };
         loc.merge(&file);
         let base = lang.split('-').next().unwrap_or(lang);
-        let order: &[Option<&str>] = if base == lang { &[None, Some(lang)] } else { &[None, Some(base), Some(lang)] };
+        let order: &[Option<&str>] = if base == lang {
+            &[None, Some(lang)]
+        } else {
+            &[None, Some(base), Some(lang)]
+        };
         for want in order {
             for block in style.locales.iter().filter(|b| b.attr("lang") == *want) {
                 loc.merge(block);
@@ -64,8 +71,16 @@ impl Locale {
                         let Some(name) = t.attr("name") else { continue };
                         let form = t.attr("form").unwrap_or("long").to_string();
                         let term = match (t.child("single"), t.child("multiple")) {
-                            (Some(s), Some(m)) => Term { single: s.text.clone(), multiple: m.text.clone(), match_rule: None },
-                            _ => Term { single: t.text.clone(), multiple: t.text.clone(), match_rule: t.attr("match").map(str::to_string) },
+                            (Some(s), Some(m)) => Term {
+                                single: s.text.clone(),
+                                multiple: m.text.clone(),
+                                match_rule: None,
+                            },
+                            _ => Term {
+                                single: t.text.clone(),
+                                multiple: t.text.clone(),
+                                match_rule: t.attr("match").map(str::to_string),
+                            },
                         };
                         self.terms.insert((name.to_string(), form), term);
                     }
@@ -84,13 +99,16 @@ impl Locale {
             "symbol" => &["symbol", "short", "long"],
             _ => &["long"],
         };
-        chain.iter().find_map(|f| self.terms.get(&(name.to_string(), f.to_string()))).map(|t| {
-            if plural {
-                t.multiple.as_str()
-            } else {
-                t.single.as_str()
-            }
-        })
+        chain
+            .iter()
+            .find_map(|f| self.terms.get(&(name.to_string(), f.to_string())))
+            .map(|t| {
+                if plural {
+                    t.multiple.as_str()
+                } else {
+                    t.single.as_str()
+                }
+            })
     }
 
     /// The raw term entry (for ordinal matching rules).
@@ -119,6 +137,8 @@ impl Locale {
                 return t.single.clone();
             }
         }
-        self.term("ordinal", "long", false).unwrap_or("").to_string()
+        self.term("ordinal", "long", false)
+            .unwrap_or("")
+            .to_string()
     }
 }

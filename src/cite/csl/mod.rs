@@ -16,7 +16,12 @@ use output::{Mode, Writer};
 use style::Style;
 
 /// Renders one bibliography entry for `item`.
-pub fn bibliography_entry(style: &Style, locale: &Locale, item: &Item, mode: Mode) -> Result<String, CiteError> {
+pub fn bibliography_entry(
+    style: &Style,
+    locale: &Locale,
+    item: &Item,
+    mode: Mode,
+) -> Result<String, CiteError> {
     let mut r = render::Renderer::new(style, locale, item);
     let mut root = r.render_entry();
     if let Some(e) = r.error.take() {

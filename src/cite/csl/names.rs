@@ -28,14 +28,18 @@ struct NameOpts<'n> {
 impl Renderer<'_> {
     fn name_opts<'n>(&self, name: Option<&'n Node>) -> NameOpts<'n> {
         let get = |key: &str, inherited: &str| -> Option<String> {
-            name.and_then(|n| n.attr(key)).or_else(|| self.style.option(inherited)).map(str::to_string)
+            name.and_then(|n| n.attr(key))
+                .or_else(|| self.style.option(inherited))
+                .map(str::to_string)
         };
         let num = |key: &str| get(key, key).and_then(|v| v.parse().ok());
         NameOpts {
             and: get("and", "and"),
             delimiter: get("delimiter", "name-delimiter").unwrap_or_else(|| ", ".into()),
-            precedes_last: get("delimiter-precedes-last", "delimiter-precedes-last").unwrap_or_else(|| "contextual".into()),
-            precedes_et_al: get("delimiter-precedes-et-al", "delimiter-precedes-et-al").unwrap_or_else(|| "contextual".into()),
+            precedes_last: get("delimiter-precedes-last", "delimiter-precedes-last")
+                .unwrap_or_else(|| "contextual".into()),
+            precedes_et_al: get("delimiter-precedes-et-al", "delimiter-precedes-et-al")
+                .unwrap_or_else(|| "contextual".into()),
             et_al_min: num("et-al-min").unwrap_or(0),
             et_al_use_first: num("et-al-use-first").unwrap_or(0),
             et_al_use_last: get("et-al-use-last", "et-al-use-last").as_deref() == Some("true"),
@@ -45,7 +49,11 @@ impl Renderer<'_> {
             sort_order: get("name-as-sort-order", "name-as-sort-order"),
             sort_separator: get("sort-separator", "sort-separator").unwrap_or_else(|| ", ".into()),
             form: get("form", "name-form").unwrap_or_else(|| "long".into()),
-            demote: self.style.option("demote-non-dropping-particle").unwrap_or("display-and-sort").to_string(),
+            demote: self
+                .style
+                .option("demote-non-dropping-particle")
+                .unwrap_or("display-and-sort")
+                .to_string(),
             node: name,
         }
     }
@@ -56,11 +64,17 @@ impl Renderer<'_> {
     }
 
     fn render_names_with(&mut self, node: &Node, inherited: Option<&Node>, out: &mut Vec<Blob>) {
-        let find = |name: &str| node.child(name).or_else(|| inherited.and_then(|p| p.child(name)));
+        let find = |name: &str| {
+            node.child(name)
+                .or_else(|| inherited.and_then(|p| p.child(name)))
+        };
         let name_node = find("name");
         let et_al_node = find("et-al");
         let label_node = find("label");
-        let label_after_name = match (node.children.iter().position(|c| c.name == "label"), node.children.iter().position(|c| c.name == "name")) {
+        let label_after_name = match (
+            node.children.iter().position(|c| c.name == "label"),
+            node.children.iter().position(|c| c.name == "name"),
+        ) {
             (Some(l), Some(n)) => l > n,
             (Some(_), None) => false,
             _ => inherited.is_none_or(|p| {
@@ -141,21 +155,34 @@ impl Renderer<'_> {
         }
         let mut blob = Blob::group(lists);
         self.apply_affixes(node, &mut blob);
-        blob.delimiter = node.attr("delimiter").or_else(|| self.style.option("names-delimiter")).unwrap_or("").to_string();
+        blob.delimiter = node
+            .attr("delimiter")
+            .or_else(|| self.style.option("names-delimiter"))
+            .unwrap_or("")
+            .to_string();
         out.push(blob);
     }
 
     /// Formats a name list; a truncated list also returns the et-al joiner and term,
     /// which become their own blob (the `cs:et-al` element carries formatting).
-    fn format_name_list(&self, names: &[Name], o: &NameOpts, et_al: Option<&Node>) -> (String, Option<(String, String)>) {
+    fn format_name_list(
+        &self,
+        names: &[Name],
+        o: &NameOpts,
+        et_al: Option<&Node>,
+    ) -> (String, Option<(String, String)>) {
         let n = names.len();
-        let truncated = o.et_al_min > 0 && o.et_al_use_first > 0 && n >= o.et_al_min && o.et_al_use_first < n;
+        let truncated =
+            o.et_al_min > 0 && o.et_al_use_first > 0 && n >= o.et_al_min && o.et_al_use_first < n;
         let shown = if truncated { o.et_al_use_first } else { n };
         if o.form == "count" {
             return (shown.to_string(), None);
         }
-        let rendered: Vec<(String, bool)> =
-            names.iter().enumerate().map(|(i, nm)| self.format_name(nm, o, inverted(o, i))).collect();
+        let rendered: Vec<(String, bool)> = names
+            .iter()
+            .enumerate()
+            .map(|(i, nm)| self.format_name(nm, o, inverted(o, i)))
+            .collect();
         if truncated {
             let head: Vec<&str> = rendered[..shown].iter().map(|(s, _)| s.as_str()).collect();
             let mut s = head.join(&o.delimiter);
@@ -166,7 +193,10 @@ impl Renderer<'_> {
                 return (s, None);
             }
             let term_name = et_al.and_then(|e| e.attr("term")).unwrap_or("et-al");
-            let term = self.locale.term(term_name, "long", false).unwrap_or("et al.");
+            let term = self
+                .locale
+                .term(term_name, "long", false)
+                .unwrap_or("et al.");
             let last_inverted = rendered[shown - 1].1;
             let use_delim = match o.precedes_et_al.as_str() {
                 "always" => true,
@@ -174,7 +204,11 @@ impl Renderer<'_> {
                 "after-inverted-name" => last_inverted,
                 _ => shown > 1,
             };
-            let joiner = if use_delim { o.delimiter.clone() } else { " ".to_string() };
+            let joiner = if use_delim {
+                o.delimiter.clone()
+            } else {
+                " ".to_string()
+            };
             return (s, Some((joiner, term.to_string())));
         }
         if n == 1 {
@@ -186,7 +220,14 @@ impl Renderer<'_> {
             _ => None,
         };
         let Some(and) = and else {
-            return (rendered.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>().join(&o.delimiter), None);
+            return (
+                rendered
+                    .iter()
+                    .map(|(s, _)| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(&o.delimiter),
+                None,
+            );
         };
         let head: Vec<&str> = rendered[..n - 1].iter().map(|(s, _)| s.as_str()).collect();
         let use_delim = match o.precedes_last.as_str() {
@@ -196,12 +237,24 @@ impl Renderer<'_> {
             _ => n > 2,
         };
         let delim = if use_delim { o.delimiter.as_str() } else { " " };
-        (format!("{}{delim}{and} {}", head.join(&o.delimiter), rendered[n - 1].0), None)
+        (
+            format!(
+                "{}{delim}{and} {}",
+                head.join(&o.delimiter),
+                rendered[n - 1].0
+            ),
+            None,
+        )
     }
 
     /// Formats one name; returns the text and whether it was inverted (family first).
     fn format_name(&self, nm: &Name, o: &NameOpts, invert: bool) -> (String, bool) {
-        let part_node = |which: &str| o.node.and_then(|n| n.children_named("name-part").find(|p| p.attr("name") == Some(which)));
+        let part_node = |which: &str| {
+            o.node.and_then(|n| {
+                n.children_named("name-part")
+                    .find(|p| p.attr("name") == Some(which))
+            })
+        };
         let style_part = |text: &str, which: &str| -> String {
             match part_node(which) {
                 Some(p) => {
@@ -209,7 +262,12 @@ impl Renderer<'_> {
                         Some(tc) => super::case::apply(tc, text, self.english),
                         None => text.to_string(),
                     };
-                    format!("{}{}{}", p.attr("prefix").unwrap_or(""), t, p.attr("suffix").unwrap_or(""))
+                    format!(
+                        "{}{}{}",
+                        p.attr("prefix").unwrap_or(""),
+                        t,
+                        p.attr("suffix").unwrap_or("")
+                    )
                 }
                 None => text.to_string(),
             }
@@ -225,7 +283,14 @@ impl Renderer<'_> {
         let ndp = nm.non_dropping_particle.as_deref().unwrap_or("");
         let dp = nm.dropping_particle.as_deref().unwrap_or("");
         let suffix = nm.suffix.as_deref().unwrap_or("");
-        let join = |parts: &[&str]| parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(" ");
+        let join = |parts: &[&str]| {
+            parts
+                .iter()
+                .filter(|p| !p.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         if o.form == "short" {
             return (style_part(&join(&[ndp, family]), "family"), false);
         }
@@ -233,13 +298,23 @@ impl Renderer<'_> {
             Some(t) if o.initialize => initialize(given, t, o.initialize_with_hyphen),
             _ => given.to_string(),
         };
-        let given_part = if given.is_empty() { String::new() } else { style_part(&given, "given") };
-        let comma_suffix = nm.comma_suffix.as_ref().is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true"));
+        let given_part = if given.is_empty() {
+            String::new()
+        } else {
+            style_part(&given, "given")
+        };
+        let comma_suffix = nm
+            .comma_suffix
+            .as_ref()
+            .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true"));
         if invert {
             let (fam, giv) = if o.demote == "display-and-sort" {
                 (style_part(family, "family"), join(&[&given_part, dp, ndp]))
             } else {
-                (style_part(&join(&[ndp, family]), "family"), join(&[&given_part, dp]))
+                (
+                    style_part(&join(&[ndp, family]), "family"),
+                    join(&[&given_part, dp]),
+                )
             };
             let mut s = fam;
             if !giv.is_empty() {
@@ -273,17 +348,32 @@ fn inverted(o: &NameOpts, index: usize) -> bool {
 
 /// citeproc-js `initializeWith`: initials with the terminator; lowercase parts are kept whole.
 pub fn initialize(given: &str, terminator: &str, hyphen: bool) -> String {
-    if given.is_empty() || !given.chars().next().is_some_and(|c| c.is_alphabetic() && is_romanesque(&c.to_string())) {
+    if given.is_empty()
+        || !given
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && is_romanesque(&c.to_string()))
+    {
         return given.to_string();
     }
-    let mut name = if hyphen { given.to_string() } else { given.replace('-', " ") };
-    name = name.split_whitespace().collect::<Vec<_>>().join(" ").replace(" - ", "-");
+    let mut name = if hyphen {
+        given.to_string()
+    } else {
+        given.replace('-', " ")
+    };
+    name = name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" - ", "-");
     // A hyphen before a lowercase letter joins the part to the previous word (citeproc uses an en dash).
     let mut words: Vec<(String, char)> = Vec::new();
     let mut cur = String::new();
     let chars: Vec<char> = name.chars().collect();
     for (i, c) in chars.iter().enumerate() {
-        let sep = *c == ' ' || *c == '.' || (*c == '-' && !chars.get(i + 1).is_some_and(|n| n.is_lowercase()));
+        let sep = *c == ' '
+            || *c == '.'
+            || (*c == '-' && !chars.get(i + 1).is_some_and(|n| n.is_lowercase()));
         if sep {
             if !cur.is_empty() {
                 words.push((std::mem::take(&mut cur), if *c == '-' { '-' } else { ' ' }));
@@ -317,7 +407,11 @@ pub fn initialize(given: &str, terminator: &str, hyphen: bool) -> String {
             out.push(' ');
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ").replace(" -", "-").replace("- ", "-")
+    out.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" -", "-")
+        .replace("- ", "-")
 }
 
 #[cfg(test)]

@@ -68,12 +68,18 @@ impl Default for Content {
 impl Blob {
     /// A text leaf.
     pub fn text(s: impl Into<String>) -> Blob {
-        Blob { content: Content::Text(s.into()), ..Blob::default() }
+        Blob {
+            content: Content::Text(s.into()),
+            ..Blob::default()
+        }
     }
 
     /// A group of children.
     pub fn group(children: Vec<Blob>) -> Blob {
-        Blob { content: Content::Blobs(children), ..Blob::default() }
+        Blob {
+            content: Content::Blobs(children),
+            ..Blob::default()
+        }
     }
 
     fn children(&self) -> &[Blob] {
@@ -84,7 +90,9 @@ impl Blob {
     }
 
     fn has_decorations(&self, include_quotes: bool) -> bool {
-        self.decorations.iter().any(|d| d.is_font() || (include_quotes && d.is_quotes()))
+        self.decorations
+            .iter()
+            .any(|d| d.is_font() || (include_quotes && d.is_quotes()))
     }
 
     fn is_number(&self) -> bool {
@@ -96,7 +104,11 @@ impl Blob {
     }
 
     fn has_descendant_quotes(&self) -> bool {
-        self.decorations.iter().any(Deco::is_quotes) || self.children().last().is_some_and(Blob::has_descendant_quotes)
+        self.decorations.iter().any(Deco::is_quotes)
+            || self
+                .children()
+                .last()
+                .is_some_and(Blob::has_descendant_quotes)
     }
 
     fn has_descendant_merging_punctuation(&self, parent_char: char) -> bool {
@@ -111,11 +123,15 @@ impl Blob {
                 return true;
             }
         }
-        self.children().last().is_some_and(|b| b.has_descendant_merging_punctuation(parent_char))
+        self.children()
+            .last()
+            .is_some_and(|b| b.has_descendant_merging_punctuation(parent_char))
     }
 
     fn match_last_char(&self, chr: Option<char>) -> bool {
-        let Some(chr) = chr.filter(|c| is_punct(*c)) else { return false };
+        let Some(chr) = chr.filter(|c| is_punct(*c)) else {
+            return false;
+        };
         match &self.content {
             Content::Text(t) => last_char(t) == Some(chr),
             Content::Blobs(b) => match b.last() {
@@ -266,7 +282,9 @@ pub fn adjust(root: &mut Blob, punct_in_quote: bool) {
 
 fn upward(parent: &mut Blob) {
     if let Content::Text(t) = &parent.content {
-        if first_char(&parent.suffix).is_some_and(is_punct) && first_char(&parent.suffix) == last_char(t) {
+        if first_char(&parent.suffix).is_some_and(is_punct)
+            && first_char(&parent.suffix) == last_char(t)
+        {
             drop_first(&mut parent.suffix);
         }
         return;
@@ -277,7 +295,9 @@ fn upward(parent: &mut Blob) {
         return;
     }
     for i in (0..n).rev() {
-        let Content::Blobs(children) = &mut parent.content else { return };
+        let Content::Blobs(children) = &mut parent.content else {
+            return;
+        };
         upward(&mut children[i]);
         let child = &mut children[i];
         if i == 0 {
@@ -308,7 +328,9 @@ fn upward(parent: &mut Blob) {
 
 fn leftward(parent: &mut Blob) {
     let delimiter_empty = parent.delimiter.is_empty();
-    let Content::Blobs(children) = &mut parent.content else { return };
+    let Content::Blobs(children) = &mut parent.content else {
+        return;
+    };
     for i in (0..children.len()).rev() {
         leftward(&mut children[i]);
         if i + 1 < children.len() && delimiter_empty {
@@ -333,7 +355,9 @@ fn leftward(parent: &mut Blob) {
 
 fn downward(parent: &mut Blob, punct_in_quote: bool) {
     if let Content::Text(t) = &parent.content {
-        if first_char(&parent.suffix).is_some_and(is_punct) && first_char(&parent.suffix) == last_char(t) {
+        if first_char(&parent.suffix).is_some_and(is_punct)
+            && first_char(&parent.suffix) == last_char(t)
+        {
             drop_first(&mut parent.suffix);
         }
         return;
@@ -342,7 +366,9 @@ fn downward(parent: &mut Blob, punct_in_quote: bool) {
         return;
     }
     if let Some(delim_char) = first_char(&parent.delimiter).filter(|c| is_punct(*c)) {
-        let Content::Blobs(children) = &mut parent.content else { return };
+        let Content::Blobs(children) = &mut parent.content else {
+            return;
+        };
         let n = children.len();
         for child in children.iter_mut().take(n.saturating_sub(1)) {
             if last_char(&child.suffix) != Some(delim_char) {
@@ -354,7 +380,9 @@ fn downward(parent: &mut Blob, punct_in_quote: bool) {
     let n = parent.children().len();
     for i in (0..n).rev() {
         let parent_delimiter = parent.delimiter.clone();
-        let Content::Blobs(children) = &mut parent.content else { return };
+        let Content::Blobs(children) = &mut parent.content else {
+            return;
+        };
         if i == n - 1 {
             let child = &mut children[i];
             let parent_char = first_char(&parent.suffix);
@@ -382,7 +410,9 @@ fn downward(parent: &mut Blob, punct_in_quote: bool) {
                 if matches!(&child.content, Content::Text(t) if last_char(t) == Some(c)) {
                     drop_first(&mut child.suffix);
                 }
-                if last_char(&child.suffix).is_some() && last_char(&child.suffix) == first_char(&parent.suffix) {
+                if last_char(&child.suffix).is_some()
+                    && last_char(&child.suffix) == first_char(&parent.suffix)
+                {
                     drop_last(&mut parent.suffix);
                 }
             }
@@ -401,13 +431,22 @@ fn downward(parent: &mut Blob, punct_in_quote: bool) {
             let child = &mut left[i];
             let sibling = &mut right[0];
             let c = last_char(&child.suffix);
-            if !child.is_number() && !child.has_decorations(true) && c.is_some_and(is_punct_or_space) && c == first_char(&sibling.prefix) {
+            if !child.is_number()
+                && !child.has_decorations(true)
+                && c.is_some_and(is_punct_or_space)
+                && c == first_char(&sibling.prefix)
+            {
                 drop_first(&mut sibling.prefix);
             }
         }
-        let Content::Blobs(children) = &mut parent.content else { return };
+        let Content::Blobs(children) = &mut parent.content else {
+            return;
+        };
         let child = &mut children[i];
-        if !child.is_number() && !child.has_decorations(true) && first_char(&child.suffix).is_some_and(is_punct) {
+        if !child.is_number()
+            && !child.has_decorations(true)
+            && first_char(&child.suffix).is_some_and(is_punct)
+        {
             if let Content::Text(t) = &mut child.content {
                 merge_chars(t, &mut child.suffix, false);
             }
@@ -418,7 +457,9 @@ fn downward(parent: &mut Blob, punct_in_quote: bool) {
 
 fn swap_to_the_left(child: &mut Blob) {
     loop {
-        let Some(c) = first_char(&child.suffix) else { return };
+        let Some(c) = first_char(&child.suffix) else {
+            return;
+        };
         if !is_punct(c) || c == ';' || c == ':' {
             return;
         }
@@ -462,7 +503,9 @@ fn swap_to_the_right(child: &mut Blob) {
 }
 
 fn fix(parent: &mut Blob, punct_in_quote: bool) {
-    let Content::Blobs(children) = &mut parent.content else { return };
+    let Content::Blobs(children) = &mut parent.content else {
+        return;
+    };
     for child in children.iter_mut() {
         if child.decorations.iter().any(Deco::is_quotes) {
             if punct_in_quote {
@@ -487,7 +530,10 @@ impl Writer<'_> {
         match self.mode {
             Mode::Text => s.to_string(),
             Mode::Html => {
-                let s = s.replace('&', "&#38;").replace('<', "&#60;").replace('>', "&#62;");
+                let s = s
+                    .replace('&', "&#38;")
+                    .replace('<', "&#60;")
+                    .replace('>', "&#62;");
                 collapse_double_space(&s)
             }
         }
@@ -498,7 +544,11 @@ impl Writer<'_> {
         let body = match &blob.content {
             Content::Text(t) => self.escape(t),
             Content::Blobs(children) => {
-                let parts: Vec<String> = children.iter().map(|c| self.render(c)).filter(|s| !s.is_empty()).collect();
+                let parts: Vec<String> = children
+                    .iter()
+                    .map(|c| self.render(c))
+                    .filter(|s| !s.is_empty())
+                    .collect();
                 parts.join(&self.escape(&blob.delimiter))
             }
         };
@@ -511,7 +561,12 @@ impl Writer<'_> {
                 out = self.decorate(d, out);
             }
         }
-        out = format!("{}{}{}", self.escape(&blob.prefix), out, self.escape(&blob.suffix));
+        out = format!(
+            "{}{}{}",
+            self.escape(&blob.prefix),
+            out,
+            self.escape(&blob.suffix)
+        );
         for d in &blob.decorations {
             if matches!(d, Deco::Display(_)) {
                 out = self.decorate(d, out);
@@ -521,10 +576,20 @@ impl Writer<'_> {
     }
 
     fn decorate(&self, d: &Deco, s: String) -> String {
-        let term = |name: &str| self.locale.term(name, "long", false).unwrap_or("").to_string();
+        let term = |name: &str| {
+            self.locale
+                .term(name, "long", false)
+                .unwrap_or("")
+                .to_string()
+        };
         match d {
             Deco::Quotes => format!("{}{}{}", term("open-quote"), s, term("close-quote")),
-            Deco::InnerQuotes => format!("{}{}{}", term("open-inner-quote"), s, term("close-inner-quote")),
+            Deco::InnerQuotes => format!(
+                "{}{}{}",
+                term("open-inner-quote"),
+                s,
+                term("close-inner-quote")
+            ),
             _ if self.mode == Mode::Text => match d {
                 Deco::Display(kind) if kind == "left-margin" => s + " ",
                 Deco::Display(kind) if kind == "block" => format!("\n{s}"),
@@ -557,7 +622,9 @@ impl Writer<'_> {
     pub fn entry(&self, s: &str) -> String {
         match self.mode {
             Mode::Text => s.trim().to_string(),
-            Mode::Html => format!("<div class=\"csl-entry\">{s}</div>").trim().to_string(),
+            Mode::Html => format!("<div class=\"csl-entry\">{s}</div>")
+                .trim()
+                .to_string(),
         }
     }
 }

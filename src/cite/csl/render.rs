@@ -71,7 +71,8 @@ impl<'a> Renderer<'a> {
 
     fn render_node(&mut self, node: &Node, out: &mut Vec<Blob>) {
         if self.depth >= MAX_DEPTH {
-            self.error.get_or_insert_with(|| CiteError::bad_style("style nests too deeply"));
+            self.error
+                .get_or_insert_with(|| CiteError::bad_style("style nests too deeply"));
             return;
         }
         self.depth += 1;
@@ -126,11 +127,14 @@ impl<'a> Renderer<'a> {
         if let Some(name) = node.attr("macro") {
             let style: &'a Style = self.style;
             let Some(mac) = style.macros.get(name) else {
-                self.error.get_or_insert_with(|| CiteError::bad_style(format!("unknown macro `{name}`")));
+                self.error
+                    .get_or_insert_with(|| CiteError::bad_style(format!("unknown macro `{name}`")));
                 return;
             };
             if self.macro_stack.iter().any(|m| m == name) {
-                self.error.get_or_insert_with(|| CiteError::bad_style(format!("macro `{name}` calls itself")));
+                self.error.get_or_insert_with(|| {
+                    CiteError::bad_style(format!("macro `{name}` calls itself"))
+                });
                 return;
             }
             self.macro_stack.push(name.to_string());
@@ -155,7 +159,10 @@ impl<'a> Renderer<'a> {
             }
         } else if let Some(term) = node.attr("term") {
             let plural = node.attr("plural") == Some("true");
-            if let Some(t) = self.locale.term(term, node.attr("form").unwrap_or("long"), plural) {
+            if let Some(t) = self
+                .locale
+                .term(term, node.attr("form").unwrap_or("long"), plural)
+            {
                 if !t.is_empty() {
                     out.push(self.leaf(node, t.to_string(), true));
                 }
@@ -219,14 +226,18 @@ impl<'a> Renderer<'a> {
     pub fn fill_leaf(&self, blob: &mut Blob, text: String, markup: bool) {
         let mut text = narrow_spaces(&text);
         if !text.starts_with(' ') {
-            let lead: String = text.chars().take_while(|c| matches!(c, ':' | '.' | ';' | '!' | '?' | ' ')).collect();
+            let lead: String = text
+                .chars()
+                .take_while(|c| matches!(c, ':' | '.' | ';' | '!' | '?' | ' '))
+                .collect();
             if !lead.is_empty() && lead.len() < text.len() {
                 blob.prefix.push_str(&lead);
                 text = text[lead.len()..].to_string();
             }
         }
         if !is_romanesque(&text) {
-            blob.decorations.retain(|d| !matches!(d, Deco::Italic | Deco::Oblique | Deco::NormalStyle));
+            blob.decorations
+                .retain(|d| !matches!(d, Deco::Italic | Deco::Oblique | Deco::NormalStyle));
         }
         if markup {
             text = text.replace('\'', "\u{2019}");
@@ -261,7 +272,11 @@ impl<'a> Renderer<'a> {
                     "type" => self.item.kind == v,
                     "variable" => self.has_variable(v),
                     "is-numeric" => self.item.variable(v).is_some_and(|s| is_numeric(&s)),
-                    "is-uncertain-date" => self.item.date(v).is_some_and(|d| d.circa.as_ref().is_some_and(|c| c.as_bool() != Some(false) && !c.is_null())),
+                    "is-uncertain-date" => self.item.date(v).is_some_and(|d| {
+                        d.circa
+                            .as_ref()
+                            .is_some_and(|c| c.as_bool() != Some(false) && !c.is_null())
+                    }),
                     "locator" | "position" | "disambiguate" => false,
                     _ => continue,
                 };
@@ -283,11 +298,15 @@ impl<'a> Renderer<'a> {
         if v == "citation-number" {
             return true;
         }
-        self.item.variable(v).is_some() || !self.item.names(v).is_empty() || self.item.date(v).is_some()
+        self.item.variable(v).is_some()
+            || !self.item.names(v).is_empty()
+            || self.item.date(v).is_some()
     }
 
     fn render_number(&mut self, node: &Node, out: &mut Vec<Blob>) {
-        let Some(var) = node.attr("variable") else { return };
+        let Some(var) = node.attr("variable") else {
+            return;
+        };
         let value = self.text_variable(var, None);
         self.note_variable(var, value.is_some());
         let Some(v) = value else { return };
@@ -302,15 +321,26 @@ impl<'a> Renderer<'a> {
     }
 
     fn render_label(&mut self, node: &Node, out: &mut Vec<Blob>) {
-        let Some(var) = node.attr("variable") else { return };
-        let Some(value) = self.text_variable(var, None) else { return };
+        let Some(var) = node.attr("variable") else {
+            return;
+        };
+        let Some(value) = self.text_variable(var, None) else {
+            return;
+        };
         let plural = match node.attr("plural").unwrap_or("contextual") {
             "always" => true,
             "never" => false,
             _ => value.contains(['-', '–', ',', '&']),
         };
-        let term = if var == "page" || var == "locator" { "page" } else { var };
-        if let Some(t) = self.locale.term(term, node.attr("form").unwrap_or("long"), plural) {
+        let term = if var == "page" || var == "locator" {
+            "page"
+        } else {
+            var
+        };
+        if let Some(t) = self
+            .locale
+            .term(term, node.attr("form").unwrap_or("long"), plural)
+        {
             if !t.is_empty() {
                 out.push(self.leaf(node, t.to_string(), false));
             }
@@ -319,12 +349,19 @@ impl<'a> Renderer<'a> {
 
     /// Renders the bibliography layout for the item into the entry blob.
     pub fn render_entry(&mut self) -> Blob {
-        let layout = self.style.bibliography.child("layout").cloned().unwrap_or_default();
+        let layout = self
+            .style
+            .bibliography
+            .child("layout")
+            .cloned()
+            .unwrap_or_default();
         let mut root = Blob::group(Vec::new());
         root.decorations = decorations(&layout);
         let suffix = layout.attr("suffix").unwrap_or("").to_string();
         let mut children = Vec::new();
-        if self.style.bibliography.attr("second-field-align").is_some() && !layout.children.is_empty() {
+        if self.style.bibliography.attr("second-field-align").is_some()
+            && !layout.children.is_empty()
+        {
             let mut first = Vec::new();
             self.render_children(&layout.children[..1], &mut first);
             let mut rest = Vec::new();
@@ -332,7 +369,9 @@ impl<'a> Renderer<'a> {
             let mut margin = Blob::group(first);
             margin.decorations.push(Deco::Display("left-margin".into()));
             let mut inline = Blob::group(rest);
-            inline.decorations.push(Deco::Display("right-inline".into()));
+            inline
+                .decorations
+                .push(Deco::Display("right-inline".into()));
             inline.suffix = suffix;
             children.push(margin);
             children.push(inline);
@@ -387,20 +426,23 @@ pub fn strip_periods(s: &str) -> String {
     out
 }
 
+/// citeproc-js puts a narrow no-break space before `:;?!»` and after `«`.
 fn narrow_spaces(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
     for (i, c) in chars.iter().enumerate() {
-        if *c == ' ' && chars.get(i + 1).is_some_and(|n| matches!(n, ':' | ';' | '?' | '!' | '\u{bb}')) {
-            out.push('\u{202f}');
+        let before_punct = *c == ' '
+            && chars
+                .get(i + 1)
+                .is_some_and(|n| matches!(n, ':' | ';' | '?' | '!' | '\u{bb}'));
+        let after_guillemet = *c == ' ' && i > 0 && chars[i - 1] == '\u{ab}';
+        out.push(if before_punct || after_guillemet {
+            '\u{202f}'
         } else {
-            out.push(*c);
-        }
-        if *c == '\u{ab}' && chars.get(i + 1) == Some(&' ') {
-            // handled by the next iteration's space: citeproc turns "« " into "«\u{202f}"
-        }
+            *c
+        });
     }
-    out.replace("\u{ab} ", "\u{ab}\u{202f}")
+    out
 }
 
 /// Splits text on paired straight double quotes into plain and quoted blobs.
@@ -416,7 +458,11 @@ fn split_quotes(text: &str, outer_quoted: bool) -> Option<Vec<Blob>> {
         }
         let mut b = Blob::text(*p);
         if i % 2 == 1 {
-            b.decorations.push(if outer_quoted { Deco::InnerQuotes } else { Deco::Quotes });
+            b.decorations.push(if outer_quoted {
+                Deco::InnerQuotes
+            } else {
+                Deco::Quotes
+            });
         }
         out.push(b);
     }
@@ -432,21 +478,31 @@ pub fn is_romanesque(s: &str) -> bool {
     })
 }
 
+/// CSL `is-numeric`: numbers, optionally with letter affixes ("2a", "L2"), joined by `-`, `,` or `&`.
 fn is_numeric(s: &str) -> bool {
-    let s = s.trim();
-    !s.is_empty()
-        && s.split(|c: char| matches!(c, '-' | '–' | ',' | '&'))
-            .all(|p| {
-                let p = p.trim();
-                !p.is_empty() && p.chars().any(|c| c.is_ascii_digit()) && p.chars().all(|c| c.is_ascii_alphanumeric())
-                    && p.chars().next().is_some_and(|c| c.is_ascii_digit() || p.chars().last().is_some_and(|l| l.is_ascii_digit()))
-            })
+    s.split(['-', '\u{2013}', ',', '&']).all(|p| {
+        let p = p.trim();
+        let starts = p.chars().next().is_some_and(|c| c.is_ascii_digit());
+        let ends = p.chars().last().is_some_and(|c| c.is_ascii_digit());
+        (starts || ends) && p.chars().all(|c| c.is_ascii_alphanumeric())
+    })
 }
 
 fn roman(mut n: i64) -> String {
     const TABLE: &[(i64, &str)] = &[
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
     ];
     let mut out = String::new();
     for (v, s) in TABLE {

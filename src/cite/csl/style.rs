@@ -18,7 +18,10 @@ pub struct Node {
 impl Node {
     /// An attribute's value.
     pub fn attr(&self, key: &str) -> Option<&str> {
-        self.attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The first child element with this name.
@@ -34,7 +37,8 @@ impl Node {
 
 /// Parses XML text into a [`Node`] tree rooted at the document element.
 pub fn parse_xml(xml: &str) -> Result<Node, CiteError> {
-    let doc = roxmltree::Document::parse(xml).map_err(|e| CiteError::bad_style(format!("XML: {e}")))?;
+    let doc =
+        roxmltree::Document::parse(xml).map_err(|e| CiteError::bad_style(format!("XML: {e}")))?;
     convert(doc.root_element(), 0)
 }
 
@@ -42,9 +46,13 @@ fn convert(el: roxmltree::Node, depth: usize) -> Result<Node, CiteError> {
     if depth > MAX_XML_DEPTH {
         return Err(CiteError::bad_style("elements nested too deeply"));
     }
-    let mut node = Node { name: el.tag_name().name().to_string(), ..Node::default() };
+    let mut node = Node {
+        name: el.tag_name().name().to_string(),
+        ..Node::default()
+    };
     for a in el.attributes() {
-        node.attrs.push((a.name().to_string(), a.value().to_string()));
+        node.attrs
+            .push((a.name().to_string(), a.value().to_string()));
     }
     for c in el.children() {
         if c.is_element() {
@@ -87,11 +95,17 @@ impl Style {
                 _ => {}
             }
         }
-        let bibliography = bibliography.ok_or_else(|| CiteError::bad_style("style has no <bibliography>"))?;
+        let bibliography =
+            bibliography.ok_or_else(|| CiteError::bad_style("style has no <bibliography>"))?;
         if bibliography.child("layout").is_none() {
             return Err(CiteError::bad_style("bibliography has no <layout>"));
         }
-        Ok(Style { root, macros, bibliography, locales })
+        Ok(Style {
+            root,
+            macros,
+            bibliography,
+            locales,
+        })
     }
 
     /// The style's `default-locale`, if any.
