@@ -296,7 +296,8 @@ impl Renderer<'_> {
         }
         let given = match &o.initialize_with {
             Some(t) if o.initialize => initialize(given, t, o.initialize_with_hyphen),
-            _ => given.to_string(),
+            Some(t) => normalize(given, t, o.initialize_with_hyphen),
+            None => given.to_string(),
         };
         let given_part = if given.is_empty() {
             String::new()
@@ -414,9 +415,106 @@ pub fn initialize(given: &str, terminator: &str, hyphen: bool) -> String {
         .replace("- ", "-")
 }
 
+/// citeproc-js `initializeWith(..., normalizeOnly)` (`initialize="false"`): initials already
+/// in the name get the terminator ("J.R.R." → "J. R. R."), full given names are kept.
+pub fn normalize(given: &str, terminator: &str, hyphen: bool) -> String {
+    if given.is_empty()
+        || !given
+            .chars()
+            .next()
+            .is_some_and(|c| c == '&' || (c.is_alphabetic() && is_romanesque(&c.to_string())))
+    {
+        return given.to_string();
+    }
+    let mut name = if hyphen {
+        given.to_string()
+    } else {
+        given.replace('-', " ")
+    };
+    name = collapse_hyphens(&name.split_whitespace().collect::<Vec<_>>().join(" "));
+    // "-x" (lowercase) is not a separator: citeproc-js hides it behind an en dash.
+    let chars: Vec<char> = name.chars().collect();
+    let mut spaced = String::new();
+    for (i, c) in chars.iter().enumerate() {
+        if *c == '-' && chars.get(i + 1).is_some_and(|n| n.is_lowercase()) {
+            spaced.push('\u{2013}');
+            continue;
+        }
+        spaced.push(*c);
+        if *c == '.' && i + 1 < chars.len() && chars[i + 1] != ' ' {
+            spaced.push(' ');
+        }
+    }
+    // Alternate words and separators (runs of spaces and hyphens).
+    let mut list: Vec<String> = vec![String::new()];
+    for c in spaced.chars() {
+        let is_sep = c == ' ' || c == '-';
+        let in_sep = list.len() % 2 == 0;
+        if is_sep != in_sep {
+            list.push(String::new());
+        }
+        list.last_mut().expect("non-empty").push(c);
+    }
+    let is_abbrev: Vec<bool> = list
+        .iter_mut()
+        .map(|el| {
+            if el.chars().count() > 1 && el.ends_with('.') {
+                if let Some(pos) = el.rfind('.') {
+                    el.remove(pos);
+                }
+                true
+            } else {
+                el.chars().count() == 1 && el.to_uppercase() == *el
+            }
+        })
+        .collect();
+    let len = list.len();
+    for i in (0..len).step_by(2) {
+        if !is_abbrev[i] {
+            continue;
+        }
+        if i + 2 < len {
+            if !is_abbrev[i + 2] {
+                list[i + 1].push(' ');
+            }
+            if list[i + 2].chars().count() > 1 {
+                list[i + 1] = format!("{terminator}{}", list[i + 1]);
+            } else {
+                list[i + 1] = terminator.to_string();
+            }
+        }
+        if i + 1 == len {
+            list[i].push_str(terminator);
+        }
+    }
+    let joined = list.concat();
+    let out = collapse_hyphens(&joined.split_whitespace().collect::<Vec<_>>().join(" "));
+    out.replace('\u{2013}', "-")
+}
+
+/// `\s*-\s*` → `-`.
+fn collapse_hyphens(s: &str) -> String {
+    let mut out = s.to_string();
+    while out.contains(" -") || out.contains("- ") {
+        out = out.replace(" -", "-").replace("- ", "-");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::initialize;
+    use super::{initialize, normalize};
+
+    #[test]
+    fn normalizing_follows_citeproc() {
+        assert_eq!(normalize("J.R.R.", ". ", true), "J. R. R.");
+        assert_eq!(normalize("J.R.R", ". ", true), "J. R. R.");
+        assert_eq!(normalize("H.G. Wells", ". ", true), "H. G. Wells");
+        assert_eq!(normalize("Ab.Cd", ". ", true), "Ab. Cd");
+        assert_eq!(normalize("J.-P.", ". ", true), "J. P.");
+        assert_eq!(normalize("Jean-Paul", ". ", true), "Jean-Paul");
+        assert_eq!(normalize("Martin Luther", ". ", true), "Martin Luther");
+    }
 
     #[test]
     fn initials_follow_citeproc() {

@@ -20,8 +20,8 @@ pub struct Renderer<'a> {
     pub english: bool,
     /// Variables already used by a `substitute`, not rendered again.
     pub suppressed: HashSet<String>,
-    /// (variables tried, variables rendered) for each open group.
-    track: Vec<(u32, u32)>,
+    /// citeproc-js group context flags, one per open `cs:group`.
+    track: Vec<GroupFlags>,
     /// Variables rendered so far, in order (a substitute suppresses the ones it rendered).
     pub rendered_vars: Vec<String>,
     macro_stack: Vec<String>,
@@ -37,7 +37,7 @@ impl<'a> Renderer<'a> {
             item,
             english: case::is_english(item.language.as_deref()),
             suppressed: HashSet::new(),
-            track: vec![(0, 0)],
+            track: vec![GroupFlags::default()],
             rendered_vars: Vec::new(),
             macro_stack: Vec::new(),
             depth: 0,
@@ -55,10 +55,18 @@ impl<'a> Renderer<'a> {
             self.rendered_vars.push(var.to_string());
         }
         if let Some(t) = self.track.last_mut() {
-            t.0 += 1;
             if rendered {
-                t.1 += 1;
+                t.variable_success = true;
+            } else {
+                t.variable_attempt = true;
             }
+        }
+    }
+
+    /// Records that a term or literal value was rendered (a group of terms alone still renders).
+    pub fn note_term(&mut self) {
+        if let Some(t) = self.track.last_mut() {
+            t.term_intended = true;
         }
     }
 
@@ -79,7 +87,7 @@ impl<'a> Renderer<'a> {
         match node.name.as_str() {
             "text" => self.render_text(node, out),
             "group" => {
-                if let Some(b) = self.group_scope(node, &node.children) {
+                if let Some(b) = self.group_scope(node, &node.children, true) {
                     out.push(b);
                 }
             }
@@ -93,21 +101,31 @@ impl<'a> Renderer<'a> {
         self.depth -= 1;
     }
 
-    /// Renders `children` as a group with `node`'s affixes: None when the group called
-    /// variables and all were empty, or rendered nothing.
-    fn group_scope(&mut self, node: &Node, children: &[Node]) -> Option<Blob> {
-        self.track.push((0, 0));
+    /// Renders `children` inside a blob with `node`'s affixes. A real `cs:group` follows
+    /// citeproc-js: it renders when a variable in it rendered (or a child group did), or
+    /// when it has terms and tried no variable; macro calls are not groups.
+    fn group_scope(&mut self, node: &Node, children: &[Node], real_group: bool) -> Option<Blob> {
+        if real_group {
+            self.track.push(GroupFlags::default());
+        }
         let mut kids = Vec::new();
         self.render_children(children, &mut kids);
-        let (tried, rendered) = self.track.pop().unwrap_or_default();
-        let suppressed = tried > 0 && rendered == 0;
-        if let Some(parent) = self.track.last_mut() {
-            parent.0 += tried;
-            if !suppressed {
-                parent.1 += rendered;
+        if real_group {
+            let flags = self.track.pop().unwrap_or_default();
+            let renders =
+                flags.variable_success || (flags.term_intended && !flags.variable_attempt);
+            if let Some(parent) = self.track.last_mut() {
+                if renders {
+                    parent.variable_success = true;
+                } else {
+                    parent.variable_attempt = flags.variable_attempt;
+                }
+            }
+            if !renders {
+                return None;
             }
         }
-        if suppressed || kids.is_empty() {
+        if kids.is_empty() {
             return None;
         }
         let mut blob = Blob::group(kids);
@@ -138,7 +156,7 @@ impl<'a> Renderer<'a> {
                 return;
             }
             self.macro_stack.push(name.to_string());
-            let blob = self.group_scope(node, &mac.children);
+            let blob = self.group_scope(node, &mac.children, false);
             self.macro_stack.pop();
             if let Some(mut b) = blob {
                 b.delimiter.clear();
@@ -164,10 +182,12 @@ impl<'a> Renderer<'a> {
                 .term(term, node.attr("form").unwrap_or("long"), plural)
             {
                 if !t.is_empty() {
+                    self.note_term();
                     out.push(self.leaf(node, t.to_string(), true));
                 }
             }
         } else if let Some(value) = node.attr("value") {
+            self.note_term();
             if !value.is_empty() {
                 out.push(self.leaf(node, value.to_string(), true));
             }
@@ -342,6 +362,7 @@ impl<'a> Renderer<'a> {
             .term(term, node.attr("form").unwrap_or("long"), plural)
         {
             if !t.is_empty() {
+                self.note_term();
                 out.push(self.leaf(node, t.to_string(), false));
             }
         }
@@ -385,6 +406,14 @@ impl<'a> Renderer<'a> {
         root.content = Content::Blobs(children);
         root
     }
+}
+
+/// citeproc-js's per-group bookkeeping for suppressing groups whose variables are all empty.
+#[derive(Debug, Default, Clone, Copy)]
+struct GroupFlags {
+    term_intended: bool,
+    variable_attempt: bool,
+    variable_success: bool,
 }
 
 /// The decorations (formatting, quotes, display) an element asks for, in attribute order.
