@@ -40,27 +40,32 @@ function retrieveLocale(lang) {
   }
 }
 
-function render(styleXml, itemId, format) {
+// One engine per style and format; each item is rendered alone (updateItems replaces the
+// registry), so a numeric style numbers it [1].
+function renderAll(styleXml, format) {
   const sys = {
     retrieveLocale,
     retrieveItem: (id) => structuredClone(byId.get(id)),
   };
   const engine = new CSL.Engine(sys, styleXml, LANG);
   engine.setOutputFormat(format);
-  engine.updateItems([itemId]);
-  const [, entries] = engine.makeBibliography();
-  return entries.join("").trim();
+  const out = {};
+  for (const item of items) {
+    engine.updateItems([item.id]);
+    const [, entries] = engine.makeBibliography();
+    out[item.id] = entries.join("").trim();
+  }
+  return out;
 }
 
 const expected = {};
 for (const [name, file] of STYLES) {
   const styleXml = readFileSync(path.join(cslDir, `${file}.csl`), "utf8");
+  const text = renderAll(styleXml, "text");
+  const html = renderAll(styleXml, "html");
   expected[name] = {};
   for (const item of items) {
-    expected[name][item.id] = {
-      text: render(styleXml, item.id, "text"),
-      html: render(styleXml, item.id, "html"),
-    };
+    expected[name][item.id] = { text: text[item.id], html: html[item.id] };
   }
 }
 writeFileSync(path.join(fixtures, "expected.json"), JSON.stringify(expected, null, 2) + "\n");
