@@ -158,7 +158,18 @@ fn title(s: &str) -> String {
         } else if has_inner_caps {
             word.to_string()
         } else {
-            upper_first(word)
+            // Hyphenated compounds: every part is capitalized except stop words ("Fact-Check", "Step-by-Step").
+            word.split('-')
+                .enumerate()
+                .map(|(i, part)| {
+                    if i > 0 && STOP_WORDS.contains(&part.to_lowercase().as_str()) {
+                        part.to_lowercase()
+                    } else {
+                        upper_first(part)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("-")
         };
         if !word.is_empty() {
             start_of_sentence = word.ends_with([':', '?', '!']);

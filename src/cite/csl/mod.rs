@@ -4,6 +4,7 @@
 mod case;
 mod dates;
 pub mod locale;
+mod markup;
 mod names;
 pub mod output;
 mod render;

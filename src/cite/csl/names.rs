@@ -230,7 +230,13 @@ impl Renderer<'_> {
             );
         };
         let head: Vec<&str> = rendered[..n - 1].iter().map(|(s, _)| s.as_str()).collect();
-        let use_delim = match o.precedes_last.as_str() {
+        // citeproc-js joins a trailing institution as if delimiter-precedes-last were "contextual".
+        let rule = if names[n - 1].literal.is_some() {
+            "contextual"
+        } else {
+            o.precedes_last.as_str()
+        };
+        let use_delim = match rule {
             "always" => true,
             "never" => false,
             "after-inverted-name" => rendered[n - 2].1,

@@ -2,6 +2,7 @@
 
 use super::case;
 use super::locale::Locale;
+use super::markup;
 use super::output::{Blob, Content, Deco};
 use super::style::{Node, Style};
 use crate::cite::item::Item;
@@ -260,9 +261,8 @@ impl<'a> Renderer<'a> {
                 .retain(|d| !matches!(d, Deco::Italic | Deco::Oblique | Deco::NormalStyle));
         }
         if markup {
-            text = text.replace('\'', "\u{2019}");
             let quoted = blob.decorations.iter().any(|d| matches!(d, Deco::Quotes));
-            if let Some(children) = split_quotes(&text, quoted) {
+            if let Some(children) = markup::parse_quotes(&mut text, quoted) {
                 blob.content = Content::Blobs(children);
                 return;
             }
@@ -310,11 +310,9 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Whether the item has a value for a variable of any kind.
+    /// Whether the item has a value for a variable of any kind (conditions see variables
+    /// a substitute already used, as in citeproc-js).
     pub fn has_variable(&self, v: &str) -> bool {
-        if self.suppressed.contains(v) {
-            return false;
-        }
         if v == "citation-number" {
             return true;
         }
@@ -472,30 +470,6 @@ fn narrow_spaces(s: &str) -> String {
         });
     }
     out
-}
-
-/// Splits text on paired straight double quotes into plain and quoted blobs.
-fn split_quotes(text: &str, outer_quoted: bool) -> Option<Vec<Blob>> {
-    let parts: Vec<&str> = text.split('"').collect();
-    if parts.len() < 3 || parts.len() % 2 == 0 {
-        return None;
-    }
-    let mut out = Vec::new();
-    for (i, p) in parts.iter().enumerate() {
-        if p.is_empty() {
-            continue;
-        }
-        let mut b = Blob::text(*p);
-        if i % 2 == 1 {
-            b.decorations.push(if outer_quoted {
-                Deco::InnerQuotes
-            } else {
-                Deco::Quotes
-            });
-        }
-        out.push(b);
-    }
-    Some(out)
 }
 
 /// citeproc-js ROMANESQUE_REGEXP: text with Latin, Greek, Cyrillic, Hebrew, Arabic or Thai letters or digits.
