@@ -187,6 +187,9 @@ impl fmt::Display for CiteError {
 
 impl std::error::Error for CiteError {}
 
+/// Parsed styles kept at once (the bundled ones fit).
+const MAX_CACHED_STYLES: usize = 32;
+
 /// A parsed style with its locale, shared between calls.
 type Compiled = Arc<(Style, Locale)>;
 
@@ -213,6 +216,10 @@ fn compile(id: &str, csl_xml: &str, locale_xml: Option<&str>) -> Result<Compiled
     let locale = Locale::build(&lang, locale_xml, &style)?;
     let compiled = Arc::new((style, locale));
     if let Ok(mut m) = cache().lock() {
+        // Callers may pass many distinct style files: keep the cache small.
+        if m.len() >= MAX_CACHED_STYLES {
+            m.clear();
+        }
         m.insert(key, compiled.clone());
     }
     Ok(compiled)

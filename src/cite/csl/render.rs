@@ -368,12 +368,9 @@ impl<'a> Renderer<'a> {
 
     /// Renders the bibliography layout for the item into the entry blob.
     pub fn render_entry(&mut self) -> Blob {
-        let layout = self
-            .style
-            .bibliography
-            .child("layout")
-            .cloned()
-            .unwrap_or_default();
+        let style: &'a Style = self.style;
+        let empty = Node::default();
+        let layout = style.bibliography.child("layout").unwrap_or(&empty);
         let mut root = Blob::group(Vec::new());
         root.decorations = decorations(&layout);
         let suffix = layout.attr("suffix").unwrap_or("").to_string();
