@@ -372,7 +372,7 @@ impl<'a> Renderer<'a> {
         let empty = Node::default();
         let layout = style.bibliography.child("layout").unwrap_or(&empty);
         let mut root = Blob::group(Vec::new());
-        root.decorations = decorations(&layout);
+        root.decorations = decorations(layout);
         let suffix = layout.attr("suffix").unwrap_or("").to_string();
         let mut children = Vec::new();
         if self.style.bibliography.attr("second-field-align").is_some()
