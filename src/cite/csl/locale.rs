@@ -121,24 +121,51 @@ impl Locale {
         self.dates.get(form)
     }
 
-    /// The ordinal suffix for a number (CSL 1.0.1 ordinal terms).
+    /// The ordinal suffix for a number (CSL 1.0.1 `ordinal-NN` terms with their `match` rules).
     pub fn ordinal(&self, n: i64) -> String {
-        let two = format!("ordinal-{:02}", n % 100);
-        if n % 100 >= 10 {
-            if let Some(t) = self.term_entry(&two) {
-                if t.match_rule.as_deref() != Some("last-digit") || n % 100 < 10 {
-                    return t.single.clone();
-                }
-            }
-        }
-        let one = format!("ordinal-{:02}", n % 10);
-        if let Some(t) = self.term_entry(&one) {
-            if t.match_rule.as_deref() != Some("whole-number") || n < 10 {
-                return t.single.clone();
-            }
-        }
-        self.term("ordinal", "long", false)
-            .unwrap_or("")
-            .to_string()
+        let n = n.abs();
+        let matching = |num: i64, default_rule: &str| -> Option<String> {
+            let t = self.term_entry(&format!("ordinal-{num:02}"))?;
+            let ok = match t.match_rule.as_deref().unwrap_or(default_rule) {
+                "whole-number" => n == num,
+                "last-two-digits" => n % 100 == num,
+                _ => n % 10 == num,
+            };
+            ok.then(|| t.single.clone())
+        };
+        matching(n % 100, "last-two-digits")
+            .or_else(|| matching(n % 10, "last-digit"))
+            .unwrap_or_else(|| {
+                self.term("ordinal", "long", false)
+                    .unwrap_or("")
+                    .to_string()
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_ordinals() {
+        let style = Style::parse(include_str!("../../../csl/apa.csl")).unwrap();
+        let loc = Locale::build(
+            "en-US",
+            include_str!("../../../csl/locales-en-US.xml"),
+            &style,
+        )
+        .unwrap();
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111]
+            .iter()
+            .map(|n| format!("{n}{}", loc.ordinal(*n)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st",
+                "111th"
+            ]
+        );
     }
 }

@@ -211,7 +211,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The value of a text variable (not yet used by a substitute), honouring `form="short"`.
-    pub fn text_variable(&mut self, var: &str, form: Option<&str>) -> Option<String> {
+    pub fn text_variable(&self, var: &str, form: Option<&str>) -> Option<String> {
         if self.suppressed.contains(var) {
             return None;
         }
@@ -227,8 +227,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Makes a text leaf: text-case, strip-periods, quote and apostrophe markup, affixes, decorations.
-    pub fn leaf(&self, node: &Node, text: String, markup: bool) -> Blob {
-        let mut text = text;
+    pub fn leaf(&self, node: &Node, mut text: String, markup: bool) -> Blob {
         if let Some(tc) = node.attr("text-case") {
             text = case::apply(tc, &text, self.english);
         }
