@@ -23,6 +23,11 @@ pub fn format(item: &Item) -> String {
     if let Some(t) = &item.title {
         fields.push(("title", escape(t)));
     }
+    match item.kind.as_str() {
+        "article-newspaper" => fields.push(("entrysubtype", "newspaper".into())),
+        "article-magazine" => fields.push(("entrysubtype", "magazine".into())),
+        _ => {}
+    }
     let site = item
         .container_title
         .as_deref()

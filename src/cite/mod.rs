@@ -21,7 +21,9 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// Output markup for CSL styles (the other formats are plain text whatever is asked).
+/// Output markup for CSL styles, as citeproc-js renders a bibliography entry: `Text`, or
+/// `Html` including its `<div class="csl-entry">` wrapper (trimmed). BibTeX, RIS, CSL-JSON
+/// and Wikipedia output is plain text whatever is asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Text,
@@ -169,7 +171,8 @@ impl CiteError {
     pub(crate) fn bad_style(message: impl Into<String>) -> Self {
         CiteError::new("bad-style", message)
     }
-    /// Machine-readable kind: `unknown-style`, `bad-style`, `missing-style`, `bad-item`, `internal`.
+    /// Machine-readable kind: `unknown-style`, `bad-style` (unparsable or broken CSL/locale XML),
+    /// `missing-style` / `missing-locale` (no XML given and none bundled), `bad-item`.
     pub fn code(&self) -> &'static str {
         self.code
     }
@@ -210,8 +213,9 @@ fn compile(id: &str, csl_xml: &str, locale_xml: Option<&str>) -> Result<Compiled
     let lang = style.default_locale().unwrap_or("en-US").to_string();
     let locale_xml = match locale_xml {
         Some(x) => x,
-        None => bundled_locale(&lang)
-            .ok_or_else(|| CiteError::new("missing-style", format!("no locale file for {lang}")))?,
+        None => bundled_locale(&lang).ok_or_else(|| {
+            CiteError::new("missing-locale", format!("no locale file for {lang}"))
+        })?,
     };
     let locale = Locale::build(&lang, locale_xml, &style)?;
     let compiled = Arc::new((style, locale));

@@ -1,13 +1,13 @@
-//! RIS export: `TY  - NEWS` for newspaper articles, `MGZN` for magazines, `ELEC` otherwise.
+//! RIS export: `TY  - NEWS` for newspaper articles, `ELEC` (web page) otherwise.
 
 use super::item::{Date, Item};
 
 /// Renders an item as one RIS record (lines end with `\n`).
 pub fn format(item: &Item) -> String {
-    let ty = match item.kind.as_str() {
-        "article-newspaper" => "NEWS",
-        "article-magazine" => "MGZN",
-        _ => "ELEC",
+    let ty = if item.kind == "article-newspaper" {
+        "NEWS"
+    } else {
+        "ELEC"
     };
     let mut lines = vec![format!("TY  - {ty}")];
     for n in &item.author {
