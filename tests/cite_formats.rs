@@ -36,7 +36,7 @@ fn bibtex_news_is_an_article_with_the_site_as_journal() {
     assert!(out.starts_with("@article{xinhua2023chinese,\n"), "{out}");
     assert!(out.contains("  author = {{Xinhua}},\n"), "{out}");
     assert!(
-        out.contains("  title = {Chinese FM holds phone talks with S. Korean counterpart},\n"),
+        out.contains("  title = {Chinese FM holds phone talks with S. Korean counterpart},\n  entrysubtype = {newspaper},\n"),
         "{out}"
     );
     assert!(
@@ -153,6 +153,10 @@ fn errors_have_codes() {
         "unknown-style"
     );
     let apa = find_style("apa").unwrap();
+    let german = r#"<style xmlns="http://purl.org/net/xbiblio/csl" default-locale="de-DE">
+        <bibliography><layout><text variable="title"/></layout></bibliography></style>"#;
+    let err = format_with(&shine(), apa, Format::Text, Some(german), None).unwrap_err();
+    assert_eq!(err.code(), "missing-locale");
     for bad in [
         "",
         "<style",
