@@ -165,7 +165,11 @@ fn title(s: &str) -> String {
                     if i > 0 && STOP_WORDS.contains(&part.to_lowercase().as_str()) {
                         part.to_lowercase()
                     } else {
-                        upper_first(part)
+                        // Double quotes are markup to citeproc-js: the word after them is capitalized
+                        // (a leading single quote may be an elision, so it is left alone).
+                        let quote_len =
+                            part.len() - part.trim_start_matches(['"', '\u{201c}']).len();
+                        format!("{}{}", &part[..quote_len], upper_first(&part[quote_len..]))
                     }
                 })
                 .collect::<Vec<_>>()

@@ -26,6 +26,8 @@ pub struct Renderer<'a> {
     /// Variables rendered so far, in order (a substitute suppresses the ones it rendered).
     pub rendered_vars: Vec<String>,
     macro_stack: Vec<String>,
+    /// Decorations of the enclosing elements (inline markup flips italic/bold inside them).
+    ambient: Vec<Deco>,
     depth: usize,
     pub error: Option<CiteError>,
 }
@@ -41,6 +43,7 @@ impl<'a> Renderer<'a> {
             track: vec![GroupFlags::default()],
             rendered_vars: Vec::new(),
             macro_stack: Vec::new(),
+            ambient: Vec::new(),
             depth: 0,
             error: None,
         }
@@ -110,7 +113,10 @@ impl<'a> Renderer<'a> {
             self.track.push(GroupFlags::default());
         }
         let mut kids = Vec::new();
+        let outer = self.ambient.len();
+        self.ambient.extend(decorations(node));
         self.render_children(children, &mut kids);
+        self.ambient.truncate(outer);
         if real_group {
             let flags = self.track.pop().unwrap_or_default();
             let renders =
@@ -229,7 +235,11 @@ impl<'a> Renderer<'a> {
     /// Makes a text leaf: text-case, strip-periods, quote and apostrophe markup, affixes, decorations.
     pub fn leaf(&self, node: &Node, mut text: String, markup: bool) -> Blob {
         if let Some(tc) = node.attr("text-case") {
-            text = case::apply(tc, &text, self.english);
+            text = if markup {
+                markup::apply_case(tc, &text, self.english)
+            } else {
+                case::apply(tc, &text, self.english)
+            };
         }
         if node.attr("strip-periods") == Some("true") {
             text = strip_periods(&text);
@@ -260,8 +270,9 @@ impl<'a> Renderer<'a> {
                 .retain(|d| !matches!(d, Deco::Italic | Deco::Oblique | Deco::NormalStyle));
         }
         if markup {
-            let quoted = blob.decorations.iter().any(|d| matches!(d, Deco::Quotes));
-            if let Some(children) = markup::parse_quotes(&mut text, quoted) {
+            let mut context = self.ambient.clone();
+            context.extend(blob.decorations.iter().cloned());
+            if let Some(children) = markup::parse(&mut text, &context) {
                 blob.content = Content::Blobs(children);
                 return;
             }
