@@ -6,7 +6,7 @@
 //! (<https://citationstyles.org/>, CC BY-SA 3.0; see `csl/README.md`).
 
 mod bibtex;
-pub mod csl;
+mod csl;
 mod item;
 mod ris;
 mod wikipedia;

@@ -16,7 +16,6 @@ pub struct Term {
 /// The merged locale for one rendering.
 #[derive(Debug, Clone, Default)]
 pub struct Locale {
-    pub lang: String,
     terms: HashMap<(String, String), Term>,
     dates: HashMap<String, Node>,
     pub punctuation_in_quote: bool,
@@ -31,10 +30,7 @@ impl Locale {
         if file.name != "locale" {
             return Err(CiteError::bad_style("locale file root is not <locale>"));
         }
-        let mut loc = Locale {
-            lang: lang.to_string(),
-            ..Locale::default()
-        };
+        let mut loc = Locale::default();
         loc.merge(&file);
         let base = lang.split('-').next().unwrap_or(lang);
         let order: &[Option<&str>] = if base == lang {
