@@ -58,11 +58,13 @@ impl Renderer<'_> {
         }
     }
 
-    /// Renders a `cs:names` element (with `inherited` name/et-al/label children inside a substitute).
+    /// Renders a `cs:names` element.
     pub fn render_names(&mut self, node: &Node, out: &mut Vec<Blob>) {
         self.render_names_with(node, None, out);
     }
 
+    /// `inherited` is the enclosing `cs:names` whose name, et-al and label children a
+    /// `cs:names` inside its `cs:substitute` reuses.
     fn render_names_with(&mut self, node: &Node, inherited: Option<&Node>, out: &mut Vec<Blob>) {
         let find = |name: &str| {
             node.child(name)
