@@ -60,6 +60,12 @@ impl DateTime {
     }
 }
 
+/// The UTC date of a Unix timestamp (date only).
+pub fn from_unix(secs: i64) -> DateTime {
+    let (year, month, day) = civil_from_days(secs.div_euclid(86_400));
+    DateTime { year, month, day, time: None, offset: None }
+}
+
 /// Parses the first date found in `s`, trying each pattern of the table.
 pub fn parse(s: &str) -> Option<DateTime> {
     let s = s.trim();

@@ -21,6 +21,8 @@
 //! assert!(!article.text.contains("Copyright"));
 //! ```
 
+pub mod cite;
+mod citation;
 mod date;
 mod decode;
 pub mod dom;
@@ -36,6 +38,7 @@ mod textinput;
 mod wasm;
 
 pub use error::{Error, ErrorKind};
+pub use citation::item_from_article;
 pub use metadata::Author;
 
 use serde::{Deserialize, Serialize};
@@ -186,6 +189,12 @@ pub fn to_markdown(article: &Article) -> String {
 pub fn sanitize_html(html: &str, base_url: Option<&str>) -> String {
     let base = base_url.and_then(|u| url::Url::parse(u).ok());
     sanitize::sanitize_fragment(html, base.as_ref())
+}
+
+/// The UTC calendar date (`YYYY-MM-DD`) of a Unix timestamp: callers read the
+/// clock and pass "today" in; the core never reads it.
+pub fn iso_date_from_unix(secs: i64) -> String {
+    date::from_unix(secs).to_iso()
 }
 
 /// Cheap check for the toolbar badge: does the page look like it holds an article?

@@ -278,12 +278,74 @@ fn extract_cmd(args: &[String]) -> Result<ExitCode, Failure> {
 
 mod cite {
     use super::*;
+    use tidings::cite::{self, Format};
 
-    pub fn cite_cmd(_args: &[String]) -> Result<ExitCode, Failure> {
-        Err(fail(2, "citations are not built yet"))
+    /// Today's date (UTC) for the `accessed` field: the clock is read here, at the edge.
+    fn today() -> String {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        tidings::iso_date_from_unix(secs)
+    }
+
+    fn valid_date(s: &str) -> bool {
+        let b = s.as_bytes();
+        b.len() == 10 && b[4] == b'-' && b[7] == b'-' && s.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    }
+
+    pub fn cite_cmd(args: &[String]) -> Result<ExitCode, Failure> {
+        let flags = Flags::parse(args, &["--style", "--format", "--url", "--accessed", "--csl-json"], &[])?;
+        if flags.help {
+            println!("{CITE_HELP}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        let name = flags.value("--style").unwrap_or("apa");
+        let style = cite::find_style(name).ok_or_else(|| fail(2, format!("unknown style {name:?} (see `tidings styles`)")))?;
+        let format = match flags.value("--format").unwrap_or("text") {
+            "text" => Format::Text,
+            "html" => Format::Html,
+            other => return Err(fail(2, format!("unknown format {other:?}: use text or html"))),
+        };
+        let accessed = match flags.value("--accessed") {
+            Some(d) if valid_date(d) => d.to_string(),
+            Some(d) => return Err(fail(2, format!("--accessed wants YYYY-MM-DD, not {d:?}"))),
+            None => today(),
+        };
+        let item = match flags.value("--csl-json") {
+            Some(path) => {
+                if !flags.positional.is_empty() {
+                    return Err(fail(2, "give either a page or --csl-json, not both"));
+                }
+                let bytes = read_input(path)?;
+                let json: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| fail(2, format!("{path}: not JSON: {e}")))?;
+                let one = match json {
+                    serde_json::Value::Array(mut a) if a.len() == 1 => a.remove(0),
+                    serde_json::Value::Array(a) => return Err(fail(2, format!("{path}: an array of {} items; give one item", a.len()))),
+                    v => v,
+                };
+                cite::parse_item(&one.to_string()).map_err(|e| fail(2, format!("{path}: {}", e.message())))?
+            }
+            None => {
+                let file = match flags.positional.as_slice() {
+                    [] => "-",
+                    [one] => one.as_str(),
+                    _ => return Err(fail(2, "cite takes one page")),
+                };
+                let bytes = read_input(file)?;
+                let article = extract_one(&bytes, flags.value("--url"), &Options::default())
+                    .map_err(|e| fail(status_of(&e), format!("{file}: {e}")))?;
+                tidings::item_from_article(&article, &accessed)
+            }
+        };
+        let out = cite::format(&item, style.id, format).map_err(|e| fail(2, e.message().to_string()))?;
+        println!("{out}");
+        Ok(ExitCode::SUCCESS)
     }
 
     pub fn styles_cmd() -> Result<ExitCode, Failure> {
-        Err(fail(2, "citations are not built yet"))
+        for s in cite::styles() {
+            println!("{:<24} {:<52} {}", s.name, s.id, s.label);
+        }
+        Ok(ExitCode::SUCCESS)
     }
 }

@@ -87,3 +87,56 @@ pub fn readerable(html: &str) -> bool {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// A style the UI can offer: short name, official id, label, and the data
+/// files (under the package's `csl/`) the JS side loads and passes to `cite`.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StyleEntry {
+    name: &'static str,
+    id: &'static str,
+    label: &'static str,
+    csl_file: Option<&'static str>,
+    locale_file: Option<&'static str>,
+}
+
+/// Every citation style and export format.
+#[wasm_bindgen]
+pub fn styles() -> Result<JsValue, JsValue> {
+    let list: Vec<StyleEntry> = crate::cite::styles()
+        .iter()
+        .map(|s| StyleEntry {
+            name: s.name,
+            id: s.id,
+            label: s.label,
+            csl_file: s.csl_file,
+            locale_file: s.locale_file,
+        })
+        .collect();
+    to_js(&list)
+}
+
+/// Cites an article (as returned by `extract`) in a style. CSL styles need the
+/// style and locale XML (loaded by the caller from the package's `csl/`);
+/// BibTeX, RIS, CSL-JSON and Wikipedia need neither.
+#[wasm_bindgen]
+pub fn cite(
+    article: JsValue,
+    style: &str,
+    format: &str,
+    accessed: &str,
+    csl_xml: Option<String>,
+    locale_xml: Option<String>,
+) -> Result<String, JsValue> {
+    let article: crate::Article = serde_wasm_bindgen::from_value(article)
+        .map_err(|e| failure("bad-article", format!("not an article: {e}")))?;
+    let info = crate::cite::find_style(style)
+        .ok_or_else(|| failure("unknown-style", format!("unknown style {style:?}")))?;
+    let format = match format {
+        "html" => crate::cite::Format::Html,
+        _ => crate::cite::Format::Text,
+    };
+    let item = crate::item_from_article(&article, accessed);
+    crate::cite::format_with(&item, info, format, csl_xml.as_deref(), locale_xml.as_deref())
+        .map_err(|e| failure(e.code(), e.message().to_string()))
+}

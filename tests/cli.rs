@@ -11,7 +11,10 @@ const HOMEPAGE: &str = "tests/fixtures/pages/homepage-not-article/source.html";
 const SEED_TEXT: &str = "../shared/seed/000_cb51aec823b6ec93.txt";
 
 fn tidings(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tidings")).args(args).output().expect("runs")
+    Command::new(env!("CARGO_BIN_EXE_tidings"))
+        .args(args)
+        .output()
+        .expect("runs")
 }
 
 fn tidings_stdin(args: &[&str], input: &[u8]) -> Output {
@@ -39,10 +42,31 @@ fn extract_json_has_the_article_fields() {
     let o = tidings(&["extract", "--url", SEED_URL, SEED]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
-    for field in ["title", "byline", "authors", "siteName", "publishedTime", "modifiedTime", "lang", "dir", "excerpt", "section", "canonicalUrl", "leadImage", "content", "text", "wordCount", "readingMinutes", "readerable"] {
+    for field in [
+        "title",
+        "byline",
+        "authors",
+        "siteName",
+        "publishedTime",
+        "modifiedTime",
+        "lang",
+        "dir",
+        "excerpt",
+        "section",
+        "canonicalUrl",
+        "leadImage",
+        "content",
+        "text",
+        "wordCount",
+        "readingMinutes",
+        "readerable",
+    ] {
         assert!(v.get(field).is_some(), "missing {field}");
     }
-    assert_eq!(v["title"], "Chinese FM holds phone talks with S. Korean counterpart");
+    assert_eq!(
+        v["title"],
+        "Chinese FM holds phone talks with S. Korean counterpart"
+    );
     assert_eq!(v["publishedTime"], "2023-01-10T10:31:00+08:00");
     assert_eq!(v["readerable"], true);
 }
@@ -54,7 +78,9 @@ fn text_html_and_markdown_formats() {
     let html = stdout(&tidings(&["extract", "--format", "html", SEED]));
     assert_eq!(html.matches("<p>").count(), 9);
     assert!(!html.contains("<script") && !html.contains("ICP"));
-    let md = stdout(&tidings(&["extract", "--format", "markdown", "--url", SEED_URL, SEED]));
+    let md = stdout(&tidings(&[
+        "extract", "--format", "markdown", "--url", SEED_URL, SEED,
+    ]));
     assert!(md.starts_with("# Chinese FM holds phone talks with S. Korean counterpart\n"));
     assert!(md.contains("\n\nChinese Foreign Minister Qin Gang on Monday held"));
 }
@@ -69,15 +95,34 @@ fn reads_standard_input() {
 
 #[test]
 fn batch_writes_json_lines_in_order_and_goes_on_after_failures() {
-    let o = tidings(&["extract", SEED, "tests/fixtures/pages/no-such-page.html", HOMEPAGE, "tests/fixtures/pages/bbc/source.html"]);
-    assert_eq!(o.status.code(), Some(1), "a failed file makes the batch exit 1");
-    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let o = tidings(&[
+        "extract",
+        SEED,
+        "tests/fixtures/pages/no-such-page.html",
+        HOMEPAGE,
+        "tests/fixtures/pages/bbc/source.html",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a failed file makes the batch exit 1"
+    );
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 4);
     assert_eq!(lines[0]["file"], SEED);
-    assert_eq!(lines[0]["title"], "Chinese FM holds phone talks with S. Korean counterpart");
+    assert_eq!(
+        lines[0]["title"],
+        "Chinese FM holds phone talks with S. Korean counterpart"
+    );
     assert_eq!(lines[1]["error"]["code"], "unreadable");
     assert_eq!(lines[2]["error"]["code"], "no-article");
-    assert!(lines[2]["error"]["message"].as_str().unwrap().contains("no article"));
+    assert!(lines[2]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("no article"));
     assert_eq!(lines[3]["file"], "tests/fixtures/pages/bbc/source.html");
     assert!(lines[3]["text"].as_str().unwrap().len() > 500);
 }
@@ -93,7 +138,13 @@ fn exit_codes_and_one_line_errors() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).starts_with("tidings: cannot read does-not-exist.html"));
 
-    for bad in [&["extract", "--format", "pdf", SEED][..], &["extract", "--nope"], &["frobnicate"], &[], &["extract", "--url"]] {
+    for bad in [
+        &["extract", "--format", "pdf", SEED][..],
+        &["extract", "--nope"],
+        &["frobnicate"],
+        &[],
+        &["extract", "--url"],
+    ] {
         let o = tidings(bad);
         assert_eq!(o.status.code(), Some(2), "{bad:?}");
         assert!(!stderr(&o).contains("panicked"), "{bad:?}");
@@ -118,7 +169,10 @@ fn help_and_version() {
         assert!(stdout(&o).contains("Usage"), "{args:?}");
     }
     let v = tidings(&["--version"]);
-    assert_eq!(stdout(&v).trim(), format!("tidings {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        stdout(&v).trim(),
+        format!("tidings {}", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[test]
@@ -129,7 +183,10 @@ fn text_dump_input_gives_the_nine_paragraphs_and_metadata() {
     let text = v["text"].as_str().unwrap();
     let expected = std::fs::read_to_string("tests/fixtures/pages/shine-seed/expected.txt").unwrap();
     assert_eq!(text.trim(), expected.trim());
-    assert_eq!(v["title"], "Chinese FM holds phone talks with S. Korean counterpart");
+    assert_eq!(
+        v["title"],
+        "Chinese FM holds phone talks with S. Korean counterpart"
+    );
     assert_eq!(v["source"], "Xinhua");
     assert_eq!(v["editor"], "Zhu Ying");
     assert_eq!(v["publishedTime"], "2023-01-10T10:31:00+08:00");

@@ -17,7 +17,18 @@ use tidings::{extract_bytes, ErrorKind, Options};
 const PAGES: &str = "tests/fixtures/pages";
 const BASELINE: &str = "tests/fixtures/pages/baseline.json";
 /// Metadata fields compared with meta.json when it has them.
-const FIELDS: &[&str] = &["title", "authors", "publishedTime", "siteName", "source", "editor", "section", "lang", "canonicalUrl", "excerpt"];
+const FIELDS: &[&str] = &[
+    "title",
+    "authors",
+    "publishedTime",
+    "siteName",
+    "source",
+    "editor",
+    "section",
+    "lang",
+    "canonicalUrl",
+    "excerpt",
+];
 
 struct Case {
     slug: String,
@@ -32,7 +43,10 @@ fn cases() -> Vec<Case> {
         .filter(|e| e.path().join("source.html").exists())
         .map(|e| {
             let dir = e.path();
-            let meta = serde_json::from_str(&std::fs::read_to_string(dir.join("meta.json")).expect("meta.json")).expect("meta.json parses");
+            let meta = serde_json::from_str(
+                &std::fs::read_to_string(dir.join("meta.json")).expect("meta.json"),
+            )
+            .expect("meta.json parses");
             Case {
                 slug: e.file_name().to_string_lossy().into_owned(),
                 dir,
@@ -41,12 +55,19 @@ fn cases() -> Vec<Case> {
         })
         .collect();
     out.sort_by(|a, b| a.slug.cmp(&b.slug));
-    assert!(out.len() >= 25, "expected at least 25 fixture pages, found {}", out.len());
+    assert!(
+        out.len() >= 25,
+        "expected at least 25 fixture pages, found {}",
+        out.len()
+    );
     out
 }
 
 fn url_of(meta: &Value) -> Option<String> {
-    meta.get("url").or_else(|| meta.get("canonicalUrl")).and_then(Value::as_str).map(str::to_string)
+    meta.get("url")
+        .or_else(|| meta.get("canonicalUrl"))
+        .and_then(Value::as_str)
+        .map(str::to_string)
 }
 
 fn expected_text(dir: &Path) -> String {
@@ -55,7 +76,10 @@ fn expected_text(dir: &Path) -> String {
 
 fn run(case: &Case, force: bool) -> Result<tidings::Article, tidings::Error> {
     let bytes = std::fs::read(case.dir.join("source.html")).expect("source.html");
-    let options = Options { force, ..Options::default() };
+    let options = Options {
+        force,
+        ..Options::default()
+    };
     extract_bytes(&bytes, url_of(&case.meta).as_deref(), &options)
 }
 
@@ -82,81 +106,164 @@ fn fixtures_meet_pinned_floors() {
     let cases = cases();
     println!("{:<24} {:>6} {:>6} {:>6}  fields", "page", "P", "R", "F1");
     for case in &cases {
-        let readerable = case.meta.get("readerable").and_then(Value::as_bool).unwrap_or(true);
+        let readerable = case
+            .meta
+            .get("readerable")
+            .and_then(Value::as_bool)
+            .unwrap_or(true);
         let (prf, fields) = match run(case, false) {
-            Ok(a) => (score::prf(&a.text, &expected_text(&case.dir)), matching_fields(&a, &case.meta)),
-            Err(e) if !readerable && *e.kind() == ErrorKind::NoArticle => (score::Prf::ONE, Vec::new()),
+            Ok(a) => (
+                score::prf(&a.text, &expected_text(&case.dir)),
+                matching_fields(&a, &case.meta),
+            ),
+            Err(e) if !readerable && *e.kind() == ErrorKind::NoArticle => {
+                (score::Prf::ONE, Vec::new())
+            }
             Err(e) => {
                 failures.push(format!("{}: extraction failed: {e}", case.slug));
                 (score::Prf::ZERO, Vec::new())
             }
         };
         sum += prf.f1;
-        println!("{:<24} {:>6.3} {:>6.3} {:>6.3}  {}", case.slug, prf.precision, prf.recall, prf.f1, fields.join(","));
+        println!(
+            "{:<24} {:>6.3} {:>6.3} {:>6.3}  {}",
+            case.slug,
+            prf.precision,
+            prf.recall,
+            prf.f1,
+            fields.join(",")
+        );
         let pinned = baseline.get(&case.slug);
         let floor = pinned.and_then(|p| p["f1"].as_f64()).unwrap_or(0.0);
         if prf.f1 + 1e-9 < floor {
-            failures.push(format!("{}: F1 {:.3} fell below its floor {floor:.3}", case.slug, prf.f1));
+            failures.push(format!(
+                "{}: F1 {:.3} fell below its floor {floor:.3}",
+                case.slug, prf.f1
+            ));
         }
         let pinned_fields: Vec<String> = pinned
             .and_then(|p| p["fields"].as_array())
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
             .unwrap_or_default();
         for f in &pinned_fields {
             if !fields.contains(f) {
-                failures.push(format!("{}: field {f} no longer matches meta.json", case.slug));
+                failures.push(format!(
+                    "{}: field {f} no longer matches meta.json",
+                    case.slug
+                ));
             }
         }
         let mut all: Vec<String> = pinned_fields.into_iter().chain(fields).collect();
         all.sort();
         all.dedup();
         let new_floor = (prf.f1 * 1000.0).floor() / 1000.0;
-        next.insert(case.slug.clone(), json!({"f1": floor.max(new_floor), "fields": all}));
+        next.insert(
+            case.slug.clone(),
+            json!({"f1": floor.max(new_floor), "fields": all}),
+        );
     }
-    println!("mean F1 over {} pages: {:.4}", cases.len(), sum / cases.len() as f64);
+    println!(
+        "mean F1 over {} pages: {:.4}",
+        cases.len(),
+        sum / cases.len() as f64
+    );
     if bless {
-        std::fs::write(BASELINE, serde_json::to_string_pretty(&next).unwrap() + "\n").unwrap();
+        std::fs::write(
+            BASELINE,
+            serde_json::to_string_pretty(&next).unwrap() + "\n",
+        )
+        .unwrap();
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert!(!baseline.is_empty() || bless, "no baseline: run TIDINGS_BLESS=1 cargo test --test fixtures");
+    assert!(
+        !baseline.is_empty() || bless,
+        "no baseline: run TIDINGS_BLESS=1 cargo test --test fixtures"
+    );
 }
 
 /// The origin page: exactly the nine paragraphs and the metadata in shared/seed/README.md.
 #[test]
 fn origin_page_is_exact() {
-    let case = cases().into_iter().find(|c| c.slug == "shine-seed").expect("shine-seed fixture");
+    let case = cases()
+        .into_iter()
+        .find(|c| c.slug == "shine-seed")
+        .expect("shine-seed fixture");
     let a = run(&case, false).expect("the origin page is an article");
-    let expected: Vec<String> = expected_text(&case.dir).lines().map(str::to_string).collect();
+    let expected: Vec<String> = expected_text(&case.dir)
+        .lines()
+        .map(str::to_string)
+        .collect();
     let got: Vec<String> = a.text.lines().map(str::to_string).collect();
     assert_eq!(got.len(), 9);
     assert_eq!(got, expected);
     assert!(got[0].starts_with("Chinese Foreign Minister Qin Gang on Monday held"));
     assert!(got[8].ends_with("exchanged Spring Festival greetings."));
-    assert_eq!(a.title, "Chinese FM holds phone talks with S. Korean counterpart");
+    assert_eq!(
+        a.title,
+        "Chinese FM holds phone talks with S. Korean counterpart"
+    );
     assert_eq!(a.site_name.as_deref(), Some("Shanghai Daily"));
     assert_eq!(a.section.as_deref(), Some("Nation"));
     assert_eq!(a.source.as_deref(), Some("Xinhua"));
     assert_eq!(a.editor.as_deref(), Some("Zhu Ying"));
-    assert_eq!(a.published_time.as_deref(), Some("2023-01-10T10:31:00+08:00"));
-    assert_eq!(serde_json::to_value(&a.authors).unwrap(), json!([{"literal": "Xinhua"}]));
+    assert_eq!(
+        a.published_time.as_deref(),
+        Some("2023-01-10T10:31:00+08:00")
+    );
+    assert_eq!(
+        serde_json::to_value(&a.authors).unwrap(),
+        json!([{"literal": "Xinhua"}])
+    );
     assert_eq!(
         a.excerpt.as_deref(),
         Some("China and South Korea are close neighbors that will always live next to each other and partners that cannot be separated, Qin said.")
     );
     assert_eq!(a.kind, "article-newspaper");
-    for clutter in ["ICP", "公网安备", "许可证", "All Rights Reserved", "EXPLORE SHINE", "Editor: Zhu Ying", "Special Reports", "Hotline", "About Us"] {
-        assert!(!a.text.contains(clutter) && !a.content.contains(clutter), "{clutter} left in the article");
+    for clutter in [
+        "ICP",
+        "公网安备",
+        "许可证",
+        "All Rights Reserved",
+        "EXPLORE SHINE",
+        "Editor: Zhu Ying",
+        "Special Reports",
+        "Hotline",
+        "About Us",
+    ] {
+        assert!(
+            !a.text.contains(clutter) && !a.content.contains(clutter),
+            "{clutter} left in the article"
+        );
     }
 }
 
 /// No Chinese news page keeps a licence, registration or copyright line.
 #[test]
 fn no_licence_or_copyright_line_survives() {
-    const NEEDLES: &[&str] = &["ICP备", "ICP证", "公网安备", "许可证", "版权所有", "未经授权", "举报电话", "All Rights Reserved", "All rights reserved", "Copyright ©"];
+    const NEEDLES: &[&str] = &[
+        "ICP备",
+        "ICP证",
+        "公网安备",
+        "许可证",
+        "版权所有",
+        "未经授权",
+        "举报电话",
+        "All Rights Reserved",
+        "All rights reserved",
+        "Copyright ©",
+    ];
     for case in cases() {
         let Ok(a) = run(&case, false) else { continue };
         for n in NEEDLES {
-            assert!(!a.text.contains(n), "{}: {n:?} survived in the article text", case.slug);
+            assert!(
+                !a.text.contains(n),
+                "{}: {n:?} survived in the article text",
+                case.slug
+            );
         }
     }
 }
@@ -164,7 +271,10 @@ fn no_licence_or_copyright_line_survives() {
 /// Pages that are not articles are refused, and `force` still cleans them.
 #[test]
 fn non_articles_are_refused_unless_forced() {
-    let non: Vec<Case> = cases().into_iter().filter(|c| c.meta.get("readerable") == Some(&json!(false))).collect();
+    let non: Vec<Case> = cases()
+        .into_iter()
+        .filter(|c| c.meta.get("readerable") == Some(&json!(false)))
+        .collect();
     assert!(!non.is_empty(), "a non-article fixture is needed");
     for case in non {
         let err = run(&case, false).expect_err("a front page is not an article");

@@ -1,0 +1,216 @@
+//! CSL `text-case` transformations (following citeproc-js for English titles).
+
+/// Words left lowercase inside English titles (citeproc-js `SKIP_WORDS`, single words).
+const STOP_WORDS: &[&str] = &[
+    "about",
+    "above",
+    "across",
+    "afore",
+    "after",
+    "against",
+    "al",
+    "along",
+    "alongside",
+    "amid",
+    "amidst",
+    "among",
+    "amongst",
+    "anenst",
+    "apropos",
+    "apud",
+    "around",
+    "as",
+    "aside",
+    "astride",
+    "at",
+    "athwart",
+    "atop",
+    "barring",
+    "before",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "but",
+    "by",
+    "circa",
+    "despite",
+    "down",
+    "during",
+    "et",
+    "except",
+    "for",
+    "forenenst",
+    "from",
+    "given",
+    "in",
+    "inside",
+    "into",
+    "lest",
+    "like",
+    "modulo",
+    "near",
+    "next",
+    "notwithstanding",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "out",
+    "over",
+    "per",
+    "plus",
+    "pro",
+    "qua",
+    "sans",
+    "since",
+    "than",
+    "through",
+    "thru",
+    "throughout",
+    "thruout",
+    "till",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "underneath",
+    "until",
+    "unto",
+    "up",
+    "upon",
+    "versus",
+    "vs.",
+    "v.",
+    "vs",
+    "v",
+    "via",
+    "vis-à-vis",
+    "with",
+    "within",
+    "without",
+    "or",
+    "yet",
+    "so",
+    "and",
+    "nor",
+    "a",
+    "an",
+    "the",
+    "de",
+    "d'",
+    "von",
+    "van",
+    "c",
+    "ca",
+];
+
+/// Applies a CSL `text-case` value. `english` gates `title` and `sentence`, which only apply to English items.
+pub fn apply(case: &str, s: &str, english: bool) -> String {
+    match case {
+        "lowercase" => s.to_lowercase(),
+        "uppercase" => s.to_uppercase(),
+        "capitalize-first" => capitalize_first(s),
+        "capitalize-all" => s.split(' ').map(upper_first).collect::<Vec<_>>().join(" "),
+        "sentence" if english => capitalize_first(s),
+        "title" if english => title(s),
+        _ => s.to_string(),
+    }
+}
+
+/// Uppercases the first character of a word.
+fn upper_first(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Uppercases the first letter of the string when it is lowercase.
+fn capitalize_first(s: &str) -> String {
+    match s.char_indices().find(|(_, c)| c.is_alphabetic()) {
+        Some((i, c)) if c.is_lowercase() => {
+            format!("{}{}{}", &s[..i], c.to_uppercase(), &s[i + c.len_utf8()..])
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// English title case: capitalize words except stop words (which are lowercased) in mid-title;
+/// words with inner capitals (acronyms, "iPhone") are left alone.
+fn title(s: &str) -> String {
+    let mut out = Vec::new();
+    let mut start_of_sentence = true;
+    for word in s.split(' ') {
+        let core: String = word
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .to_string();
+        let lower = core.to_lowercase();
+        let has_inner_caps = core.chars().skip(1).any(char::is_uppercase);
+        let rendered = if word.is_empty() {
+            String::new()
+        } else if !start_of_sentence && STOP_WORDS.contains(&lower.as_str()) && !has_inner_caps {
+            word.to_lowercase()
+        } else if has_inner_caps {
+            word.to_string()
+        } else {
+            // Hyphenated compounds: every part is capitalized except stop words ("Fact-Check", "Step-by-Step").
+            word.split('-')
+                .enumerate()
+                .map(|(i, part)| {
+                    if i > 0 && STOP_WORDS.contains(&part.to_lowercase().as_str()) {
+                        part.to_lowercase()
+                    } else {
+                        // Double quotes are markup to citeproc-js: the word after them is capitalized
+                        // (a leading single quote may be an elision, so it is left alone).
+                        let quote_len =
+                            part.len() - part.trim_start_matches(['"', '\u{201c}']).len();
+                        format!("{}{}", &part[..quote_len], upper_first(&part[quote_len..]))
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("-")
+        };
+        if !word.is_empty() {
+            start_of_sentence = word.ends_with([':', '?', '!']);
+        }
+        out.push(rendered);
+    }
+    out.join(" ")
+}
+
+/// Whether title/sentence case may change an item in this language (English or unspecified).
+pub fn is_english(language: Option<&str>) -> bool {
+    match language {
+        None => true,
+        Some(l) => {
+            let l = l.trim().to_ascii_lowercase();
+            l.is_empty() || l == "en" || l.starts_with("en-") || l.starts_with("en_")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case_follows_citeproc() {
+        assert_eq!(
+            title("the fall of the house of usher: a review"),
+            "The Fall of the House of Usher: A Review"
+        );
+        assert_eq!(
+            title("Why NASA's new rocket is a step toward Mars"),
+            "Why NASA's New Rocket Is a Step toward Mars"
+        );
+        assert_eq!(
+            title("Café culture in São Paulo: ¿qué pasa?"),
+            "Café Culture in São Paulo: ¿qué Pasa?"
+        );
+    }
+}

@@ -1,0 +1,167 @@
+//! Locale data: terms, localized date formats and style options, merged from the
+//! locale file and the style's own `<locale>` blocks.
+
+use super::style::{parse_xml, Node, Style};
+use crate::cite::CiteError;
+use std::collections::HashMap;
+
+/// A term's singular and plural forms.
+#[derive(Debug, Clone, Default)]
+pub struct Term {
+    pub single: String,
+    pub multiple: String,
+    pub match_rule: Option<String>,
+}
+
+/// The merged locale for one rendering.
+#[derive(Debug, Clone, Default)]
+pub struct Locale {
+    terms: HashMap<(String, String), Term>,
+    dates: HashMap<String, Node>,
+    pub punctuation_in_quote: bool,
+    pub limit_day_ordinals_to_day_1: bool,
+}
+
+impl Locale {
+    /// Builds the locale for `lang` from a locale file and the style's locale blocks
+    /// (priority: exact language, then base language, then blocks without a language).
+    pub fn build(lang: &str, locale_xml: &str, style: &Style) -> Result<Locale, CiteError> {
+        let file = parse_xml(locale_xml)?;
+        if file.name != "locale" {
+            return Err(CiteError::bad_style("locale file root is not <locale>"));
+        }
+        let mut loc = Locale::default();
+        loc.merge(&file);
+        let base = lang.split('-').next().unwrap_or(lang);
+        let order: &[Option<&str>] = if base == lang {
+            &[None, Some(lang)]
+        } else {
+            &[None, Some(base), Some(lang)]
+        };
+        for want in order {
+            for block in style.locales.iter().filter(|b| b.attr("lang") == *want) {
+                loc.merge(block);
+            }
+        }
+        Ok(loc)
+    }
+
+    fn merge(&mut self, block: &Node) {
+        for child in &block.children {
+            match child.name.as_str() {
+                "style-options" => {
+                    if let Some(v) = child.attr("punctuation-in-quote") {
+                        self.punctuation_in_quote = v == "true";
+                    }
+                    if let Some(v) = child.attr("limit-day-ordinals-to-day-1") {
+                        self.limit_day_ordinals_to_day_1 = v == "true";
+                    }
+                }
+                "date" => {
+                    if let Some(form) = child.attr("form") {
+                        self.dates.insert(form.to_string(), child.clone());
+                    }
+                }
+                "terms" => {
+                    for t in child.children_named("term") {
+                        let Some(name) = t.attr("name") else { continue };
+                        let form = t.attr("form").unwrap_or("long").to_string();
+                        let term = match (t.child("single"), t.child("multiple")) {
+                            (Some(s), Some(m)) => Term {
+                                single: s.text.clone(),
+                                multiple: m.text.clone(),
+                                match_rule: None,
+                            },
+                            _ => Term {
+                                single: t.text.clone(),
+                                multiple: t.text.clone(),
+                                match_rule: t.attr("match").map(str::to_string),
+                            },
+                        };
+                        self.terms.insert((name.to_string(), form), term);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// A term by name and form, falling back verb-short → verb → long, symbol → short → long.
+    pub fn term(&self, name: &str, form: &str, plural: bool) -> Option<&str> {
+        let chain: &[&str] = match form {
+            "short" => &["short", "long"],
+            "verb" => &["verb", "long"],
+            "verb-short" => &["verb-short", "verb", "long"],
+            "symbol" => &["symbol", "short", "long"],
+            _ => &["long"],
+        };
+        chain
+            .iter()
+            .find_map(|f| self.terms.get(&(name.to_string(), f.to_string())))
+            .map(|t| {
+                if plural {
+                    t.multiple.as_str()
+                } else {
+                    t.single.as_str()
+                }
+            })
+    }
+
+    /// The raw term entry (for ordinal matching rules).
+    pub fn term_entry(&self, name: &str) -> Option<&Term> {
+        self.terms.get(&(name.to_string(), "long".to_string()))
+    }
+
+    /// A localized date format (`text` or `numeric`).
+    pub fn date_format(&self, form: &str) -> Option<&Node> {
+        self.dates.get(form)
+    }
+
+    /// The ordinal suffix for a number (CSL 1.0.1 `ordinal-NN` terms with their `match` rules).
+    pub fn ordinal(&self, n: i64) -> String {
+        let n = n.abs();
+        let matching = |num: i64, default_rule: &str| -> Option<String> {
+            let t = self.term_entry(&format!("ordinal-{num:02}"))?;
+            let ok = match t.match_rule.as_deref().unwrap_or(default_rule) {
+                "whole-number" => n == num,
+                "last-two-digits" => n % 100 == num,
+                _ => n % 10 == num,
+            };
+            ok.then(|| t.single.clone())
+        };
+        matching(n % 100, "last-two-digits")
+            .or_else(|| matching(n % 10, "last-digit"))
+            .unwrap_or_else(|| {
+                self.term("ordinal", "long", false)
+                    .unwrap_or("")
+                    .to_string()
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_ordinals() {
+        let style = Style::parse(include_str!("../../../csl/apa.csl")).unwrap();
+        let loc = Locale::build(
+            "en-US",
+            include_str!("../../../csl/locales-en-US.xml"),
+            &style,
+        )
+        .unwrap();
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111]
+            .iter()
+            .map(|n| format!("{n}{}", loc.ordinal(*n)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st",
+                "111th"
+            ]
+        );
+    }
+}

@@ -1,0 +1,536 @@
+//! `cs:names`: name lists with et-al, "and", sort order, initials, particles,
+//! organisation (literal) names and CJK names; `substitute` and `label`.
+
+use super::output::Blob;
+use super::render::{is_romanesque, Renderer};
+use super::style::Node;
+use crate::cite::item::Name;
+
+/// Name options after inheritance from `<style>` and `<bibliography>`.
+struct NameOpts<'n> {
+    and: Option<String>,
+    delimiter: String,
+    precedes_last: String,
+    precedes_et_al: String,
+    et_al_min: usize,
+    et_al_use_first: usize,
+    et_al_use_last: bool,
+    initialize: bool,
+    initialize_with: Option<String>,
+    initialize_with_hyphen: bool,
+    sort_order: Option<String>,
+    sort_separator: String,
+    form: String,
+    demote: String,
+    node: Option<&'n Node>,
+}
+
+impl Renderer<'_> {
+    fn name_opts<'n>(&self, name: Option<&'n Node>) -> NameOpts<'n> {
+        let get = |key: &str, inherited: &str| -> Option<String> {
+            name.and_then(|n| n.attr(key))
+                .or_else(|| self.style.option(inherited))
+                .map(str::to_string)
+        };
+        let num = |key: &str| get(key, key).and_then(|v| v.parse().ok());
+        NameOpts {
+            and: get("and", "and"),
+            delimiter: get("delimiter", "name-delimiter").unwrap_or_else(|| ", ".into()),
+            precedes_last: get("delimiter-precedes-last", "delimiter-precedes-last")
+                .unwrap_or_else(|| "contextual".into()),
+            precedes_et_al: get("delimiter-precedes-et-al", "delimiter-precedes-et-al")
+                .unwrap_or_else(|| "contextual".into()),
+            et_al_min: num("et-al-min").unwrap_or(0),
+            et_al_use_first: num("et-al-use-first").unwrap_or(0),
+            et_al_use_last: get("et-al-use-last", "et-al-use-last").as_deref() == Some("true"),
+            initialize: get("initialize", "initialize").as_deref() != Some("false"),
+            initialize_with: get("initialize-with", "initialize-with"),
+            initialize_with_hyphen: self.style.option("initialize-with-hyphen") != Some("false"),
+            sort_order: get("name-as-sort-order", "name-as-sort-order"),
+            sort_separator: get("sort-separator", "sort-separator").unwrap_or_else(|| ", ".into()),
+            form: get("form", "name-form").unwrap_or_else(|| "long".into()),
+            demote: self
+                .style
+                .option("demote-non-dropping-particle")
+                .unwrap_or("display-and-sort")
+                .to_string(),
+            node: name,
+        }
+    }
+
+    /// Renders a `cs:names` element.
+    pub fn render_names(&mut self, node: &Node, out: &mut Vec<Blob>) {
+        self.render_names_with(node, None, out);
+    }
+
+    /// `inherited` is the enclosing `cs:names` whose name, et-al and label children a
+    /// `cs:names` inside its `cs:substitute` reuses.
+    fn render_names_with(&mut self, node: &Node, inherited: Option<&Node>, out: &mut Vec<Blob>) {
+        let find = |name: &str| {
+            node.child(name)
+                .or_else(|| inherited.and_then(|p| p.child(name)))
+        };
+        let name_node = find("name");
+        let et_al_node = find("et-al");
+        let label_node = find("label");
+        let label_after_name = match (
+            node.children.iter().position(|c| c.name == "label"),
+            node.children.iter().position(|c| c.name == "name"),
+        ) {
+            (Some(l), Some(n)) => l > n,
+            (Some(_), None) => false,
+            _ => inherited.is_none_or(|p| {
+                let l = p.children.iter().position(|c| c.name == "label");
+                let n = p.children.iter().position(|c| c.name == "name");
+                l > n
+            }),
+        };
+        let opts = self.name_opts(name_node);
+        let mut lists = Vec::new();
+        for var in node.attr("variable").unwrap_or("").split_whitespace() {
+            if self.suppressed.contains(var) {
+                continue;
+            }
+            let names = self.item.names(var);
+            self.note_variable(var, !names.is_empty());
+            if names.is_empty() {
+                continue;
+            }
+            let mut parts = Vec::new();
+            let (text, et_al) = self.format_name_list(&names, &opts, et_al_node);
+            let mut list = Blob::text(String::new());
+            if let Some(n) = name_node {
+                self.apply_affixes(n, &mut list);
+            }
+            self.fill_leaf(&mut list, text, true);
+            if let Some((joiner, term)) = et_al {
+                let mut e = Blob::text(String::new());
+                if let Some(en) = et_al_node {
+                    self.apply_affixes(en, &mut e);
+                }
+                e.prefix.insert_str(0, &joiner);
+                self.fill_leaf(&mut e, term, false);
+                list = Blob::group(vec![list, e]);
+            }
+            if let Some(label) = label_node {
+                let form = label.attr("form").unwrap_or("long");
+                if let Some(t) = self.locale.term(var, form, names.len() > 1) {
+                    let lb = self.leaf(label, t.to_string(), false);
+                    if label_after_name {
+                        parts.push(list);
+                        parts.push(lb);
+                    } else {
+                        parts.push(lb);
+                        parts.push(list);
+                    }
+                } else {
+                    parts.push(list);
+                }
+            } else {
+                parts.push(list);
+            }
+            lists.push(Blob::group(parts));
+        }
+        if lists.is_empty() {
+            if let Some(sub) = node.child("substitute") {
+                for choice in &sub.children {
+                    let mut got = Vec::new();
+                    let mark = self.rendered_vars.len();
+                    if choice.name == "names" {
+                        self.render_names_with(choice, Some(node), &mut got);
+                    } else {
+                        let mut kids = Vec::new();
+                        self.render_children(std::slice::from_ref(choice), &mut kids);
+                        got = kids;
+                    }
+                    if !got.is_empty() {
+                        let used: Vec<String> = self.rendered_vars[mark..].to_vec();
+                        self.suppressed.extend(used);
+                        let mut blob = Blob::group(got);
+                        self.apply_affixes(node, &mut blob);
+                        out.push(blob);
+                        return;
+                    }
+                }
+            }
+            return;
+        }
+        let mut blob = Blob::group(lists);
+        self.apply_affixes(node, &mut blob);
+        blob.delimiter = node
+            .attr("delimiter")
+            .or_else(|| self.style.option("names-delimiter"))
+            .unwrap_or("")
+            .to_string();
+        out.push(blob);
+    }
+
+    /// Formats a name list; a truncated list also returns the et-al joiner and term,
+    /// which become their own blob (the `cs:et-al` element carries formatting).
+    fn format_name_list(
+        &self,
+        names: &[Name],
+        o: &NameOpts,
+        et_al: Option<&Node>,
+    ) -> (String, Option<(String, String)>) {
+        let n = names.len();
+        let truncated =
+            o.et_al_min > 0 && o.et_al_use_first > 0 && n >= o.et_al_min && o.et_al_use_first < n;
+        let shown = if truncated { o.et_al_use_first } else { n };
+        if o.form == "count" {
+            return (shown.to_string(), None);
+        }
+        let rendered: Vec<(String, bool)> = names
+            .iter()
+            .enumerate()
+            .map(|(i, nm)| self.format_name(nm, o, inverted(o, i)))
+            .collect();
+        if truncated {
+            let head: Vec<&str> = rendered[..shown].iter().map(|(s, _)| s.as_str()).collect();
+            let mut s = head.join(&o.delimiter);
+            if o.et_al_use_last && shown + 1 < n {
+                s.push_str(&o.delimiter);
+                s.push_str("\u{2026} ");
+                s.push_str(&rendered[n - 1].0);
+                return (s, None);
+            }
+            let term_name = et_al.and_then(|e| e.attr("term")).unwrap_or("et-al");
+            let term = self
+                .locale
+                .term(term_name, "long", false)
+                .unwrap_or("et al.");
+            let last_inverted = rendered[shown - 1].1;
+            let use_delim = match o.precedes_et_al.as_str() {
+                "always" => true,
+                "never" => false,
+                "after-inverted-name" => last_inverted,
+                _ => shown > 1,
+            };
+            let joiner = if use_delim {
+                o.delimiter.clone()
+            } else {
+                " ".to_string()
+            };
+            return (s, Some((joiner, term.to_string())));
+        }
+        if n == 1 {
+            return (rendered[0].0.clone(), None);
+        }
+        let and = match o.and.as_deref() {
+            Some("text") => self.locale.term("and", "long", false).map(str::to_string),
+            Some("symbol") => Some("&".to_string()),
+            _ => None,
+        };
+        let Some(and) = and else {
+            return (
+                rendered
+                    .iter()
+                    .map(|(s, _)| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(&o.delimiter),
+                None,
+            );
+        };
+        let head: Vec<&str> = rendered[..n - 1].iter().map(|(s, _)| s.as_str()).collect();
+        // citeproc-js joins a trailing institution as if delimiter-precedes-last were "contextual".
+        let rule = if names[n - 1].literal.is_some() {
+            "contextual"
+        } else {
+            o.precedes_last.as_str()
+        };
+        let use_delim = match rule {
+            "always" => true,
+            "never" => false,
+            "after-inverted-name" => rendered[n - 2].1,
+            _ => n > 2,
+        };
+        let delim = if use_delim { o.delimiter.as_str() } else { " " };
+        (
+            format!(
+                "{}{delim}{and} {}",
+                head.join(&o.delimiter),
+                rendered[n - 1].0
+            ),
+            None,
+        )
+    }
+
+    /// Formats one name; returns the text and whether it was inverted (family first).
+    fn format_name(&self, nm: &Name, o: &NameOpts, invert: bool) -> (String, bool) {
+        let part_node = |which: &str| {
+            o.node.and_then(|n| {
+                n.children_named("name-part")
+                    .find(|p| p.attr("name") == Some(which))
+            })
+        };
+        let style_part = |text: &str, which: &str| -> String {
+            match part_node(which) {
+                Some(p) => {
+                    let t = match p.attr("text-case") {
+                        Some(tc) => super::case::apply(tc, text, self.english),
+                        None => text.to_string(),
+                    };
+                    format!(
+                        "{}{}{}",
+                        p.attr("prefix").unwrap_or(""),
+                        t,
+                        p.attr("suffix").unwrap_or("")
+                    )
+                }
+                None => text.to_string(),
+            }
+        };
+        if let Some(lit) = nm.literal.as_deref().filter(|s| !s.is_empty()) {
+            return (style_part(lit, "family"), false);
+        }
+        let family = nm.family.as_deref().unwrap_or("");
+        let given = nm.given.as_deref().unwrap_or("");
+        if !is_romanesque(&format!("{family}{given}")) {
+            return (style_part(&format!("{family}{given}"), "family"), false);
+        }
+        let ndp = nm.non_dropping_particle.as_deref().unwrap_or("");
+        let dp = nm.dropping_particle.as_deref().unwrap_or("");
+        let suffix = nm.suffix.as_deref().unwrap_or("");
+        let join = |parts: &[&str]| {
+            parts
+                .iter()
+                .filter(|p| !p.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        if o.form == "short" {
+            return (style_part(&join(&[ndp, family]), "family"), false);
+        }
+        let given = match &o.initialize_with {
+            Some(t) if o.initialize => initialize(given, t, o.initialize_with_hyphen),
+            Some(t) => normalize(given, t, o.initialize_with_hyphen),
+            None => given.to_string(),
+        };
+        let given_part = if given.is_empty() {
+            String::new()
+        } else {
+            style_part(&given, "given")
+        };
+        let comma_suffix = nm
+            .comma_suffix
+            .as_ref()
+            .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true"));
+        if invert {
+            let (fam, giv) = if o.demote == "display-and-sort" {
+                (style_part(family, "family"), join(&[&given_part, dp, ndp]))
+            } else {
+                (
+                    style_part(&join(&[ndp, family]), "family"),
+                    join(&[&given_part, dp]),
+                )
+            };
+            let mut s = fam;
+            if !giv.is_empty() {
+                s.push_str(&o.sort_separator);
+                s.push_str(&giv);
+            }
+            if !suffix.is_empty() {
+                s.push_str(&o.sort_separator);
+                s.push_str(suffix);
+            }
+            (s, true)
+        } else {
+            let fam = style_part(&join(&[ndp, family]), "family");
+            let mut s = join(&[&given_part, dp, &fam]);
+            if !suffix.is_empty() {
+                s.push_str(if comma_suffix { ", " } else { " " });
+                s.push_str(suffix);
+            }
+            (s, false)
+        }
+    }
+}
+
+fn inverted(o: &NameOpts, index: usize) -> bool {
+    match o.sort_order.as_deref() {
+        Some("all") => true,
+        Some("first") => index == 0,
+        _ => false,
+    }
+}
+
+/// citeproc-js `initializeWith`: initials with the terminator; lowercase parts are kept whole.
+pub fn initialize(given: &str, terminator: &str, hyphen: bool) -> String {
+    if given.is_empty()
+        || !given
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && is_romanesque(&c.to_string()))
+    {
+        return given.to_string();
+    }
+    let mut name = if hyphen {
+        given.to_string()
+    } else {
+        given.replace('-', " ")
+    };
+    name = name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" - ", "-");
+    // A hyphen before a lowercase letter joins the part to the previous word (citeproc uses an en dash).
+    let mut words: Vec<(String, char)> = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = name.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        let sep = *c == ' '
+            || *c == '.'
+            || (*c == '-' && !chars.get(i + 1).is_some_and(|n| n.is_lowercase()));
+        if sep {
+            if !cur.is_empty() {
+                words.push((std::mem::take(&mut cur), if *c == '-' { '-' } else { ' ' }));
+            } else if *c == '-' {
+                if let Some(last) = words.last_mut() {
+                    last.1 = '-';
+                }
+            }
+        } else {
+            cur.push(*c);
+        }
+    }
+    if !cur.is_empty() {
+        words.push((cur, ' '));
+    }
+    let mut out = String::new();
+    let count = words.len();
+    for (i, (w, sep)) in words.iter().enumerate() {
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            out.push(first);
+            out.push_str(terminator);
+            if *sep == '-' && i + 1 < count {
+                let t = out.trim_end().len();
+                out.truncate(t);
+                out.push('-');
+            }
+        } else {
+            out.push(' ');
+            out.push_str(w);
+            out.push(' ');
+        }
+    }
+    out.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" -", "-")
+        .replace("- ", "-")
+}
+
+/// citeproc-js `initializeWith(..., normalizeOnly)` (`initialize="false"`): initials already
+/// in the name get the terminator ("J.R.R." → "J. R. R."), full given names are kept.
+pub fn normalize(given: &str, terminator: &str, hyphen: bool) -> String {
+    if given.is_empty()
+        || !given
+            .chars()
+            .next()
+            .is_some_and(|c| c == '&' || (c.is_alphabetic() && is_romanesque(&c.to_string())))
+    {
+        return given.to_string();
+    }
+    let mut name = if hyphen {
+        given.to_string()
+    } else {
+        given.replace('-', " ")
+    };
+    name = collapse_hyphens(&name.split_whitespace().collect::<Vec<_>>().join(" "));
+    // "-x" (lowercase) is not a separator: citeproc-js hides it behind an en dash.
+    let chars: Vec<char> = name.chars().collect();
+    let mut spaced = String::new();
+    for (i, c) in chars.iter().enumerate() {
+        if *c == '-' && chars.get(i + 1).is_some_and(|n| n.is_lowercase()) {
+            spaced.push('\u{2013}');
+            continue;
+        }
+        spaced.push(*c);
+        if *c == '.' && i + 1 < chars.len() && chars[i + 1] != ' ' {
+            spaced.push(' ');
+        }
+    }
+    // Alternate words and separators (runs of spaces and hyphens).
+    let mut list: Vec<String> = vec![String::new()];
+    for c in spaced.chars() {
+        let is_sep = c == ' ' || c == '-';
+        let in_sep = list.len() % 2 == 0;
+        if is_sep != in_sep {
+            list.push(String::new());
+        }
+        list.last_mut().expect("non-empty").push(c);
+    }
+    let is_abbrev: Vec<bool> = list
+        .iter_mut()
+        .map(|el| {
+            if el.chars().count() > 1 && el.ends_with('.') {
+                if let Some(pos) = el.rfind('.') {
+                    el.remove(pos);
+                }
+                true
+            } else {
+                el.chars().count() == 1 && el.to_uppercase() == *el
+            }
+        })
+        .collect();
+    let len = list.len();
+    for i in (0..len).step_by(2) {
+        if !is_abbrev[i] {
+            continue;
+        }
+        if i + 2 < len {
+            if !is_abbrev[i + 2] {
+                list[i + 1].push(' ');
+            }
+            if list[i + 2].chars().count() > 1 {
+                list[i + 1] = format!("{terminator}{}", list[i + 1]);
+            } else {
+                list[i + 1] = terminator.to_string();
+            }
+        }
+        if i + 1 == len {
+            list[i].push_str(terminator);
+        }
+    }
+    let joined = list.concat();
+    let out = collapse_hyphens(&joined.split_whitespace().collect::<Vec<_>>().join(" "));
+    out.replace('\u{2013}', "-")
+}
+
+/// `\s*-\s*` → `-`.
+fn collapse_hyphens(s: &str) -> String {
+    let mut out = s.to_string();
+    while out.contains(" -") || out.contains("- ") {
+        out = out.replace(" -", "-").replace("- ", "-");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{initialize, normalize};
+
+    #[test]
+    fn normalizing_follows_citeproc() {
+        assert_eq!(normalize("J.R.R.", ". ", true), "J. R. R.");
+        assert_eq!(normalize("J.R.R", ". ", true), "J. R. R.");
+        assert_eq!(normalize("H.G. Wells", ". ", true), "H. G. Wells");
+        assert_eq!(normalize("Ab.Cd", ". ", true), "Ab. Cd");
+        assert_eq!(normalize("J.-P.", ". ", true), "J. P.");
+        assert_eq!(normalize("Jean-Paul", ". ", true), "Jean-Paul");
+        assert_eq!(normalize("Martin Luther", ". ", true), "Martin Luther");
+    }
+
+    #[test]
+    fn initials_follow_citeproc() {
+        assert_eq!(initialize("Johann Wolfgang", ". ", true), "J. W.");
+        assert_eq!(initialize("Johann Wolfgang", ".", true), "J.W.");
+        assert_eq!(initialize("Richard A.", " ", true), "R A");
+        assert_eq!(initialize("Sung-min", ". ", true), "S.");
+        assert_eq!(initialize("Sung-min", " ", false), "S min");
+        assert_eq!(initialize("Jean-Paul", ". ", true), "J.-P.");
+    }
+}

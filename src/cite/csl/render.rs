@@ -1,0 +1,525 @@
+//! The CSL interpreter: walks the style's layout for one item and builds the output blob tree.
+
+use super::case;
+use super::locale::Locale;
+use super::markup;
+use super::output::{Blob, Content, Deco};
+use super::style::{Node, Style};
+use crate::cite::item::Item;
+use crate::cite::CiteError;
+use std::collections::HashSet;
+
+/// Deepest macro/element nesting followed while rendering.
+const MAX_DEPTH: usize = 48;
+
+/// Rendering state for one item.
+pub struct Renderer<'a> {
+    pub style: &'a Style,
+    pub locale: &'a Locale,
+    pub item: &'a Item,
+    /// Title and sentence case apply (the item is in English or has no language).
+    pub english: bool,
+    /// Variables already used by a `substitute`, not rendered again.
+    pub suppressed: HashSet<String>,
+    /// citeproc-js group context flags, one per open `cs:group`.
+    track: Vec<GroupFlags>,
+    /// Variables rendered so far, in order (a substitute suppresses the ones it rendered).
+    pub rendered_vars: Vec<String>,
+    macro_stack: Vec<String>,
+    /// Decorations of the enclosing elements (inline markup flips italic/bold inside them).
+    ambient: Vec<Deco>,
+    depth: usize,
+    pub error: Option<CiteError>,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(style: &'a Style, locale: &'a Locale, item: &'a Item) -> Self {
+        Renderer {
+            style,
+            locale,
+            item,
+            english: case::is_english(item.language.as_deref()),
+            suppressed: HashSet::new(),
+            track: vec![GroupFlags::default()],
+            rendered_vars: Vec::new(),
+            macro_stack: Vec::new(),
+            ambient: Vec::new(),
+            depth: 0,
+            error: None,
+        }
+    }
+
+    /// Records that a variable was asked for (and whether it had a value) for group
+    /// suppression. `year-suffix` (filled in by disambiguation) never counts, as in citeproc-js.
+    pub fn note_variable(&mut self, var: &str, rendered: bool) {
+        if var == "year-suffix" {
+            return;
+        }
+        if rendered {
+            self.rendered_vars.push(var.to_string());
+        }
+        if let Some(t) = self.track.last_mut() {
+            if rendered {
+                t.variable_success = true;
+            } else {
+                t.variable_attempt = true;
+            }
+        }
+    }
+
+    /// Records that a term or literal value was rendered (a group of terms alone still renders).
+    pub fn note_term(&mut self) {
+        if let Some(t) = self.track.last_mut() {
+            t.term_intended = true;
+        }
+    }
+
+    /// Renders a list of elements, appending their blobs.
+    pub fn render_children(&mut self, nodes: &[Node], out: &mut Vec<Blob>) {
+        for n in nodes {
+            self.render_node(n, out);
+        }
+    }
+
+    fn render_node(&mut self, node: &Node, out: &mut Vec<Blob>) {
+        if self.depth >= MAX_DEPTH {
+            self.error
+                .get_or_insert_with(|| CiteError::bad_style("style nests too deeply"));
+            return;
+        }
+        self.depth += 1;
+        match node.name.as_str() {
+            "text" => self.render_text(node, out),
+            "group" => {
+                if let Some(b) = self.group_scope(node, &node.children, true) {
+                    out.push(b);
+                }
+            }
+            "choose" => self.render_choose(node, out),
+            "names" => self.render_names(node, out),
+            "date" => self.render_date(node, out),
+            "number" => self.render_number(node, out),
+            "label" => self.render_label(node, out),
+            _ => {}
+        }
+        self.depth -= 1;
+    }
+
+    /// Renders `children` inside a blob with `node`'s affixes. A real `cs:group` follows
+    /// citeproc-js: it renders when a variable in it rendered (or a child group did), or
+    /// when it has terms and tried no variable; macro calls are not groups.
+    fn group_scope(&mut self, node: &Node, children: &[Node], real_group: bool) -> Option<Blob> {
+        if real_group {
+            self.track.push(GroupFlags::default());
+        }
+        let mut kids = Vec::new();
+        let outer = self.ambient.len();
+        self.ambient.extend(decorations(node));
+        self.render_children(children, &mut kids);
+        self.ambient.truncate(outer);
+        if real_group {
+            let flags = self.track.pop().unwrap_or_default();
+            let renders =
+                flags.variable_success || (flags.term_intended && !flags.variable_attempt);
+            if let Some(parent) = self.track.last_mut() {
+                if renders {
+                    parent.variable_success = true;
+                } else {
+                    parent.variable_attempt = flags.variable_attempt;
+                }
+            }
+            if !renders {
+                return None;
+            }
+        }
+        if kids.is_empty() {
+            return None;
+        }
+        let mut blob = Blob::group(kids);
+        self.apply_affixes(node, &mut blob);
+        blob.delimiter = node.attr("delimiter").unwrap_or("").to_string();
+        Some(blob)
+    }
+
+    /// Sets prefix, suffix and decorations of an element on a blob.
+    pub fn apply_affixes(&self, node: &Node, blob: &mut Blob) {
+        blob.prefix = node.attr("prefix").unwrap_or("").to_string();
+        blob.suffix = node.attr("suffix").unwrap_or("").to_string();
+        blob.decorations = decorations(node);
+    }
+
+    fn render_text(&mut self, node: &Node, out: &mut Vec<Blob>) {
+        if let Some(name) = node.attr("macro") {
+            let style: &'a Style = self.style;
+            let Some(mac) = style.macros.get(name) else {
+                self.error
+                    .get_or_insert_with(|| CiteError::bad_style(format!("unknown macro `{name}`")));
+                return;
+            };
+            if self.macro_stack.iter().any(|m| m == name) {
+                self.error.get_or_insert_with(|| {
+                    CiteError::bad_style(format!("macro `{name}` calls itself"))
+                });
+                return;
+            }
+            self.macro_stack.push(name.to_string());
+            let blob = self.group_scope(node, &mac.children, false);
+            self.macro_stack.pop();
+            if let Some(mut b) = blob {
+                b.delimiter.clear();
+                if let Some(tc) = node.attr("text-case") {
+                    self.case_blob(&mut b, tc);
+                }
+                out.push(b);
+            }
+        } else if let Some(var) = node.attr("variable") {
+            let value = self.text_variable(var, node.attr("form"));
+            self.note_variable(var, value.is_some());
+            if let Some(v) = value {
+                let mut b = self.leaf(node, v, var != "URL" && var != "DOI");
+                if var == "citation-number" {
+                    b.num = true;
+                }
+                out.push(b);
+            }
+        } else if let Some(term) = node.attr("term") {
+            let plural = node.attr("plural") == Some("true");
+            if let Some(t) = self
+                .locale
+                .term(term, node.attr("form").unwrap_or("long"), plural)
+            {
+                if !t.is_empty() {
+                    self.note_term();
+                    out.push(self.leaf(node, t.to_string(), true));
+                }
+            }
+        } else if let Some(value) = node.attr("value") {
+            self.note_term();
+            if !value.is_empty() {
+                out.push(self.leaf(node, value.to_string(), true));
+            }
+        }
+    }
+
+    /// Applies a text-case from a macro call to every text leaf below it.
+    fn case_blob(&self, blob: &mut Blob, tc: &str) {
+        match &mut blob.content {
+            Content::Text(t) => *t = case::apply(tc, t, self.english),
+            Content::Blobs(children) => {
+                for (i, c) in children.iter_mut().enumerate() {
+                    if tc == "capitalize-first" && i > 0 {
+                        break;
+                    }
+                    self.case_blob(c, tc);
+                }
+            }
+        }
+    }
+
+    /// The value of a text variable (not yet used by a substitute), honouring `form="short"`.
+    pub fn text_variable(&self, var: &str, form: Option<&str>) -> Option<String> {
+        if self.suppressed.contains(var) {
+            return None;
+        }
+        if var == "citation-number" {
+            return Some("1".to_string());
+        }
+        if form == Some("short") {
+            if let Some(v) = self.item.variable(&format!("{var}-short")) {
+                return Some(v);
+            }
+        }
+        self.item.variable(var)
+    }
+
+    /// Makes a text leaf: text-case, strip-periods, quote and apostrophe markup, affixes, decorations.
+    pub fn leaf(&self, node: &Node, mut text: String, markup: bool) -> Blob {
+        if let Some(tc) = node.attr("text-case") {
+            text = if markup {
+                markup::apply_case(tc, &text, self.english)
+            } else {
+                case::apply(tc, &text, self.english)
+            };
+        }
+        if node.attr("strip-periods") == Some("true") {
+            text = strip_periods(&text);
+        }
+        let mut blob = Blob::text(String::new());
+        self.apply_affixes(node, &mut blob);
+        self.fill_leaf(&mut blob, text, markup);
+        blob
+    }
+
+    /// Fills a blob with text the way citeproc-js `append` does: narrow spaces before
+    /// `:;?!`, leading punctuation moved to the prefix, straight quotes turned into
+    /// nested quote blobs, and italics dropped on text without Latin-like letters.
+    pub fn fill_leaf(&self, blob: &mut Blob, text: String, markup: bool) {
+        let mut text = narrow_spaces(&text);
+        if !text.starts_with(' ') {
+            let lead: String = text
+                .chars()
+                .take_while(|c| matches!(c, ':' | '.' | ';' | '!' | '?' | ' '))
+                .collect();
+            if !lead.is_empty() && lead.len() < text.len() {
+                blob.prefix.push_str(&lead);
+                text = text[lead.len()..].to_string();
+            }
+        }
+        if !is_romanesque(&text) {
+            blob.decorations
+                .retain(|d| !matches!(d, Deco::Italic | Deco::Oblique | Deco::NormalStyle));
+        }
+        if markup {
+            let mut context = self.ambient.clone();
+            context.extend(blob.decorations.iter().cloned());
+            if let Some(children) = markup::parse(&mut text, &context) {
+                blob.content = Content::Blobs(children);
+                return;
+            }
+        }
+        blob.content = Content::Text(text);
+    }
+
+    fn render_choose(&mut self, node: &Node, out: &mut Vec<Blob>) {
+        for branch in &node.children {
+            let take = match branch.name.as_str() {
+                "if" | "else-if" => self.condition(branch),
+                "else" => true,
+                _ => false,
+            };
+            if take {
+                self.render_children(&branch.children, out);
+                return;
+            }
+        }
+    }
+
+    fn condition(&mut self, node: &Node) -> bool {
+        let mut results = Vec::new();
+        for (key, value) in &node.attrs {
+            for v in value.split_whitespace() {
+                let r = match key.as_str() {
+                    "type" => self.item.kind == v,
+                    "variable" => self.has_variable(v),
+                    "is-numeric" => self.item.variable(v).is_some_and(|s| is_numeric(&s)),
+                    "is-uncertain-date" => self.item.date(v).is_some_and(|d| {
+                        d.circa
+                            .as_ref()
+                            .is_some_and(|c| c.as_bool() != Some(false) && !c.is_null())
+                    }),
+                    "locator" | "position" | "disambiguate" => false,
+                    _ => continue,
+                };
+                results.push(r);
+            }
+        }
+        match node.attr("match").unwrap_or("all") {
+            "any" => results.iter().any(|r| *r),
+            "none" => !results.iter().any(|r| *r),
+            _ => results.iter().all(|r| *r),
+        }
+    }
+
+    /// Whether the item has a value for a variable of any kind (conditions see variables
+    /// a substitute already used, as in citeproc-js).
+    pub fn has_variable(&self, v: &str) -> bool {
+        if v == "citation-number" {
+            return true;
+        }
+        self.item.variable(v).is_some()
+            || !self.item.names(v).is_empty()
+            || self.item.date(v).is_some()
+    }
+
+    fn render_number(&mut self, node: &Node, out: &mut Vec<Blob>) {
+        let Some(var) = node.attr("variable") else {
+            return;
+        };
+        let value = self.text_variable(var, None);
+        self.note_variable(var, value.is_some());
+        let Some(v) = value else { return };
+        let text = match (v.trim().parse::<i64>(), node.attr("form")) {
+            (Ok(n), Some("ordinal")) => format!("{n}{}", self.locale.ordinal(n)),
+            (Ok(n), Some("roman")) if n > 0 && n < 4000 => roman(n),
+            _ => v,
+        };
+        let mut b = self.leaf(node, text, false);
+        b.num = true;
+        out.push(b);
+    }
+
+    fn render_label(&mut self, node: &Node, out: &mut Vec<Blob>) {
+        let Some(var) = node.attr("variable") else {
+            return;
+        };
+        let Some(value) = self.text_variable(var, None) else {
+            return;
+        };
+        let plural = match node.attr("plural").unwrap_or("contextual") {
+            "always" => true,
+            "never" => false,
+            _ => value.contains(['-', '–', ',', '&']),
+        };
+        let term = if var == "page" || var == "locator" {
+            "page"
+        } else {
+            var
+        };
+        if let Some(t) = self
+            .locale
+            .term(term, node.attr("form").unwrap_or("long"), plural)
+        {
+            if !t.is_empty() {
+                self.note_term();
+                out.push(self.leaf(node, t.to_string(), false));
+            }
+        }
+    }
+
+    /// Renders the bibliography layout for the item into the entry blob.
+    pub fn render_entry(&mut self) -> Blob {
+        let style: &'a Style = self.style;
+        let empty = Node::default();
+        let layout = style.bibliography.child("layout").unwrap_or(&empty);
+        let mut root = Blob::group(Vec::new());
+        root.decorations = decorations(layout);
+        let suffix = layout.attr("suffix").unwrap_or("").to_string();
+        let mut children = Vec::new();
+        if self.style.bibliography.attr("second-field-align").is_some()
+            && !layout.children.is_empty()
+        {
+            let mut first = Vec::new();
+            self.render_children(&layout.children[..1], &mut first);
+            let mut rest = Vec::new();
+            self.render_children(&layout.children[1..], &mut rest);
+            let mut margin = Blob::group(first);
+            margin.decorations.push(Deco::Display("left-margin".into()));
+            let mut inline = Blob::group(rest);
+            inline
+                .decorations
+                .push(Deco::Display("right-inline".into()));
+            inline.suffix = suffix;
+            children.push(margin);
+            children.push(inline);
+        } else {
+            self.render_children(&layout.children, &mut children);
+            root.suffix = suffix;
+        }
+        if let (Some(first), Some(p)) = (children.first_mut(), layout.attr("prefix")) {
+            first.prefix = format!("{p}{}", first.prefix);
+        }
+        root.content = Content::Blobs(children);
+        root
+    }
+}
+
+/// citeproc-js's per-group bookkeeping for suppressing groups whose variables are all empty.
+#[derive(Debug, Default, Clone, Copy)]
+struct GroupFlags {
+    term_intended: bool,
+    variable_attempt: bool,
+    variable_success: bool,
+}
+
+/// The decorations (formatting, quotes, display) an element asks for, in attribute order.
+pub fn decorations(node: &Node) -> Vec<Deco> {
+    let mut out = Vec::new();
+    for (k, v) in &node.attrs {
+        let d = match (k.as_str(), v.as_str()) {
+            ("font-style", "italic") => Deco::Italic,
+            ("font-style", "oblique") => Deco::Oblique,
+            ("font-style", "normal") => Deco::NormalStyle,
+            ("font-variant", "small-caps") => Deco::SmallCaps,
+            ("font-variant", "normal") => Deco::NormalVariant,
+            ("font-weight", "bold") => Deco::Bold,
+            ("font-weight", "normal") => Deco::NormalWeight,
+            ("text-decoration", "underline") => Deco::Underline,
+            ("text-decoration", "none") => Deco::NoDecoration,
+            ("vertical-align", "sup") => Deco::Sup,
+            ("vertical-align", "sub") => Deco::Sub,
+            ("vertical-align", "baseline") => Deco::Baseline,
+            ("quotes", "true") => Deco::Quotes,
+            ("display", d) => Deco::Display(d.to_string()),
+            _ => continue,
+        };
+        out.push(d);
+    }
+    out
+}
+
+/// citeproc-js `strip-periods`: drops a period unless a lowercase letter follows.
+pub fn strip_periods(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in chars.iter().enumerate() {
+        if *c == '.' && !chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase()) {
+            continue;
+        }
+        out.push(*c);
+    }
+    out
+}
+
+/// citeproc-js puts a narrow no-break space before `:;?!»` and after `«`.
+fn narrow_spaces(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in chars.iter().enumerate() {
+        let before_punct = *c == ' '
+            && chars
+                .get(i + 1)
+                .is_some_and(|n| matches!(n, ':' | ';' | '?' | '!' | '\u{bb}'));
+        let after_guillemet = *c == ' ' && i > 0 && chars[i - 1] == '\u{ab}';
+        out.push(if before_punct || after_guillemet {
+            '\u{202f}'
+        } else {
+            *c
+        });
+    }
+    out
+}
+
+/// citeproc-js ROMANESQUE_REGEXP: text with Latin, Greek, Cyrillic, Hebrew, Arabic or Thai letters or digits.
+pub fn is_romanesque(s: &str) -> bool {
+    s.chars().any(|c| {
+        c.is_ascii_alphanumeric()
+            || c == '-'
+            || matches!(c as u32, 0x0e01..=0x0e5b | 0x00c0..=0x017f | 0x0370..=0x03ff | 0x0400..=0x052f | 0x0590..=0x05d4 | 0x05d6..=0x05ff | 0x1f00..=0x1fff | 0x0600..=0x06ff | 0x200c..=0x200e | 0x0218..=0x021b | 0x202a..=0x202e)
+    })
+}
+
+/// CSL `is-numeric`: numbers, optionally with letter affixes ("2a", "L2"), joined by `-`, `,` or `&`.
+fn is_numeric(s: &str) -> bool {
+    s.split(['-', '\u{2013}', ',', '&']).all(|p| {
+        let p = p.trim();
+        let starts = p.chars().next().is_some_and(|c| c.is_ascii_digit());
+        let ends = p.chars().last().is_some_and(|c| c.is_ascii_digit());
+        (starts || ends) && p.chars().all(|c| c.is_ascii_alphanumeric())
+    })
+}
+
+fn roman(mut n: i64) -> String {
+    const TABLE: &[(i64, &str)] = &[
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        while n >= *v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
