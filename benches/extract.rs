@@ -137,7 +137,13 @@ fn run_smoothie(p: &Page) -> bool {
 }
 
 fn run_parse(p: &Page) -> bool {
-    std::hint::black_box(tidings::dom::parse(&p.text, 4_000_000)).is_some()
+    let limits = tidings::Limits::default();
+    std::hint::black_box(tidings::dom::parse(
+        &p.text,
+        limits.max_nodes,
+        limits.max_depth,
+    ))
+    .is_ok()
 }
 
 /// Median of the timed runs of `f` on `p`, in milliseconds.

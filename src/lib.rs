@@ -11,9 +11,11 @@
 //!   <nav><a href="/">Home</a> <a href="/news">News</a></nav>
 //!   <article><h1>Rain due</h1>
 //!   <p>Heavy rain is expected across the region on Friday, forecasters said, with
-//!   up to 80 millimetres falling in some places by the evening.</p>
+//!   up to 80 millimetres falling in some places by the evening and more on the
+//!   hills, where the ground is already soaked after a wet autumn and rivers are high.</p>
 //!   <p>Residents were advised to avoid low-lying roads, and schools said they
-//!   would stay open unless the warning level rose further.</p></article>
+//!   would stay open unless the warning level rose further. The council has put
+//!   sandbags at the usual places and asked people to check on elderly neighbours.</p></article>
 //!   <footer>Copyright 2024 © Daily. All Rights Reserved.</footer></body></html>"#;
 //! let article = tidings::extract(html, Some("https://example.com/rain"), &tidings::Options::default()).unwrap();
 //! assert_eq!(article.title, "Rain due");
