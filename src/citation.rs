@@ -21,7 +21,11 @@ pub fn item_from_article(a: &Article, accessed: &str) -> Item {
         .filter(|p| a.site_name.as_deref() != Some(p.as_str()));
     Item {
         id: "tidings".to_string(),
-        kind: if a.kind.is_empty() { "webpage".to_string() } else { a.kind.clone() },
+        kind: if a.kind.is_empty() {
+            "webpage".to_string()
+        } else {
+            a.kind.clone()
+        },
         title: Some(a.title.clone()).filter(|t| !t.is_empty()),
         container_title: a.site_name.clone(),
         publisher,
@@ -50,7 +54,9 @@ mod tests {
     fn maps_the_fields_citations_use() {
         let a = Article {
             title: "Chinese FM holds phone talks with S. Korean counterpart".into(),
-            authors: vec![Author::Literal { literal: "Xinhua".into() }],
+            authors: vec![Author::Literal {
+                literal: "Xinhua".into(),
+            }],
             site_name: Some("Shanghai Daily".into()),
             publisher: Some("Shanghai Daily".into()),
             published_time: Some("2023-01-10T10:31:00+08:00".into()),
@@ -61,7 +67,10 @@ mod tests {
         let item = item_from_article(&a, "2026-11-25");
         assert_eq!(item.kind, "article-newspaper");
         assert_eq!(item.container_title.as_deref(), Some("Shanghai Daily"));
-        assert_eq!(item.publisher, None, "a publisher equal to the site is not repeated");
+        assert_eq!(
+            item.publisher, None,
+            "a publisher equal to the site is not repeated"
+        );
         assert_eq!(item.author, vec![Name::literal("Xinhua")]);
         assert_eq!(item.issued, Some(Date::ymd(2023, 1, 10)));
         assert_eq!(item.accessed, Some(Date::ymd(2026, 11, 25)));

@@ -19,7 +19,7 @@ pub struct DateTime {
 
 impl DateTime {
     /// ISO 8601: `2023-01-10`, `2023-01-10T10:31:00`, `2023-01-10T10:31:00+08:00`.
-    pub fn to_iso(&self) -> String {
+    pub fn to_iso(self) -> String {
         let mut s = format!("{:04}-{:02}-{:02}", self.year, self.month, self.day);
         if let Some((h, m, sec)) = self.time {
             s.push_str(&format!("T{h:02}:{m:02}:{sec:02}"));
@@ -63,7 +63,13 @@ impl DateTime {
 /// The UTC date of a Unix timestamp (date only).
 pub fn from_unix(secs: i64) -> DateTime {
     let (year, month, day) = civil_from_days(secs.div_euclid(86_400));
-    DateTime { year, month, day, time: None, offset: None }
+    DateTime {
+        year,
+        month,
+        day,
+        time: None,
+        offset: None,
+    }
 }
 
 /// Parses the first date found in `s`, trying each pattern of the table.

@@ -23,8 +23,8 @@
 //! assert!(!article.text.contains("Copyright"));
 //! ```
 
-pub mod cite;
 mod citation;
+pub mod cite;
 mod date;
 mod decode;
 pub mod dom;
@@ -39,8 +39,8 @@ mod textinput;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use error::{Error, ErrorKind};
 pub use citation::item_from_article;
+pub use error::{Error, ErrorKind};
 pub use metadata::Author;
 
 use serde::{Deserialize, Serialize};

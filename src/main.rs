@@ -290,21 +290,36 @@ mod cite {
 
     fn valid_date(s: &str) -> bool {
         let b = s.as_bytes();
-        b.len() == 10 && b[4] == b'-' && b[7] == b'-' && s.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && s.chars()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
     }
 
     pub fn cite_cmd(args: &[String]) -> Result<ExitCode, Failure> {
-        let flags = Flags::parse(args, &["--style", "--format", "--url", "--accessed", "--csl-json"], &[])?;
+        let flags = Flags::parse(
+            args,
+            &["--style", "--format", "--url", "--accessed", "--csl-json"],
+            &[],
+        )?;
         if flags.help {
             println!("{CITE_HELP}");
             return Ok(ExitCode::SUCCESS);
         }
         let name = flags.value("--style").unwrap_or("apa");
-        let style = cite::find_style(name).ok_or_else(|| fail(2, format!("unknown style {name:?} (see `tidings styles`)")))?;
+        let style = cite::find_style(name)
+            .ok_or_else(|| fail(2, format!("unknown style {name:?} (see `tidings styles`)")))?;
         let format = match flags.value("--format").unwrap_or("text") {
             "text" => Format::Text,
             "html" => Format::Html,
-            other => return Err(fail(2, format!("unknown format {other:?}: use text or html"))),
+            other => {
+                return Err(fail(
+                    2,
+                    format!("unknown format {other:?}: use text or html"),
+                ))
+            }
         };
         let accessed = match flags.value("--accessed") {
             Some(d) if valid_date(d) => d.to_string(),
@@ -317,13 +332,20 @@ mod cite {
                     return Err(fail(2, "give either a page or --csl-json, not both"));
                 }
                 let bytes = read_input(path)?;
-                let json: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| fail(2, format!("{path}: not JSON: {e}")))?;
+                let json: serde_json::Value = serde_json::from_slice(&bytes)
+                    .map_err(|e| fail(2, format!("{path}: not JSON: {e}")))?;
                 let one = match json {
                     serde_json::Value::Array(mut a) if a.len() == 1 => a.remove(0),
-                    serde_json::Value::Array(a) => return Err(fail(2, format!("{path}: an array of {} items; give one item", a.len()))),
+                    serde_json::Value::Array(a) => {
+                        return Err(fail(
+                            2,
+                            format!("{path}: an array of {} items; give one item", a.len()),
+                        ))
+                    }
                     v => v,
                 };
-                cite::parse_item(&one.to_string()).map_err(|e| fail(2, format!("{path}: {}", e.message())))?
+                cite::parse_item(&one.to_string())
+                    .map_err(|e| fail(2, format!("{path}: {}", e.message())))?
             }
             None => {
                 let file = match flags.positional.as_slice() {
@@ -337,7 +359,8 @@ mod cite {
                 tidings::item_from_article(&article, &accessed)
             }
         };
-        let out = cite::format(&item, style.id, format).map_err(|e| fail(2, e.message().to_string()))?;
+        let out =
+            cite::format(&item, style.id, format).map_err(|e| fail(2, e.message().to_string()))?;
         println!("{out}");
         Ok(ExitCode::SUCCESS)
     }

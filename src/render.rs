@@ -42,11 +42,12 @@ pub fn text(dom: &Dom, root: NodeId) -> String {
                             }
                             continue;
                         }
-                        Some(local_name!("td")) | Some(local_name!("th")) => {
-                            if !cur.trim().is_empty() {
-                                cur.push_str(" | ");
-                            }
+                        Some(local_name!("td")) | Some(local_name!("th"))
+                            if !cur.trim().is_empty() =>
+                        {
+                            cur.push_str(" | ");
                         }
+                        Some(local_name!("td")) | Some(local_name!("th")) => {}
                         _ if block => flush(&mut cur, &mut lines),
                         _ => {}
                     }
@@ -167,10 +168,10 @@ pub fn markdown(dom: &Dom, root: NodeId, base: Option<&url::Url>) -> String {
                     | local_name!("dt")
                     | local_name!("dd")
                     | local_name!("div")
-                    | local_name!("section") => {
-                        if in_li == 0 {
-                            new_block(&mut out, quote_depth);
-                        }
+                    | local_name!("section")
+                        if in_li == 0 =>
+                    {
+                        new_block(&mut out, quote_depth);
                     }
                     local_name!("blockquote") => {
                         quote_depth += 1;

@@ -12,17 +12,16 @@ struct JsFailure<'a> {
     message: String,
 }
 
+/// Plain data crosses as JSON text parsed by the engine's own `JSON.parse`:
+/// smaller than a serde-to-JS-object bridge, and the result is a plain object.
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&ser)
-        .map_err(|e| failure("internal", e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| failure("internal", e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| failure("internal", "unreadable JSON".into()))
 }
 
 fn failure(code: &str, message: String) -> JsValue {
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&JsFailure { code, message }, &ser)
-        .unwrap_or_else(|_| JsValue::from_str(code))
+    let text = serde_json::to_string(&JsFailure { code, message }).unwrap_or_default();
+    js_sys::JSON::parse(&text).unwrap_or_else(|_| JsValue::from_str(code))
 }
 
 fn from_error(e: Error) -> JsValue {
@@ -128,7 +127,10 @@ pub fn cite(
     csl_xml: Option<String>,
     locale_xml: Option<String>,
 ) -> Result<String, JsValue> {
-    let article: crate::Article = serde_wasm_bindgen::from_value(article)
+    let text: String = js_sys::JSON::stringify(&article)
+        .map(String::from)
+        .map_err(|_| failure("bad-article", "the article cannot be read".into()))?;
+    let article: crate::Article = serde_json::from_str(&text)
         .map_err(|e| failure("bad-article", format!("not an article: {e}")))?;
     let info = crate::cite::find_style(style)
         .ok_or_else(|| failure("unknown-style", format!("unknown style {style:?}")))?;
@@ -137,6 +139,12 @@ pub fn cite(
         _ => crate::cite::Format::Text,
     };
     let item = crate::item_from_article(&article, accessed);
-    crate::cite::format_with(&item, info, format, csl_xml.as_deref(), locale_xml.as_deref())
-        .map_err(|e| failure(e.code(), e.message().to_string()))
+    crate::cite::format_with(
+        &item,
+        info,
+        format,
+        csl_xml.as_deref(),
+        locale_xml.as_deref(),
+    )
+    .map_err(|e| failure(e.code(), e.message().to_string()))
 }

@@ -70,7 +70,7 @@ pub fn site_suffix(title: &str) -> Option<&str> {
     let sep = SEPARATORS.iter().find(|s| title.contains(**s))?;
     let last = title.rsplit(sep).next()?.trim();
     let units = crate::text::Counts::of(last).units();
-    (units >= 1 && units <= 5 && last.len() < title.len()).then_some(last)
+    ((1..=5).contains(&units) && last.len() < title.len()).then_some(last)
 }
 
 /// Cuts site and section names off a title.

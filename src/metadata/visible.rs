@@ -237,7 +237,7 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
         }
         let text = normalize_ws(&dom.text_content_capped(id, 1200));
         let n = text.chars().count();
-        if n < 4 || n > 300 {
+        if !(4..=300).contains(&n) {
             continue;
         }
         let key = title_key(&text);
