@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing Tidings needs, skipping what is present:
 # the wasm32 target, wasm-bindgen-cli pinned to the crate's wasm-bindgen,
-# Debian's chromium, firefox-esr, binaryen (wasm-opt), CJK fonts for
-# screenshots, and the npm dev tools of the browser tests.
+# Debian's chromium, firefox-esr and CJK fonts for
+# screenshots, and the npm dev tools of the browser tests (including
+# binaryen's wasm-opt: Debian's version 108 breaks the module).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
@@ -23,7 +24,7 @@ if [[ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION
 fi
 
 missing=()
-for pair in chromium:/usr/bin/chromium firefox-esr:/usr/bin/firefox-esr binaryen:/usr/bin/wasm-opt \
+for pair in chromium:/usr/bin/chromium firefox-esr:/usr/bin/firefox-esr \
             fonts-noto-cjk:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc; do
   pkg="${pair%%:*}" path="${pair#*:}"
   [[ -e "$path" ]] || missing+=("$pkg")
