@@ -78,15 +78,28 @@ pub fn parse(s: &str) -> Option<DateTime> {
     if s.is_empty() || s.len() > 400 {
         return None;
     }
+    // Every pattern needs a year 19xx or 20xx: most texts are turned away here.
+    if !has_year(s) {
+        return None;
+    }
+    let lower = s.to_ascii_lowercase();
     DATES
-        .regexes
-        .iter()
-        .filter_map(|re| {
+        .candidates(s, &lower)
+        .filter_map(|(_, re)| {
             re.captures(s)
                 .and_then(|c| from_captures(&c).map(|d| (c.get(0).map_or(0, |m| m.start()), d)))
         })
         .min_by_key(|(start, d)| (*start, !d.has_time()))
         .map(|(_, d)| d)
+}
+
+/// Whether `s` holds four ASCII digits starting with 19 or 20 (the `(?:19|20)\d{2}` every date rule needs).
+fn has_year(s: &str) -> bool {
+    s.as_bytes().windows(4).any(|w| {
+        matches!((w[0], w[1]), (b'1', b'9') | (b'2', b'0'))
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+    })
 }
 
 fn num(c: &Captures, names: &[&str]) -> Option<u32> {

@@ -273,15 +273,20 @@ pub fn lines(dom: &mut Dom, content: NodeId, removed: &mut Removals, credits: &m
             continue;
         }
         let chars = text.chars().count();
+        let lower = if chars <= MAX_LINE_CHARS.max(MAX_CREDIT_CHARS) {
+            text.to_ascii_lowercase()
+        } else {
+            String::new()
+        };
         if chars <= MAX_CREDIT_CHARS {
-            if let Some(rule) = capture_credit(&text, credits) {
+            if let Some(rule) = capture_credit_lower(&text, &lower, credits) {
                 dom.detach(id);
                 removed.push((id, rule.into()));
                 continue;
             }
         }
         if chars <= MAX_LINE_CHARS {
-            if let Some(rule) = LINES.first_match(&text) {
+            if let Some(rule) = LINES.first_match_lower(&text, &lower) {
                 dom.detach(id);
                 removed.push((id, rule.into()));
                 continue;
@@ -331,7 +336,12 @@ fn is_counter(t: &str) -> bool {
 
 /// Matches a credit line and records what it says.
 pub fn capture_credit(text: &str, credits: &mut Credits) -> Option<&'static Rule> {
-    for (rule, re) in CREDITS.rules.iter().zip(&CREDITS.regexes) {
+    capture_credit_lower(text, &text.to_ascii_lowercase(), credits)
+}
+
+/// [`capture_credit`] with `lower`, the ASCII-lower-cased `text`, already at hand.
+fn capture_credit_lower(text: &str, lower: &str, credits: &mut Credits) -> Option<&'static Rule> {
+    for (rule, re) in CREDITS.candidates(text, lower) {
         let Some(c) = re.captures(text) else { continue };
         let get = |n: &str| {
             c.name(n)

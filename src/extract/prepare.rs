@@ -5,6 +5,7 @@
 
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::rules::candidates::{MAYBE, POSITIVE, UNLIKELY, UNLIKELY_ROLES};
+use crate::rules::keywords::KeywordSet;
 use html5ever::{local_name, ns, LocalName};
 
 /// Elements dropped with everything inside them.
@@ -224,11 +225,13 @@ fn decide(dom: &Dom, id: NodeId) -> Action {
     {
         return Action::SetAside;
     }
-    let sig = dom.class_and_id(id);
-    if !sig.is_empty()
-        && UNLIKELY.is_match(&sig)
-        && !MAYBE.is_match(&sig)
-        && !POSITIVE.is_match(&sig)
+    let (class, ident) = (dom.attr(id, "class"), dom.attr(id, "id"));
+    let sig = |set: &KeywordSet| {
+        class.is_some_and(|c| set.matches(c)) || ident.is_some_and(|i| set.matches(i))
+    };
+    if sig(&UNLIKELY)
+        && !sig(&MAYBE)
+        && !sig(&POSITIVE)
         && !inside(
             dom,
             id,
@@ -269,7 +272,11 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
         }
         // Some platforms (WeChat's #js_content) keep the article container
         // `visibility:hidden` until a script shows it: keep content-named containers.
-        if s.contains("visibility:hidden") && !POSITIVE.is_match(&dom.class_and_id(id)) {
+        if s.contains("visibility:hidden")
+            && !["class", "id"]
+                .iter()
+                .any(|a| dom.attr(id, a).is_some_and(|v| POSITIVE.matches(v)))
+        {
             return true;
         }
     }

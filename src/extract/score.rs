@@ -119,10 +119,10 @@ pub fn class_weight(dom: &Dom, id: NodeId) -> f32 {
     let mut w = 0.0;
     for attr in ["class", "id"] {
         if let Some(v) = dom.attr(id, attr) {
-            if NEGATIVE.is_match(v) {
+            if NEGATIVE.matches(v) {
                 w -= 25.0;
             }
-            if POSITIVE.is_match(v) {
+            if POSITIVE.matches(v) {
                 w += 25.0;
             }
         }

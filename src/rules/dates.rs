@@ -9,31 +9,66 @@ pub const DATE_RULES: &[Rule] = &[
         id: "iso-8601",
         pattern: r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:(?:T|\s+|,\s*)(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2})(?:[.,]\d+)?)?(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?(?:\s*(?:\(?(?P<tz>Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|UTC|GMT|[A-Z]{3,4})\)?)?\b)?)?",
         catches: "2023-01-10T10:31:00+08:00, 2023-01-10 10:31, 2023/01/10 10:31:05, 2024.03.05",
+        hints: &["-", "/", "."],
+        examples: &[
+            "2023-01-10T10:31:00+08:00",
+            "2023-01-10 10:31",
+            "2023/01/10 10:31:05",
+            "2024.03.05",
+        ],
+        counter: &["1999 to 2023"],
     },
     Rule {
         id: "time-then-iso-date",
         pattern: r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<tz>(?:UTC|GMT)\s*[+-]\s*\d{1,2}|UTC|GMT)?,?\s+(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})",
         catches: "Shanghai Daily datelines: 10:31 UTC+8, 2023-01-10",
+        hints: &[":"],
+        examples: &["10:31 UTC+8, 2023-01-10"],
+        counter: &[],
     },
     Rule {
         id: "chinese-ymd",
         pattern: r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?:\s*(?P<H>\d{1,2})[:：时](?P<M>\d{2})(?:[:：分](?P<S>\d{2}))?)?",
         catches: "2023年01月10日 10:31, 2023年1月10日10:31:05",
+        hints: &["年"],
+        examples: &["2023年01月10日 10:31", "2023年1月10日10:31:05"],
+        counter: &[],
     },
     Rule {
         id: "time-then-english-date",
         pattern: r"(?i)(?P<H>\d{1,2})[:.](?P<M>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<tz>[A-Z]{2,4}|(?:UTC|GMT)\s*[+-]\s*\d{1,2})?,?\s+(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})|(?P<d2>\d{1,2})[\s-]+(?P<mon2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s-]+(?P<y2>(?:19|20)\d{2}))",
         catches: "AP and CGTN: 3:04 PM EST, January 10, 2024; 10:31, 10-Jan-2024",
+        hints: &[":", "."],
+        examples: &["3:04 PM EST, January 10, 2024", "10:31, 10-Jan-2024"],
+        counter: &[],
     },
     Rule {
         id: "english-month-day-year",
         pattern: r"(?i)(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})(?:,?\s+(?:at\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<tz>[A-Z]{2,4}(?:[+-]\d{1,2})?|(?:UTC|GMT)\s*[+-]\s*\d{1,2})?)?",
         catches: "Jan 10, 2024 10:31 PM; January 10, 2024; Sept. 3, 2023 at 9:00 a.m. EDT",
+        hints: &[
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ],
+        examples: &[
+            "Jan 10, 2024 10:31 PM",
+            "January 10, 2024",
+            "Sept. 3, 2023 at 9:00 a.m. EDT",
+        ],
+        counter: &[],
     },
     Rule {
         id: "english-day-month-year",
         pattern: r"(?i)(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s-]+(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s-]+(?P<y>(?:19|20)\d{2})(?:,?\s+(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<tz>[+-]\d{4}|[A-Z]{2,4}|(?:UTC|GMT)\s*[+-]\s*\d{1,2})?)?",
         catches: "10 January 2024; Tue, 10 Jan 2023 10:31:00 +0800 (RFC 2822); 10-Jan-2024",
+        hints: &[
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ],
+        examples: &[
+            "10 January 2024",
+            "Tue, 10 Jan 2023 10:31:00 +0800",
+            "10-Jan-2024",
+        ],
+        counter: &[],
     },
 ];
 

@@ -2,12 +2,21 @@
 //! and a `catches` line saying what it is for; the code that applies them
 //! lives in `extract`, `clutter` and `metadata`. One home per rule: the
 //! readerable check and the extractor read the same tables.
+//!
+//! Speed: a rule's regex only runs when one of its `hints` (literal,
+//! lower-case substrings the pattern cannot match without) occurs in the
+//! ASCII-lower-cased text, so most blocks cost a few `str::contains` instead
+//! of a PikeVM run per rule. Each rule carries lines it must match
+//! (`examples`) and must not (`counter`); the tests check that the pattern and
+//! the hints agree on them, and debug builds check on every text the tables
+//! see that a skipped regex would not have matched.
 
 pub mod bylines;
 pub mod candidates;
 pub mod clutter;
 pub mod credits;
 pub mod dates;
+pub mod keywords;
 
 use regex_lite::Regex;
 
@@ -20,6 +29,23 @@ pub struct Rule {
     pub pattern: &'static str,
     /// What the rule catches, for people.
     pub catches: &'static str,
+    /// Literal prefilter: lower-case substrings of which at least one must occur
+    /// in the (ASCII-lower-cased) text for the pattern to be able to match.
+    /// Empty: always run the pattern.
+    pub hints: &'static [&'static str],
+    /// Lines the rule must match (read by the tests; documentation for people).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub examples: &'static [&'static str],
+    /// Lines the rule must not match.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub counter: &'static [&'static str],
+}
+
+impl Rule {
+    /// Whether the prefilter lets `lower` (the ASCII-lower-cased text) through.
+    pub fn may_match(&self, lower: &str) -> bool {
+        self.hints.is_empty() || self.hints.iter().any(|h| lower.contains(h))
+    }
 }
 
 /// A rule table compiled once per process.
@@ -39,10 +65,37 @@ impl Compiled {
 
     /// The first rule that matches `text`.
     pub fn first_match(&self, text: &str) -> Option<&'static Rule> {
-        self.regexes
-            .iter()
-            .position(|re| re.is_match(text))
-            .map(|i| &self.rules[i])
+        self.first_match_lower(text, &text.to_ascii_lowercase())
+    }
+
+    /// [`Compiled::first_match`] for a caller that already holds `lower`, the
+    /// ASCII-lower-cased `text`.
+    pub fn first_match_lower(&self, text: &str, lower: &str) -> Option<&'static Rule> {
+        self.candidates(text, lower)
+            .find(|(_, re)| re.is_match(text))
+            .map(|(r, _)| r)
+    }
+
+    /// The rules whose hints occur in `lower` (the ASCII-lower-cased `text`), in
+    /// table order, with their regexes. Debug builds assert that the rules
+    /// left out do not match `text`.
+    pub fn candidates<'a>(
+        &'a self,
+        text: &'a str,
+        lower: &'a str,
+    ) -> impl Iterator<Item = (&'static Rule, &'a Regex)> + 'a {
+        debug_assert_eq!(text.len(), lower.len());
+        let rules: &'static [Rule] = self.rules;
+        rules.iter().zip(&self.regexes).filter(move |(r, re)| {
+            let pass = r.may_match(lower);
+            debug_assert!(
+                pass || !re.is_match(text),
+                "rule {}: hints {:?} miss a line its pattern matches: {text:?}",
+                r.id,
+                r.hints
+            );
+            pass
+        })
     }
 }
 
@@ -55,32 +108,72 @@ macro_rules! table {
 }
 pub(crate) use table;
 
-/// Compiles a built-in pattern (tested by `tables_compile_and_are_not_trivial`).
-pub(crate) fn compile(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("built-in pattern")
-}
-
 #[cfg(test)]
 mod tests {
-    /// Every table compiles and no pattern matches the empty string (which would match everything).
-    #[test]
-    fn tables_compile_and_are_not_trivial() {
-        for t in [
+    use super::{Compiled, Rule};
+
+    fn tables() -> Vec<&'static Compiled> {
+        vec![
             &*super::clutter::LINES,
             &*super::candidates::NEGATIVE_BLOCKS,
             &*super::credits::CREDITS,
-        ] {
+            &*super::dates::DATES,
+        ]
+    }
+
+    /// Every table compiles and no pattern matches the empty string (which would match everything).
+    #[test]
+    fn tables_compile_and_are_not_trivial() {
+        for t in tables() {
             for (r, re) in t.rules.iter().zip(&t.regexes) {
                 assert!(!re.is_match(""), "rule {} matches everything", r.id);
             }
         }
-        for re in [
-            &*super::candidates::POSITIVE,
-            &*super::candidates::NEGATIVE,
-            &*super::candidates::UNLIKELY,
-            &*super::candidates::MAYBE,
-        ] {
-            assert!(!re.is_match(""));
+    }
+
+    /// Each rule matches its examples and not its counter-examples, and its
+    /// hints let every example through (so the prefilter never hides a match
+    /// the pattern was written for). Hints are lower-case, as they are
+    /// compared with lower-cased text.
+    #[test]
+    fn rules_match_their_examples_and_hints_agree() {
+        for t in tables() {
+            for (r, re) in t.rules.iter().zip(&t.regexes) {
+                check_rule(r, re);
+            }
+        }
+    }
+
+    fn check_rule(r: &Rule, re: &regex_lite::Regex) {
+        assert!(!r.examples.is_empty(), "rule {} has no examples", r.id);
+        for h in r.hints {
+            assert!(!h.is_empty(), "rule {}: empty hint", r.id);
+            assert_eq!(
+                *h,
+                h.to_ascii_lowercase(),
+                "rule {}: hint {h:?} not lower-case",
+                r.id
+            );
+        }
+        for e in r.examples {
+            assert!(
+                re.is_match(e),
+                "rule {} does not match its example {e:?}",
+                r.id
+            );
+            assert!(
+                r.may_match(&e.to_ascii_lowercase()),
+                "rule {}: hints {:?} miss its example {e:?}",
+                r.id,
+                r.hints
+            );
+        }
+        for c in r.counter {
+            assert!(
+                !re.is_match(c),
+                "rule {} matches its counter-example {c:?}",
+                r.id
+            );
         }
     }
 }
