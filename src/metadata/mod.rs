@@ -7,7 +7,7 @@ mod sources;
 pub mod title;
 mod visible;
 
-pub use names::{agency as agency_name, parse_byline, Author};
+pub use names::{agency as agency_name, Author};
 pub use sources::{collect, Declared};
 pub use visible::{scan, title_key, Visible};
 
@@ -15,6 +15,12 @@ use crate::date::{self, DateTime};
 use crate::extract::clean::Credits;
 use crate::text::{is_cjk_letter, normalize_ws};
 use serde_json::Value;
+
+/// URL path segments that name a kind of page, not a section.
+const GENERIC_PATHS: &[&str] = &[
+    "blog", "blogs", "news", "article", "articles", "post", "posts", "story", "stories", "p", "a",
+    "s", "c", "content", "amp", "en", "zh", "www",
+];
 
 /// Query parameters that only track clicks; stripped from canonical URLs.
 const TRACKING_PARAMS: &[&str] = &[
@@ -89,10 +95,24 @@ pub fn resolve(i: &Inputs) -> Resolved {
         .or_else(|| site_name.clone());
     let cjk_page = crate::text::mostly_cjk(i.body_text);
     let lang = language(d, i.body_text);
-    let zh = lang.as_deref().is_some_and(|l| l.starts_with("zh")) || cjk_page;
+    let chinese_outlet = i
+        .url
+        .and_then(|u| u.host_str())
+        .is_some_and(is_chinese_outlet)
+        || d.canonical
+            .as_deref()
+            .and_then(|c| url::Url::parse(c).ok())
+            .and_then(|u| u.host_str().map(is_chinese_outlet))
+            .unwrap_or(false);
+    let zh = lang.as_deref().is_some_and(|l| l.starts_with("zh")) || cjk_page || chinese_outlet;
 
     let title = title::resolve(d, i.visible, site_name.as_deref());
-    let (byline, authors, source) = authors(i, site_name.as_deref(), publisher.as_deref());
+    let (byline, authors, source) = authors(
+        i,
+        site_name.as_deref(),
+        publisher.as_deref(),
+        chinese_outlet,
+    );
     let (published, modified) = dates(i, zh);
 
     let excerpt = d
@@ -108,7 +128,9 @@ pub fn resolve(i: &Inputs) -> Resolved {
         .or_else(|| i.dek.map(str::to_string))
         .or_else(|| i.first_paragraph.map(|p| truncate_chars(p, 300)));
 
-    let section = d
+    // Section: the breadcrumb the reader sees, else the declared section;
+    // a declared section is shown in the breadcrumb's spelling when both agree.
+    let declared_section = d
         .meta(&[
             "article:section",
             "parsely-section",
@@ -117,14 +139,53 @@ pub fn resolve(i: &Inputs) -> Resolved {
             "category",
         ])
         .map(str::to_string)
-        .or_else(|| d.ld_str("articleSection"))
-        .or_else(|| d.breadcrumb.last().cloned());
+        .or_else(|| d.ld_str("articleSection"));
+    // The site's own spelling of a name it also links to ("travel" → "Travel").
+    let spelled = |s: &str| -> String {
+        let key = s.replace(['-', '_'], " ");
+        d.link_texts
+            .iter()
+            .find(|t| t.eq_ignore_ascii_case(&key))
+            .cloned()
+            .unwrap_or_else(|| s.to_string())
+    };
+    let section = d
+        .breadcrumb
+        .last()
+        .cloned()
+        .or_else(|| declared_section.as_deref().map(spelled))
+        .or_else(|| {
+            // The first path segment of the page's URL, when the site links to it by name.
+            let u = d
+                .canonical
+                .as_deref()
+                .and_then(|c| url::Url::parse(c).ok())
+                .or_else(|| i.url.cloned())?;
+            let seg = u
+                .path_segments()?
+                .find(|s| !s.is_empty() && !s.chars().all(|c| c.is_ascii_digit()))?
+                .to_string();
+            if GENERIC_PATHS.contains(&seg.to_ascii_lowercase().as_str()) {
+                return None;
+            }
+            let named = spelled(&seg);
+            (named != seg).then_some(named)
+        })
+        .or_else(|| d.title_tag.as_deref().and_then(title::section_from_title));
 
     let canonical_url = d
         .canonical
         .as_deref()
         .or_else(|| d.meta(&["og:url", "twitter:url"]))
-        .and_then(|c| crate::sanitize::absolute(c, i.url))
+        .and_then(|c| {
+            let abs = crate::sanitize::absolute(c, i.url)?;
+            // Keep the page's own spelling of an absolute URL (no re-encoding).
+            Some(if c.starts_with("http") && url::Url::parse(c).is_ok() {
+                c.trim().to_string()
+            } else {
+                abs
+            })
+        })
         .or_else(|| i.url.map(|u| u.to_string()))
         .map(|u| strip_tracking(&u));
 
@@ -238,17 +299,19 @@ fn site_name(d: &Declared, url: Option<&url::Url>) -> Option<String> {
         .and_then(sources::string_of);
     let suffix = d.title_tag.as_deref().and_then(title::site_suffix);
     if let Some(suffix) = suffix {
+        // The name the tab shows, when it is one of the declared names.
         let named = [
             d.meta(&["og:site_name"]).map(str::to_string),
             publisher.clone(),
             d.meta(&["application-name"]).map(str::to_string),
         ];
-        if let Some(n) = named
-            .into_iter()
-            .flatten()
-            .find(|n| names::same_org(n, suffix))
-        {
-            return Some(normalize_ws(&n));
+        if let Some(n) = named.iter().flatten().find(|n| names::same_org(n, suffix)) {
+            // The tab's spelling, unless it is a domain ("Chinadaily.com.cn").
+            return Some(normalize_ws(if suffix.contains('.') { n } else { suffix }));
+        }
+        // No declared name at all: the tab's suffix is the site's name.
+        if named.iter().all(Option::is_none) && d.jsonld_other.is_empty() {
+            return Some(normalize_ws(suffix));
         }
     }
     d.meta(&[
@@ -351,6 +414,7 @@ fn authors(
     i: &Inputs,
     site: Option<&str>,
     publisher: Option<&str>,
+    chinese_outlet: bool,
 ) -> (Option<String>, Vec<Author>, Option<String>) {
     let d = i.declared;
     let orgs: Vec<&str> = [
@@ -361,17 +425,47 @@ fn authors(
     .into_iter()
     .flatten()
     .collect();
+    let rules = names::NameRules {
+        orgs: &orgs,
+        pinyin_family_first: chinese_outlet,
+        keep_orgs: false,
+    };
+    let first_lines: String = i.body_text.lines().take(3).collect::<Vec<_>>().join("\n");
     let source = i
         .visible
         .source
         .clone()
         .or_else(|| i.credits.source.clone())
-        .map(|s| names::agency(&s).map(str::to_string).unwrap_or(s))
-        .filter(|s| !orgs.iter().any(|o| names::same_org(s, o)));
+        .or_else(|| names::dateline_agency(&first_lines))
+        .map(|s| names::agency(&s).map(str::to_string).unwrap_or(s));
+    let is_org = |name: &str| orgs.iter().any(|o| names::same_org(name, o));
 
     let mut authors: Vec<Author> = Vec::new();
     if let Some(b) = &i.visible.byline {
-        authors = parse_byline(b, &orgs);
+        // The people the byline names; if it names only the site itself
+        // ("By Global Times"), that organisation is the author.
+        authors = names::parse_byline_with(b, &rules);
+        if authors.is_empty() {
+            authors = names::parse_byline_with(
+                b,
+                &names::NameRules {
+                    keep_orgs: true,
+                    ..rules
+                },
+            );
+        }
+    }
+    // Reporters named in the credits or the dateline ("（记者 李四）") beat structured data.
+    if authors.is_empty() {
+        let mut reporters = i.credits.reporters.clone();
+        reporters.extend(names::dateline_reporters(&first_lines));
+        for r in reporters {
+            if let Some(a) = names::parse_name_with(&r, &rules) {
+                if !authors.contains(&a) {
+                    authors.push(a);
+                }
+            }
+        }
     }
     if authors.is_empty() {
         if let Some(ld) = d
@@ -385,7 +479,7 @@ fn authors(
                         authors.push(Author::Literal { literal: name });
                     }
                 } else {
-                    authors.extend(parse_byline(&name, &orgs));
+                    authors.extend(names::parse_byline_with(&name, &rules));
                 }
             }
         }
@@ -408,24 +502,22 @@ fn authors(
             .filter(|v| !v.contains("://"))
             .collect();
         for name in declared {
-            for a in parse_citation_name(name, &orgs) {
+            for a in parse_citation_name(name, &rules) {
                 if !authors.contains(&a) {
                     authors.push(a);
                 }
             }
         }
+        // A `author` meta that names the page's editor is the CMS's account, not the author.
+        if let Some(ed) = &i.credits.editor {
+            authors.retain(|a| a.display() != *ed);
+        }
     }
     if authors.is_empty() {
-        authors = i
-            .credits
-            .reporters
-            .iter()
-            .filter_map(|r| names::parse_name(r, &orgs))
-            .collect();
-    }
-    if authors.is_empty() {
-        if let Some(s) = &source {
-            authors.push(Author::Literal { literal: s.clone() });
+        if let Some(s) = source.as_deref().filter(|s| !is_org(s)) {
+            authors.push(Author::Literal {
+                literal: s.to_string(),
+            });
         }
     }
     let mut seen = Vec::new();
@@ -452,7 +544,7 @@ fn authors(
 }
 
 /// `citation_author` is often "Family, Given".
-fn parse_citation_name(name: &str, orgs: &[&str]) -> Vec<Author> {
+fn parse_citation_name(name: &str, rules: &names::NameRules) -> Vec<Author> {
     let parts: Vec<&str> = name.split(',').map(str::trim).collect();
     if parts.len() == 2
         && !parts[0].contains(' ')
@@ -465,7 +557,7 @@ fn parse_citation_name(name: &str, orgs: &[&str]) -> Vec<Author> {
             given: parts[1].to_string(),
         }];
     }
-    parse_byline(name, orgs)
+    names::parse_byline_with(name, rules)
 }
 
 /// Names in a JSON-LD `author` value, each with whether it is an organisation.
@@ -489,11 +581,12 @@ fn ld_people(v: &Value) -> Vec<(String, bool)> {
 }
 
 /// Published and modified dates. The visible dateline wins where it disagrees
-/// with declared data (e.g. local time mislabelled as UTC); Chinese pages state
-/// local times without a zone, which is UTC+8.
+/// with declared data (e.g. local time mislabelled as UTC); declared data adds
+/// precision (seconds) where it agrees. Chinese pages state local times
+/// without a zone, which is UTC+8.
 fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
     let d = i.declared;
-    let declared_pub = d
+    let declared_pub_raw: Option<String> = d
         .ld_str("datePublished")
         .or_else(|| {
             d.meta(&[
@@ -510,6 +603,7 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
                 "pubdate",
                 "publishdate",
                 "publish-date",
+                "firstpublishedtime",
                 "og:published_time",
                 "datepublished",
                 "date",
@@ -518,8 +612,14 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
         })
         .or_else(|| d.itemprop("datePublished").map(str::to_string))
         .or_else(|| d.ld_str("dateCreated"))
-        .and_then(|s| date::parse(&s));
-    let declared_mod = d
+        .or_else(|| {
+            // Script variables: the most precise one (with a time of day).
+            d.script_dates
+                .iter()
+                .max_by_key(|s| date::parse(s).is_some_and(|x| x.has_time()))
+                .cloned()
+        });
+    let declared_mod_raw: Option<String> = d
         .ld_str("dateModified")
         .or_else(|| {
             d.meta(&[
@@ -528,11 +628,11 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
                 "dcterms.modified",
                 "lastmod",
                 "last-modified",
+                "lastmodifiedtime",
             ])
             .map(str::to_string)
         })
-        .or_else(|| d.itemprop("dateModified").map(str::to_string))
-        .and_then(|s| date::parse(&s));
+        .or_else(|| d.itemprop("dateModified").map(str::to_string));
     let local = |x: DateTime| -> DateTime {
         if zh && x.time.is_some() && x.offset.is_none() {
             DateTime {
@@ -543,13 +643,16 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
             x
         }
     };
-    let published = match (i.visible.published.map(local), declared_pub.map(local)) {
+    let declared_pub = declared_pub_raw.as_deref().and_then(date::parse).map(local);
+    let declared_mod = declared_mod_raw.as_deref().and_then(date::parse);
+    let visible_pub = i.visible.published.map(local);
+    let published = match (visible_pub, declared_pub) {
         (Some(v), Some(dp)) => Some(reconcile(v, dp)),
         (v, dp) => v.or(dp),
     };
     // When the visible clock showed the declared zone to be wrong, the same
     // mistake is in the declared modified time: read it as local time too.
-    let zone_fix = match (i.visible.published, declared_pub) {
+    let zone_fix = match (visible_pub, declared_pub) {
         (Some(v), Some(dp))
             if v.time.is_some()
                 && v.time == dp.time
@@ -565,39 +668,87 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
             offset: Some(off),
             ..m
         },
-        None => m,
+        None => local(m),
     });
-    let modified = match (i.visible.modified.map(local), declared_mod.map(local)) {
+    let modified = match (i.visible.modified.map(local), declared_mod) {
         (Some(v), Some(dm)) => Some(reconcile(v, dm)),
         (v, dm) => v.or(dm),
     }
     .filter(|m| Some(m.to_iso()) != published.map(|p| p.to_iso()));
-    (published.map(|x| x.to_iso()), modified.map(|x| x.to_iso()))
+    let show = |x: DateTime, declared: Option<DateTime>, raw: Option<&str>| -> String {
+        // The declared string verbatim when it is what we chose and already ISO 8601
+        // (keeps the page's own spelling: fractional seconds, "+00:00").
+        match raw {
+            Some(r) if Some(x) == declared && is_iso_with_offset(r) => drop_zero_fraction(r.trim()),
+            _ => x.to_iso(),
+        }
+    };
+    (
+        published.map(|x| show(x, declared_pub, declared_pub_raw.as_deref())),
+        modified.map(|x| show(x, declared_mod, declared_mod_raw.as_deref())),
+    )
 }
 
-/// Visible vs declared: the same wall-clock time with different zones means the
-/// declared zone is wrong; a declared time on the visible day adds precision.
+/// `…:44.000Z` → `…:44Z`: a zero fraction says nothing.
+fn drop_zero_fraction(s: &str) -> String {
+    if let Some(dot) = s.find('.') {
+        let digits = s[dot + 1..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .count();
+        if digits > 0 && s[dot + 1..dot + 1 + digits].chars().all(|c| c == '0') {
+            return format!("{}{}", &s[..dot], &s[dot + 1 + digits..]);
+        }
+    }
+    s.to_string()
+}
+
+/// `2024-01-10T13:02:45.114Z`, `2024-01-10T21:14:05+01:00`.
+fn is_iso_with_offset(s: &str) -> bool {
+    let s = s.trim();
+    let b = s.as_bytes();
+    b.len() >= 20
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && (s.ends_with('Z')
+            || s.len() > 6 && matches!(b[b.len() - 6], b'+' | b'-') && b[b.len() - 3] == b':')
+}
+
+/// Visible vs declared. The same wall clock with different zones means the
+/// declared zone is wrong (keep the visible one); the same instant shown to
+/// the minute means the declared value adds precision (keep it, at the
+/// declared offset); a declared time on a visible date-only day adds the time.
 fn reconcile(visible: DateTime, declared: DateTime) -> DateTime {
-    let same_day = visible.year == declared.year
-        && visible.month == declared.month
-        && visible.day == declared.day;
+    let same_day =
+        |a: &DateTime, b: &DateTime| a.year == b.year && a.month == b.month && a.day == b.day;
+    let minutes = |t: Option<(u32, u32, u32)>| t.map(|(h, m, _)| (h, m));
     match (visible.time, declared.time) {
-        (Some(_), _) if visible.offset.is_some() => visible,
-        (Some(vt), Some(dt)) if same_day && vt == dt => DateTime {
-            offset: visible.offset.or(declared.offset),
-            ..visible
-        },
         (Some(_), Some(_)) => {
-            // Declared with a zone and the visible clock equals it at the visible zone: keep declared precision.
-            if let (Some(off), Some(_)) = (visible.offset, declared.offset) {
-                let d = declared.at_offset(off);
-                if d.time == visible.time {
-                    return d;
+            if let (Some(vo), Some(_)) = (visible.offset, declared.offset) {
+                // Same instant? Compare at the visible offset, to the minute.
+                let at_visible = declared.at_offset(vo);
+                if same_day(&at_visible, &visible)
+                    && minutes(at_visible.time) == minutes(visible.time)
+                {
+                    return if declared.offset == Some(vo) {
+                        declared
+                    } else {
+                        at_visible
+                    };
                 }
+            }
+            if same_day(&visible, &declared) && minutes(visible.time) == minutes(declared.time) {
+                // Same wall clock: the visible zone is right, the declared seconds are extra precision.
+                return DateTime {
+                    time: declared.time,
+                    offset: visible.offset.or(declared.offset),
+                    ..visible
+                };
             }
             visible
         }
-        (None, Some(_)) if same_day => declared,
+        (None, Some(_)) if same_day(&visible, &declared) => declared,
         _ => visible,
     }
 }
@@ -637,23 +788,33 @@ fn kind(d: &Declared, dated: bool) -> String {
     k.to_string()
 }
 
-/// Removes tracking parameters (`utm_*`, `fbclid`, …) and the fragment.
+/// Mainland Chinese outlets: `*.cn` hosts and the listed others.
+fn is_chinese_outlet(host: &str) -> bool {
+    host.ends_with(".cn")
+        || crate::rules::bylines::CHINESE_OUTLET_HOSTS
+            .iter()
+            .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+}
+
+/// Removes tracking parameters (`utm_*`, `fbclid`, …) and the fragment,
+/// leaving the rest of the URL exactly as written.
 pub fn strip_tracking(u: &str) -> String {
-    let Ok(mut url) = url::Url::parse(u) else {
+    let u = u.split('#').next().unwrap_or(u);
+    let Some((path, query)) = u.split_once('?') else {
         return u.to_string();
     };
-    let kept: Vec<(String, String)> = url
-        .query_pairs()
-        .filter(|(k, _)| !k.starts_with("utm_") && !TRACKING_PARAMS.contains(&k.as_ref()))
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| {
+            let key = pair.split('=').next().unwrap_or("");
+            !pair.is_empty() && !key.starts_with("utm_") && !TRACKING_PARAMS.contains(&key)
+        })
         .collect();
     if kept.is_empty() {
-        url.set_query(None);
+        path.to_string()
     } else {
-        url.query_pairs_mut().clear().extend_pairs(kept);
+        format!("{path}?{}", kept.join("&"))
     }
-    url.set_fragment(None);
-    url.to_string()
 }
 
 #[cfg(test)]

@@ -1,6 +1,42 @@
 //! Author names: people as family/given, organisations as literals.
 
-use crate::rules::bylines::{AGENCIES, BYLINE_STOPS, COMPOUND_SURNAMES, NOT_NAMES, PARTICLES};
+use crate::rules::bylines::{
+    AGENCIES, BYLINE_STOPS, COMPOUND_SURNAMES, DATELINE_AGENCY, DATELINE_REPORTERS, NOT_NAMES,
+    PARTICLES, PINYIN_SURNAMES,
+};
+use regex_lite::Regex;
+use std::sync::LazyLock;
+
+static REPORTERS_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(DATELINE_REPORTERS).expect("built-in pattern"));
+static AGENCY_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(DATELINE_AGENCY).expect("built-in pattern"));
+
+/// Reporters credited in a wire dateline ("新华社北京4月15日电（记者陆一鸣、许安琪）").
+pub fn dateline_reporters(text: &str) -> Vec<String> {
+    let Some(c) = REPORTERS_RE.captures(text) else {
+        return Vec::new();
+    };
+    c.name("reporter")
+        .map(|m| {
+            m.as_str()
+                .split(['、', ' ', '　', '和', ',', '，'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The agency named in a wire dateline ("SHANGHAI, Jan 10 (Reuters) -").
+pub fn dateline_agency(text: &str) -> Option<String> {
+    let first = text.lines().next()?;
+    AGENCY_RE
+        .captures(first)?
+        .name("agency")
+        .map(|m| m.as_str().to_string())
+}
 use crate::text::{is_cjk_letter, normalize_ws};
 use serde::{Deserialize, Serialize};
 
@@ -33,12 +69,44 @@ fn is_cjk_name(s: &str) -> bool {
 /// Whether `name` is a wire agency (Xinhua, Reuters, 新华社…).
 pub fn agency(name: &str) -> Option<&'static str> {
     let n = name.trim().trim_end_matches(['.', ',']);
-    AGENCIES.iter().copied().find(|a| a.eq_ignore_ascii_case(n))
+    let a = AGENCIES
+        .iter()
+        .copied()
+        .find(|a| a.eq_ignore_ascii_case(n))?;
+    // One spelling per agency.
+    Some(match a {
+        "AP" | "The Associated Press" => "Associated Press",
+        "Xinhua News Agency" => "Xinhua",
+        other => other,
+    })
+}
+
+/// What name parsing needs to know about the page.
+pub struct NameRules<'a> {
+    /// The site and publisher names: never authors.
+    pub orgs: &'a [&'a str],
+    /// The page is from a Chinese outlet, whose English bylines write pinyin
+    /// names family first ("By Zhou Jingyi").
+    pub pinyin_family_first: bool,
+    /// Keep an organisation named in the byline as a literal author instead of dropping it.
+    pub keep_orgs: bool,
+}
+
+/// Splits a byline into authors, with no page context.
+#[cfg(test)]
+pub fn parse_byline(byline: &str, orgs: &[&str]) -> Vec<Author> {
+    parse_byline_with(
+        byline,
+        &NameRules {
+            orgs,
+            pinyin_family_first: false,
+            keep_orgs: false,
+        },
+    )
 }
 
 /// Splits a byline ("By Jane Doe and John Roe", "记者 李四 王五") into authors.
-/// `orgs` (the site and publisher names) are never authors.
-pub fn parse_byline(byline: &str, orgs: &[&str]) -> Vec<Author> {
+pub fn parse_byline_with(byline: &str, rules: &NameRules) -> Vec<Author> {
     let mut s = normalize_ws(byline);
     for prefix in [
         "By ",
@@ -86,7 +154,7 @@ pub fn parse_byline(byline: &str, orgs: &[&str]) -> Vec<Author> {
             .collect()
     };
     for p in parts {
-        if let Some(a) = parse_name(&p, orgs) {
+        if let Some(a) = parse_name_with(&p, rules) {
             if !out.contains(&a) {
                 out.push(a);
             }
@@ -96,7 +164,8 @@ pub fn parse_byline(byline: &str, orgs: &[&str]) -> Vec<Author> {
 }
 
 /// One name: an agency, a Chinese name, or a Western name.
-pub fn parse_name(raw: &str, orgs: &[&str]) -> Option<Author> {
+pub fn parse_name_with(raw: &str, rules: &NameRules) -> Option<Author> {
+    let orgs = rules.orgs;
     let name = raw
         .trim()
         .trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c == '：');
@@ -110,7 +179,9 @@ pub fn parse_name(raw: &str, orgs: &[&str]) -> Option<Author> {
         return None;
     }
     if orgs.iter().any(|o| same_org(name, o)) {
-        return None;
+        return rules.keep_orgs.then(|| Author::Literal {
+            literal: name.to_string(),
+        });
     }
     if let Some(a) = agency(name) {
         return Some(Author::Literal {
@@ -138,6 +209,30 @@ pub fn parse_name(raw: &str, orgs: &[&str]) -> Option<Author> {
             given: name[cut..].to_string(),
         });
     }
+    // NAMES IN CAPITALS (AP style) are written as names.
+    let recased;
+    let name = if name.contains(' ')
+        && name.chars().any(|c| c.is_alphabetic())
+        && !name.chars().any(|c| c.is_lowercase())
+    {
+        recased = name
+            .split_whitespace()
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next()
+                    .map(|f| {
+                        f.to_uppercase()
+                            .chain(cs.flat_map(char::to_lowercase))
+                            .collect::<String>()
+                    })
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        recased.as_str()
+    } else {
+        name
+    };
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.len() > 5
         || words
@@ -149,6 +244,12 @@ pub fn parse_name(raw: &str, orgs: &[&str]) -> Option<Author> {
     if words.len() == 1 {
         return Some(Author::Literal {
             literal: name.to_string(),
+        });
+    }
+    if rules.pinyin_family_first && words.len() == 2 && PINYIN_SURNAMES.contains(&words[0]) {
+        return Some(Author::Person {
+            family: words[0].to_string(),
+            given: words[1].to_string(),
         });
     }
     // Family name: the last word and any lower-case particles before it.

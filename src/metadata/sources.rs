@@ -28,17 +28,23 @@ pub struct Declared {
     pub article_body: Option<NodeId>,
     /// Breadcrumb trail items ("News", "Nation"), without "Home".
     pub breadcrumb: Vec<String>,
+    /// Publish times found in inline script variables (`SCRIPT_DATE_KEYS`).
+    pub script_dates: Vec<String>,
+    /// Short link texts (menus, section links), for spelling section names as the site does.
+    pub link_texts: Vec<String>,
 }
+
+/// How many short link texts are kept.
+const MAX_LINK_TEXTS: usize = 600;
 
 /// Class/id fragments of breadcrumb trails (English and Chinese CMS names).
 const BREADCRUMB_SIGNS: &[&str] = &[
     "breadcrumb",
     "crumb",
     "bread-crumb",
-    "location",
-    "position",
     "daohang",
     "path",
+    "weizhi",
 ];
 
 /// Trail items that are not sections.
@@ -171,6 +177,12 @@ pub fn collect(dom: &Dom) -> Declared {
                 }
             }
             local_name!("a") => {
+                if d.link_texts.len() < MAX_LINK_TEXTS {
+                    let t = crate::text::normalize_ws(&dom.text_content_capped(id, 80));
+                    if (2..=40).contains(&t.len()) {
+                        d.link_texts.push(t);
+                    }
+                }
                 let rel = dom.attr(id, "rel").unwrap_or("");
                 if d.license.is_none()
                     && rel
@@ -185,6 +197,9 @@ pub fn collect(dom: &Dom) -> Declared {
             }
             local_name!("script") => {
                 let ty = dom.attr(id, "type").unwrap_or("");
+                if d.script_dates.len() < 4 {
+                    script_dates(&dom.text_content(id), &mut d.script_dates);
+                }
                 if ty.eq_ignore_ascii_case("application/ld+json") {
                     let raw = dom.text_content(id);
                     if let Ok(v) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) {
@@ -241,6 +256,32 @@ pub fn collect(dom: &Dom) -> Declared {
     d
 }
 
+/// Values of publish-time variables in script text: `key` then `:` or `=`, then a quoted string.
+fn script_dates(text: &str, out: &mut Vec<String>) {
+    for key in crate::rules::bylines::SCRIPT_DATE_KEYS {
+        let mut from = 0;
+        while let Some(pos) = text[from..].find(key) {
+            let after = &text[from + pos + key.len()..];
+            from += pos + key.len();
+            let rest = after.trim_start_matches(['"', '\'', ' ']);
+            let Some(rest) = rest.strip_prefix([':', '=']) else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            let Some(q) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                continue;
+            };
+            if let Some(end) = rest[1..].find(q) {
+                let value = &rest[1..1 + end];
+                if (8..=40).contains(&value.len()) && crate::date::parse(value).is_some() {
+                    out.push(value.to_string());
+                    break;
+                }
+            }
+        }
+    }
+}
+
 fn is_breadcrumb(dom: &Dom, id: NodeId) -> bool {
     if !matches!(
         dom.tag(id),
@@ -289,7 +330,7 @@ fn breadcrumb_items(dom: &Dom, id: NodeId) -> Vec<String> {
         .map(|s| s.trim_end_matches(['：', ':']).trim().to_string())
         .filter(|s| {
             !s.is_empty()
-                && s.chars().count() <= 20
+                && s.chars().count() <= 40
                 && !NOT_SECTIONS.iter().any(|n| s.eq_ignore_ascii_case(n))
         })
         .collect()

@@ -8,7 +8,7 @@ use crate::text::normalize_ws;
 
 /// Separators between a headline and the site or section name.
 const SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", "_", "｜", "|", " -- ",
+    "--", "——", " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", "_", "｜", "|", " -- ",
 ];
 
 /// The declared titles, best first (for finding the displayed headline).
@@ -67,10 +67,44 @@ pub fn resolve(d: &Declared, v: &Visible, site: Option<&str>) -> String {
 
 /// The last segment of a title tag after a separator, when it looks like a name ("… | Shanghai Daily").
 pub fn site_suffix(title: &str) -> Option<&str> {
-    let sep = SEPARATORS.iter().find(|s| title.contains(**s))?;
-    let last = title.rsplit(sep).next()?.trim();
+    let last = match SEPARATORS.iter().find(|s| title.contains(**s)) {
+        Some(sep) => title.rsplit(sep).next()?.trim(),
+        // "标题-新华网": a bare hyphen before a short CJK name.
+        None => title
+            .rsplit('-')
+            .next()
+            .filter(|l| {
+                !l.is_empty()
+                    && l.chars().all(|c| {
+                        crate::text::is_cjk(c) || c.is_ascii_alphanumeric() || "()（）.".contains(c)
+                    })
+                    && l.chars().any(crate::text::is_cjk_letter)
+            })?
+            .trim(),
+    };
+    // "央视网(cctv.com)": the name without its domain.
+    let last = match last.find(['(', '（']) {
+        Some(i) if i > 0 => last[..i].trim(),
+        _ => last,
+    };
     let units = crate::text::Counts::of(last).units();
     ((1..=5).contains(&units) && last.len() < title.len()).then_some(last)
+}
+
+/// The section a title tag names between headline and site ("…--财经--人民网", "…_科技_腾讯网").
+pub fn section_from_title(title: &str) -> Option<String> {
+    let sep = SEPARATORS.iter().find(|s| title.contains(**s))?;
+    let parts: Vec<&str> = title
+        .split(sep)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 3 {
+        return None;
+    }
+    let section = parts[parts.len() - 2];
+    let is_byline = section.to_ascii_lowercase().starts_with("by ");
+    (crate::text::Counts::of(section).units() <= 4 && !is_byline).then(|| section.to_string())
 }
 
 /// Cuts site and section names off a title.

@@ -34,25 +34,34 @@ pub fn scan(dom: &Dom, titles: &[&str]) -> Visible {
         ..Visible::default()
     };
     let Some((h, _)) = v.headline else { return v };
-    let inside = dom.contains_matching(NodeId::DOCUMENT, |d, n| {
-        crate::extract::is_block(d, n)
-            || d.is(n, &local_name!("span"))
-            || d.is(n, &local_name!("time"))
-    });
+    let has_block = dom.contains_matching(NodeId::DOCUMENT, crate::extract::is_block);
     let mut seen = 0;
+    let mut prose = 0;
     let mut cur = dom.next_skipping_children(NodeId::DOCUMENT, h);
     while let Some(id) = cur {
         if seen >= SCAN_BLOCKS {
             break;
         }
-        if is_leaf_block(dom, id, &inside) {
+        // A unit is a run of inline content: an element with no block inside
+        // it, or a text node sitting directly in a block.
+        let unit = match &dom.node(id).data {
+            crate::dom::NodeData::Element(_) => !has_block[id.index()] && !is_skipped(dom, id),
+            crate::dom::NodeData::Text(t) => !t.trim().is_empty(),
+            _ => false,
+        };
+        if unit {
             let text = normalize_ws(&dom.text_content(id));
             if !text.is_empty() {
                 seen += 1;
                 if crate::text::Counts::of(&text).weight() > MAX_BYLINE_WEIGHT {
-                    // Prose: the byline region is over.
-                    break;
-                } else if read_block(dom, id, &text, &mut v) {
+                    // Prose: the byline region is over, unless this is a
+                    // standfirst and nothing was found yet.
+                    prose += 1;
+                    let found = v.published.is_some() || v.byline.is_some() || v.source.is_some();
+                    if found || prose > 2 {
+                        break;
+                    }
+                } else if read_unit(dom, id, &text, &mut v) {
                     v.blocks.push(id);
                 }
             }
@@ -60,71 +69,49 @@ pub fn scan(dom: &Dom, titles: &[&str]) -> Visible {
             continue;
         }
         cur = match dom.first_child(id) {
-            Some(c) => Some(c),
-            None => dom.next_skipping_children(NodeId::DOCUMENT, id),
+            Some(c) if !is_skipped(dom, id) => Some(c),
+            _ => dom.next_skipping_children(NodeId::DOCUMENT, id),
         };
     }
     v
 }
 
-fn is_leaf_block(dom: &Dom, id: NodeId, inside: &[bool]) -> bool {
-    let Some(tag) = dom.tag(id) else { return false };
-    if matches!(
-        *tag,
-        local_name!("script")
-            | local_name!("style")
-            | local_name!("noscript")
-            | local_name!("template")
-    ) {
-        return false;
-    }
-    let blockish = crate::extract::is_block(dom, id)
-        || matches!(
-            *tag,
-            local_name!("span")
-                | local_name!("time")
-                | local_name!("a")
-                | local_name!("em")
-                | local_name!("strong")
-        );
-    blockish && !inside[id.index()]
+fn is_skipped(dom: &Dom, id: NodeId) -> bool {
+    matches!(
+        dom.tag(id),
+        Some(&local_name!("script"))
+            | Some(&local_name!("style"))
+            | Some(&local_name!("noscript"))
+            | Some(&local_name!("template"))
+            | Some(&local_name!("button"))
+    )
 }
 
-/// Reads one short block; returns whether it was byline/date/source material only.
-fn read_block(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
-    let mut used = false;
-    let datetime_attr = if dom.is(id, &local_name!("time")) {
-        dom.attr(id, "datetime")
-    } else {
-        None
-    };
-    let date = date::parse(text).or_else(|| datetime_attr.and_then(date::parse));
-    if let Some(d) = date {
-        let lower = text.to_lowercase();
-        let is_update = ["updated", "modified", "更新", "修改"]
-            .iter()
-            .any(|w| lower.contains(w));
-        let is_publish = ["published", "posted", "发布", "发表", "首发"]
-            .iter()
-            .any(|w| lower.contains(w));
-        if is_update && !is_publish {
-            if v.modified.is_none() {
-                v.modified = Some(d);
-            }
-            if v.published.is_none() {
-                v.published = Some(d);
-            }
-        } else if v.published.is_none()
-            || (is_publish && v.modified == v.published)
-            || (d.has_time()
-                && !v.published.is_some_and(|p| p.has_time())
-                && same_day(&d, v.published.as_ref()))
-        {
-            v.published = Some(d);
+/// The pieces of a unit as a reader tells them apart: each child element's
+/// text, each text run, further split at `|` and wide spaces.
+fn segments(dom: &Dom, id: NodeId) -> Vec<String> {
+    let mut raw: Vec<String> = Vec::new();
+    if dom.element(id).is_some() && dom.children(id).any(|c| dom.element(c).is_some()) {
+        for c in dom.children(id) {
+            raw.push(dom.text_content(c));
         }
-        used = true;
+    } else {
+        raw.push(dom.text_content(id));
     }
-    let author_marked = [id].into_iter().chain(dom.ancestors(id).take(3)).any(|a| {
+    raw.iter()
+        .flat_map(|r| {
+            r.split(['|', '｜', '　', '\n', '\t'])
+                .flat_map(|p| p.split("  "))
+                .map(normalize_ws)
+                .collect::<Vec<_>>()
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Whether the unit or a near ancestor is marked as the author/byline block.
+fn author_marked(dom: &Dom, id: NodeId) -> bool {
+    [id].into_iter().chain(dom.ancestors(id).take(3)).any(|a| {
         let sig = format!(
             "{} {} {}",
             dom.class_and_id(a),
@@ -132,76 +119,154 @@ fn read_block(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
             dom.attr(a, "itemprop").unwrap_or("")
         )
         .to_ascii_lowercase();
-        ["author", "byline", "writer", "zuozhe", "reporter"]
+        BYLINE_SIGNS.iter().any(|k| sig.contains(k))
+    })
+}
+
+/// Class, id, rel and itemprop fragments of byline elements.
+const BYLINE_SIGNS: &[&str] = &[
+    "author",
+    "byline",
+    "writer",
+    "zuozhe",
+    "reporter",
+    "contributor",
+];
+
+/// Labels before a source name.
+const SOURCE_LABELS: &[&str] = &[
+    "来源：",
+    "来源:",
+    "来源 ：",
+    "稿源：",
+    "文章来源：",
+    "Source:",
+    "Source(s):",
+    "Source :",
+    "SOURCE:",
+];
+/// Labels before a byline.
+const BYLINE_LABELS: &[&str] = &[
+    "By ",
+    "by ",
+    "BY ",
+    "作者：",
+    "作者:",
+    "作者 ",
+    "记者：",
+    "记者:",
+    "记者 ",
+    "本报记者 ",
+    "文／",
+    "文/",
+    "Written by ",
+    "Words by ",
+];
+
+/// Reads one short unit; returns whether it held only byline, date, source or counter material.
+fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
+    let mut used = false;
+    let marked = author_marked(dom, id);
+    let datetime_attr = dom
+        .descendants(id)
+        .find(|&n| dom.is(n, &local_name!("time")))
+        .and_then(|t| dom.attr(t, "datetime"));
+    let segs = segments(dom, id);
+    let mut pending_source = false;
+    for seg in &segs {
+        if pending_source {
+            v.source.get_or_insert_with(|| seg.clone());
+            pending_source = false;
+            used = true;
+            continue;
+        }
+        if let Some(d) = date::parse(seg) {
+            note_date(v, d, seg);
+            used = true;
+            // A date segment may also carry "来源：X" after the date.
+        }
+        if let Some((label, rest)) = SOURCE_LABELS
             .iter()
-            .any(|k| sig.contains(k))
-    });
-    for seg in text
-        .split(['|', '｜', '　'])
-        .flat_map(|s| s.split("  "))
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        if let Some(rest) = strip_any(
-            seg,
-            &[
-                "来源：",
-                "来源:",
-                "稿源：",
-                "Source:",
-                "Source(s):",
-                "Source :",
-            ],
-        ) {
+            .find_map(|l| seg.find(l).map(|i| (l, &seg[i + l.len()..])))
+        {
+            let _ = label;
             let name = rest.split_whitespace().next().unwrap_or("").trim();
-            if !name.is_empty() && v.source.is_none() {
+            if name.is_empty() {
+                pending_source = true;
+            } else if v.source.is_none() {
                 v.source = Some(name.to_string());
             }
             used = true;
-        } else if let Some(rest) = strip_any(
-            seg,
-            &[
-                "By ",
-                "by ",
-                "BY ",
-                "作者：",
-                "作者:",
-                "记者：",
-                "记者 ",
-                "本报记者 ",
-                "文／",
-                "文/",
-            ],
-        ) {
-            if v.byline.is_none() {
-                v.byline = Some(rest.to_string());
+        } else if let Some(rest) = BYLINE_LABELS.iter().find_map(|l| seg.strip_prefix(l)) {
+            if v.byline.is_none() && !rest.trim().is_empty() {
+                v.byline = Some(rest.trim().to_string());
             }
+            used = true;
+        } else if matches!(
+            seg.as_str(),
+            "By" | "by" | "BY" | "and" | "&" | "作者" | "记者"
+        ) {
             used = true;
         } else if let Some(a) = agency(seg) {
-            if v.source.is_none() {
-                v.source = Some(a.to_string());
-            }
+            v.source.get_or_insert_with(|| a.to_string());
             used = true;
-        } else if author_marked && date.is_none() && seg.chars().count() < 60 && v.byline.is_none()
-        {
-            v.byline = Some(seg.to_string());
+        } else if is_domain(seg) {
+            v.source.get_or_insert_with(|| seg.clone());
+            used = true;
+        } else if seg.chars().all(|c| c.is_ascii_digit()) {
             used = true;
         }
     }
-    used || text
-        .chars()
-        .all(|c| c.is_ascii_digit() || c.is_whitespace())
+    if marked && v.byline.is_none() && date::parse(text).is_none() && text.chars().count() < 120 {
+        v.byline = Some(text.to_string());
+        used = true;
+    }
+    if !used {
+        if let Some(d) = datetime_attr.and_then(date::parse) {
+            note_date(v, d, text);
+            used = true;
+        }
+    }
+    used
+}
+
+/// `chinadaily.com.cn`, `www.example.org`: a site credited as the source.
+fn is_domain(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() >= 2
+        && !s.contains(' ')
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && parts
+            .last()
+            .is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// Records a date seen near the headline, as published or modified by its label.
+fn note_date(v: &mut Visible, d: DateTime, label: &str) {
+    let lower = label.to_lowercase();
+    let is_update = ["updated", "modified", "更新", "修改"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let is_publish = ["published", "posted", "发布", "发表", "首发"]
+        .iter()
+        .any(|w| lower.contains(w));
+    if is_update && !is_publish {
+        v.modified.get_or_insert(d);
+        v.published.get_or_insert(d);
+    } else if v.published.is_none()
+        || (is_publish && v.modified == v.published)
+        || (d.has_time()
+            && !v.published.is_some_and(|p| p.has_time())
+            && same_day(&d, v.published.as_ref()))
+    {
+        v.published = Some(d);
+    }
 }
 
 fn same_day(a: &DateTime, b: Option<&DateTime>) -> bool {
     b.is_none_or(|b| a.year == b.year && a.month == b.month && a.day == b.day)
-}
-
-fn strip_any<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
-    prefixes
-        .iter()
-        .find_map(|p| s.strip_prefix(p))
-        .map(str::trim)
 }
 
 /// Normalised comparison key: letters and digits only, lower-case.

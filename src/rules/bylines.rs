@@ -95,3 +95,62 @@ pub const COMPOUND_SURNAMES: &[&str] = &[
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
     "夏侯", "轩辕", "令狐", "端木", "独孤", "南宫", "西门",
 ];
+
+/// Reporter credits inside the first lines of Chinese wire copy, captured as
+/// `reporter` (several names split at 、, spaces or 和). Catches
+/// "新华社北京4月15日电（记者陆一鸣、许安琪）", "新京报讯（记者 戴雨晴）",
+/// "中新网北京5月20日电 (记者 宁子安)".
+pub const DATELINE_REPORTERS: &str =
+    r"[电讯]\s*[（(]\s*(?:本报|特派)?(?:记者|通讯员)\s*(?P<reporter>[^）)]{2,40}?)\s*[）)]";
+
+/// Wire datelines that name the agency: "SHANGHAI, Jan 10 (Reuters) -",
+/// "TRAVERSE CITY, Mich. (AP) —". Captures `agency`.
+pub const DATELINE_AGENCY: &str = r"^[A-Z][A-Za-z0-9 .,'’-]{1,60}\((?P<agency>Reuters|AP|AFP|Xinhua|Bloomberg|UPI|Kyodo|Yonhap|dpa)\)\s*[-—–]";
+
+/// Inline script variables in which Chinese CMSs and WeChat keep the publish
+/// time ("pubtime": "2024-05-20 09:32:11", var createTime = '2024-05-20 08:20').
+pub const SCRIPT_DATE_KEYS: &[&str] = &[
+    "pubtime",
+    "publish_time",
+    "publishTime",
+    "pubDate",
+    "createTime",
+    "ptime",
+    "publishdate",
+    "datePublished",
+    "publish_date",
+    "releaseTime",
+];
+
+/// Common pinyin family names: on Chinese outlets, English bylines write
+/// names family first ("By Zhou Jingyi"), so a two-word name starting with one
+/// of these is read family first there.
+pub const PINYIN_SURNAMES: &[&str] = &[
+    "Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma",
+    "Zhu", "Hu", "Guo", "He", "Lin", "Gao", "Luo", "Zheng", "Liang", "Xie", "Song", "Tang", "Han",
+    "Feng", "Deng", "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong", "Pan", "Yuan", "Cai", "Jiang",
+    "Yu", "Du", "Ye", "Cheng", "Wei", "Su", "Lu", "Ding", "Ren", "Shen", "Yao", "Jin", "Cui",
+    "Zhong", "Tan", "Qin", "Fan", "Fu", "Shi", "Bai", "Hou", "Xiong", "Meng", "Qiu", "Yan", "Xue",
+    "Duan", "Lei", "Long", "Kong", "Mao", "Qian", "Wen", "Xing", "Hao", "Shao", "Wan", "Gu", "Lai",
+    "Wu", "Yin", "Chang", "Qiao", "Jia", "Xia", "Fang", "Zou", "Dai", "Mo", "Ning",
+];
+
+/// Hosts of mainland Chinese outlets (besides `*.cn`), whose local times are
+/// UTC+8 and whose English bylines put the family name first.
+pub const CHINESE_OUTLET_HOSTS: &[&str] = &[
+    "cgtn.com",
+    "xinhuanet.com",
+    "news.cn",
+    "chinadaily.com.cn",
+    "globaltimes.cn",
+    "shine.cn",
+    "ecns.cn",
+    "qq.com",
+    "163.com",
+    "sina.com.cn",
+    "ifeng.com",
+    "thepaper.cn",
+    "guancha.cn",
+    "weixin.qq.com",
+    "sohu.com",
+];
