@@ -142,6 +142,17 @@ pub fn is_dropped(dom: &Dom, id: NodeId) -> bool {
     }
 }
 
+/// An id (or fragment) in the `t-` namespace. Already prefixed ones are left
+/// as they are, so sanitizing sanitized HTML (restored blocks) keeps links and
+/// targets matching; every id written still starts with the prefix.
+fn prefixed_id(id: &str) -> String {
+    if id.starts_with(ID_PREFIX) {
+        id.to_string()
+    } else {
+        format!("{ID_PREFIX}{id}")
+    }
+}
+
 /// Makes a URL absolute against `base` and keeps it only with a safe scheme
 /// (http, https, mailto). Fragment-only links stay as they are (footnotes).
 pub fn absolute(raw: &str, base: Option<&url::Url>) -> Option<String> {
@@ -150,7 +161,7 @@ pub fn absolute(raw: &str, base: Option<&url::Url>) -> Option<String> {
         return None;
     }
     if let Some(frag) = raw.strip_prefix('#') {
-        return Some(format!("#{ID_PREFIX}{frag}"));
+        return Some(format!("#{}", prefixed_id(frag)));
     }
     let parsed = match base {
         Some(b) => b.join(raw).ok()?,
@@ -210,27 +221,141 @@ const VOID: &[LocalName] = &[
     local_name!("wbr"),
 ];
 
+/// Kept elements that are phrasing content: the only kept elements that an
+/// HTML parser leaves inside a `<p>` (any other one closes the paragraph).
+const PHRASING: &[LocalName] = &[
+    local_name!("br"),
+    local_name!("code"),
+    local_name!("kbd"),
+    local_name!("samp"),
+    local_name!("var"),
+    local_name!("em"),
+    local_name!("i"),
+    local_name!("strong"),
+    local_name!("b"),
+    local_name!("u"),
+    local_name!("s"),
+    local_name!("del"),
+    local_name!("ins"),
+    local_name!("mark"),
+    local_name!("small"),
+    local_name!("sub"),
+    local_name!("sup"),
+    local_name!("abbr"),
+    local_name!("time"),
+    local_name!("a"),
+    local_name!("img"),
+    local_name!("q"),
+    local_name!("cite"),
+    local_name!("ruby"),
+    local_name!("rt"),
+    local_name!("rp"),
+    local_name!("bdi"),
+    local_name!("wbr"),
+];
+
+fn is_heading(tag: &LocalName) -> bool {
+    matches!(
+        *tag,
+        local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+    )
+}
+
+/// Whether writing `tag` inside the kept elements `open` (outermost first)
+/// would be re-parsed into a different tree. A parsed DOM can hold such
+/// nestings (through unwrapped elements such as `<marquee>`, scope markers,
+/// quirks mode, or our own tree edits), and the serializer drops the
+/// elements in between: the inner element is then written without its tag,
+/// so the output parses back to what was written (no mutation on re-parse,
+/// and sanitizing is idempotent).
+fn misnested(open: &[LocalName], tag: &LocalName) -> bool {
+    // The nearest open list item of the same family, with no other special element in between.
+    let closes_item = |closers: &[LocalName]| {
+        for t in open.iter().rev() {
+            if closers.contains(t) {
+                return true;
+            }
+            if !PHRASING.contains(t) && *t != local_name!("p") {
+                return false;
+            }
+        }
+        false
+    };
+    match *tag {
+        local_name!("a") => open.contains(&local_name!("a")),
+        local_name!("li") => closes_item(&[local_name!("li")]),
+        local_name!("dt") | local_name!("dd") => {
+            closes_item(&[local_name!("dt"), local_name!("dd")])
+        }
+        local_name!("rt") | local_name!("rp") => open.last() != Some(&local_name!("ruby")),
+        _ if is_heading(tag) => open.iter().any(is_heading),
+        _ => false,
+    }
+}
+
+/// Whether a kept `<p>` holds a kept element that is not phrasing content (a
+/// block, a list, a table, another `p`): re-parsed, that element would close
+/// the paragraph, so the `<p>` is written without its tag. Each node is
+/// visited by at most one such scan (a scan stops at the first block it
+/// meets), so the cost stays linear.
+fn p_holds_block(dom: &Dom, p: NodeId) -> bool {
+    let mut it = dom.descendants(p);
+    it.next();
+    while let Some(n) = it.next() {
+        if is_dropped(dom, n) {
+            it.skip_children_of(n);
+            continue;
+        }
+        if let Some(tag) = dom.tag(n).and_then(output_tag) {
+            if !PHRASING.contains(&tag) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Serializes the children of `root` (or `root` itself with `include_root`) as sanitized HTML.
 pub fn serialize(dom: &Dom, root: NodeId, include_root: bool, base: Option<&url::Url>) -> String {
+    enum Step {
+        Enter(NodeId),
+        /// Leaving an element: the tag written for it, if one was.
+        Leave(NodeId, Option<LocalName>),
+    }
     let mut out = String::new();
-    // Explicit stack of (node, entering?) so depth costs heap, not call stack.
-    let mut stack: Vec<(NodeId, bool)> = Vec::new();
+    // Explicit stack so depth costs heap, not call stack.
+    let mut stack: Vec<Step> = Vec::new();
+    // Tags written and not yet closed, outermost first.
+    let mut open: Vec<LocalName> = Vec::new();
+    // Where the content of the last `<pre>` written starts.
+    let mut pre_opened_at: Option<usize> = None;
     if include_root {
-        stack.push((root, true));
+        stack.push(Step::Enter(root));
     } else {
         let kids: Vec<NodeId> = dom.children(root).collect();
-        stack.extend(kids.into_iter().rev().map(|c| (c, true)));
+        stack.extend(kids.into_iter().rev().map(Step::Enter));
     }
-    while let Some((id, entering)) = stack.pop() {
-        match &dom.node(id).data {
-            NodeData::Text(t) => escape_text(t, &mut out),
-            NodeData::Element(e) => {
-                if is_dropped(dom, id) {
-                    continue;
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Enter(id) => match &dom.node(id).data {
+                NodeData::Text(t) => {
+                    // The parser drops a newline right after `<pre>`: write one more.
+                    if t.starts_with('\n') && pre_opened_at == Some(out.len()) {
+                        out.push('\n');
+                    }
+                    escape_text(t, &mut out)
                 }
-                let tag = output_tag(&e.name.local);
-                let kept = tag.is_some();
-                if entering {
+                NodeData::Element(e) => {
+                    if is_dropped(dom, id) {
+                        continue;
+                    }
+                    let tag = output_tag(&e.name.local).filter(|t| {
+                        !misnested(&open, t) && !(*t == local_name!("p") && p_holds_block(dom, id))
+                    });
                     if let Some(tag) = &tag {
                         if *tag == local_name!("img") && img_src(dom, id, base).is_none() {
                             continue;
@@ -239,27 +364,39 @@ pub fn serialize(dom: &Dom, root: NodeId, include_root: bool, base: Option<&url:
                         if VOID.contains(tag) {
                             continue;
                         }
+                        if *tag == local_name!("pre") {
+                            pre_opened_at = Some(out.len());
+                        }
+                        open.push(tag.clone());
                     }
-                    stack.push((id, false));
+                    stack.push(Step::Leave(id, tag));
                     let kids: Vec<NodeId> = dom.children(id).collect();
-                    stack.extend(kids.into_iter().rev().map(|c| (c, true)));
-                } else if kept {
-                    out.push_str("</");
-                    out.push_str(tag.as_deref().unwrap_or_default());
-                    out.push('>');
-                } else if matches!(
-                    e.name.local,
-                    local_name!("div")
-                        | local_name!("center")
-                        | local_name!("main")
-                        | local_name!("article")
-                        | local_name!("header")
-                        | local_name!("footer")
-                ) {
+                    stack.extend(kids.into_iter().rev().map(Step::Enter));
+                }
+                _ => {}
+            },
+            Step::Leave(_, Some(tag)) => {
+                open.pop();
+                out.push_str("</");
+                out.push_str(&tag);
+                out.push('>');
+            }
+            Step::Leave(id, None) => {
+                if dom.tag(id).is_some_and(|t| {
+                    matches!(
+                        *t,
+                        local_name!("div")
+                            | local_name!("center")
+                            | local_name!("main")
+                            | local_name!("article")
+                            | local_name!("header")
+                            | local_name!("footer")
+                            | local_name!("p")
+                    )
+                }) {
                     out.push('\n');
                 }
             }
-            _ => {}
         }
     }
     out
@@ -298,7 +435,7 @@ fn open_tag(dom: &Dom, id: NodeId, tag: &LocalName, base: Option<&url::Url>, out
             "href" | "cite" => absolute(&a.value, base),
             "src" => img_src(dom, id, base),
             "srcset" => srcset(&a.value, base),
-            "id" => Some(format!("{ID_PREFIX}{}", a.value)),
+            "id" => Some(prefixed_id(&a.value)),
             "dir" => matches!(
                 a.value.to_ascii_lowercase().as_str(),
                 "ltr" | "rtl" | "auto"
