@@ -12,11 +12,18 @@ const MAX_MEMORY = 8;
 
 // Runs in the page (activeTab grants it for the clicked tab). Must stay self-contained.
 function capture() {
+  // The favicon travels only when the page has it inline: showing a remote one would make the
+  // reader fetch it, and the browser's favicon cache takes a further permission.
+  let favicon = '';
+  for (const link of document.querySelectorAll('link[rel~="icon" i][href^="data:image/" i]')) {
+    if (link.href.length <= 32768) { favicon = link.href; break; }
+  }
   return {
     html: document.documentElement ? document.documentElement.outerHTML : '',
     url: location.href,
     title: document.title,
     contentType: document.contentType,
+    favicon,
   };
 }
 

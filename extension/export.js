@@ -48,30 +48,66 @@ function blocks(node, prefix = '') {
   return out.filter((s) => s && s.trim()).join('\n\n');
 }
 
-export function toMarkdown(article, body, citationText) {
-  const head = [`# ${article.title || ''}`];
-  const meta = [article.byline, article.siteName, article.publishedTime && article.publishedTime.slice(0, 10)].filter(Boolean).join(' · ');
-  if (meta) head.push(`*${mdEscape(meta)}*`);
-  if (article.canonicalUrl) head.push(`<${article.canonicalUrl}>`);
-  const tail = citationText ? `\n\n---\n\n${mdEscape(citationText)}\n` : '\n';
-  return head.join('\n\n') + '\n\n' + blocks(body) + tail;
+function byline(article) {
+  if (article.byline) return article.byline;
+  return (article.authors || []).map((a) => a.literal || [a.given, a.family].filter(Boolean).join(' ')).filter(Boolean).join(', ');
 }
 
-export function toHtml(article, body, citationHtml) {
+// YAML double-quoted scalar.
+function yaml(s) {
+  return '"' + String(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/[\u0000-\u001f]/g, ' ') + '"';
+}
+
+// Front matter shared by both formats: what was saved, from where, and how to cite it.
+function frontMatter(article, citationText, pageUrl) {
+  return [
+    ['title', article.title],
+    ['author', byline(article)],
+    ['site', article.siteName || article.publisher],
+    ['date', (article.publishedTime || '').slice(0, 10)],
+    ['url', article.canonicalUrl || pageUrl],
+    ['accessed', article.accessed],
+    ['lang', article.lang],
+    ['citation', citationText],
+  ].filter(([, v]) => v);
+}
+
+export function toMarkdown(article, body, citationText, pageUrl) {
+  const fm = '---\n' + frontMatter(article, citationText, pageUrl).map(([k, v]) => `${k}: ${yaml(v)}`).join('\n') + '\n---\n\n';
+  const head = [`# ${mdEscape(article.title || '')}`];
+  const meta = [byline(article), article.siteName, article.publishedTime && article.publishedTime.slice(0, 10)].filter(Boolean).join(' · ');
+  if (meta) head.push(`*${mdEscape(meta)}*`);
+  const url = article.canonicalUrl || pageUrl;
+  if (url) head.push(`<${url}>`);
+  if (citationText) head.push(`> ${mdEscape(citationText).replace(/\n/g, '\n> ')}`);
+  return fm + head.join('\n\n') + '\n\n' + blocks(body) + '\n';
+}
+
+export function toHtml(article, body, citation, pageUrl) {
   const esc = (s) => String(s || '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+  const url = article.canonicalUrl || pageUrl || '';
+  const metaTags = frontMatter(article, citation && citation.text, pageUrl)
+    .map(([k, v]) => `<meta name="${k === 'citation' ? 'citation' : 'dc.' + k}" content="${esc(v)}">`).join('\n');
+  const cite = citation && (citation.html || esc(citation.text));
   return `<!DOCTYPE html>
 <html lang="${esc(article.lang || 'en')}" dir="${esc(article.dir || 'ltr')}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src https: data:; style-src 'unsafe-inline'">
 <title>${esc(article.title)}</title>
-${article.canonicalUrl ? `<link rel="canonical" href="${esc(article.canonicalUrl)}">` : ''}
-<style>body{font:1.15rem/1.6 Georgia,'Noto Serif',serif;max-width:65ch;margin:2rem auto;padding:0 1rem;color:#222}img{max-width:100%;height:auto}pre{white-space:pre;overflow-x:auto}.meta,footer{color:#555;font-size:.9em}</style>
+${metaTags}
+${url ? `<link rel="canonical" href="${esc(url)}">` : ''}
+<style>body{font:1.15rem/1.6 Georgia,'Noto Serif',serif;max-width:65ch;margin:2rem auto;padding:0 1rem;color:#222}img{max-width:100%;height:auto}pre{white-space:pre;overflow-x:auto}.meta,.citation{color:#555;font-size:.9em}.citation{border-left:3px solid #ccc;padding-left:1em}</style>
 </head>
 <body>
-<header><h1>${esc(article.title)}</h1><p class="meta">${esc([article.byline, article.siteName, (article.publishedTime || '').slice(0, 10)].filter(Boolean).join(' · '))}</p></header>
+<header>
+<h1>${esc(article.title)}</h1>
+<p class="meta">${esc([byline(article), article.siteName, (article.publishedTime || '').slice(0, 10)].filter(Boolean).join(' · '))}</p>
+${cite ? `<p class="citation">${cite}</p>` : ''}
+${url ? `<p><a href="${esc(url)}">${esc(url)}</a></p>` : ''}
+</header>
 <article>${body.innerHTML}</article>
-${citationHtml ? `<footer><hr>${citationHtml}</footer>` : ''}
 </body>
 </html>
 `;

@@ -14,7 +14,8 @@ const local = {
   get: async (k) => (await api.storage.local.get(k))[k],
   set: (k, v) => api.storage.local.set({ [k]: v }),
 };
-// The citation style follows the reader across devices where sync is available.
+// Display settings and the citation style follow the reader across devices where sync is
+// available (storage.sync; local storage where sync is off or refused).
 const synced = {
   get: async (k) => { try { return (await api.storage.sync.get(k))[k]; } catch { return local.get(k); } },
   set: async (k, v) => { try { await api.storage.sync.set({ [k]: v }); } catch { await local.set(k, v); } },
@@ -54,6 +55,8 @@ function goBack() {
   }
 }
 
+let wasm = null;
+
 function showError(err, { allowWholePage = false } = {}) {
   const { code, title, detail } = errorText(err, t);
   const box = el('div', { class: 'error-box', role: 'alert', 'data-code': code },
@@ -70,23 +73,36 @@ function showError(err, { allowWholePage = false } = {}) {
   actions.append(back);
   box.append(actions);
   $('status').replaceChildren(box);
-  document.title = title + ' — Tidings';
+  document.title = (title || t('error_internal')) + ' — Tidings';
+  (box.querySelector('button') || box).focus?.();
 }
 
-// No article found: still offer the page's text, stripped of scripts, styles and page chrome.
+// No article found: still offer the page, cleaned. The core's forced extraction when it loaded
+// (extract(html, url, today, true)); without the core, the page's text stripped of scripts,
+// styles and page chrome by the browser's own inert parser.
 function showWholePage() {
+  $('status').replaceChildren(el('p', { class: 'notice', text: t('wholePageNotice') }));
+  if (wasm) {
+    try {
+      const article = wasm.extract(snapshot.html, snapshot.url, today(), true);
+      show(article, { whole: true });
+      return;
+    } catch (e) {
+      console.warn('tidings: forced extraction failed too', e);
+    }
+  }
   const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
   for (const node of doc.querySelectorAll('script,style,noscript,nav,header,footer,aside,form,iframe,svg,[hidden],[aria-hidden="true"]')) node.remove();
   const body = el('article', { class: 'article-body whole-page' });
   body.append(sanitize(doc.body ? doc.body.innerHTML : '', snapshot.url));
-  $('status').replaceChildren(el('p', { class: 'notice', text: t('wholePageNotice') }));
   $('reader').replaceChildren(el('div', { class: 'article-wrap' }, el('h1', { class: 'title', text: snapshot.title || snapshot.url }), body));
+  $('main').focus();
 }
 
 async function main() {
   localize();
-  await settings.load(local).catch(() => {});
-  settings.renderControls($('settings'), local, t);
+  await settings.load(synced).catch(() => {});
+  settings.renderControls($('settings'), synced, t);
   $('back').addEventListener('click', goBack);
   document.addEventListener('keydown', onKey);
 
@@ -94,12 +110,12 @@ async function main() {
   if (!snapshot) return showError({ code: 'expired', message: t('error_expired_detail') });
   if (snapshot.error) return showError({ code: 'cannot-capture', message: snapshot.message });
 
-  let wasm;
   try {
     wasm = await import('./pkg/tidings.js');
     await wasm.default();
   } catch (e) {
     console.error('tidings: wasm failed to load', e);
+    wasm = null;
     return showError({ code: 'wasm', message: String(e && e.message || e) }, { allowWholePage: true });
   }
 
@@ -107,27 +123,34 @@ async function main() {
   try {
     article = wasm.extract(snapshot.html, snapshot.url, today());
   } catch (e) {
-    return showError(e, { allowWholePage: true });
+    // {code, message} from the core; a RuntimeError (the core aborted) is an internal error.
+    return showError(e && e.code ? e : { code: 'internal', message: String(e && e.message || e) }, { allowWholePage: true });
   }
+  await show(article);
+}
+
+async function show(article, { whole = false } = {}) {
   document.title = article.title || snapshot.title || 'Tidings';
-  $('status').replaceChildren();
-  const body = renderArticle($('reader'), article, { t, locale: navigator.languages, pageUrl: snapshot.url });
+  if (!whole) $('status').replaceChildren();
+  const body = renderArticle($('reader'), article, { t, locale: navigator.languages, pageUrl: snapshot.url, favicon: snapshot.favicon });
+  if (whole) body.classList.add('whole-page');
 
   const loadCsl = cached((file) => fetch(api.runtime.getURL('csl/' + file)).then((r) => {
     if (!r.ok) throw new Error(file + ': ' + r.status);
     return r.text();
   }));
   $('cite').hidden = false;
-  let cite = { citationText: () => '' };
+  let cite = null;
   try {
     cite = await renderCitation($('cite'), article, { wasm, t, loadCsl, store: synced });
   } catch (e) {
-    // The article stays readable when citations fail (or this core build has none).
+    // The article stays readable when citations fail.
     console.error('tidings: citation panel', e);
     $('cite').replaceChildren(el('p', { class: 'error', text: t('citeFailed', [String(e && e.message || e)]) }));
   }
   renderRemoved($('removed'), article, body, { t });
   wireTools(article, body, cite);
+  document.body.dataset.ready = 'true';
 }
 
 function cached(fn) {
@@ -138,26 +161,44 @@ function cached(fn) {
   };
 }
 
+let wired = false;
 function wireTools(article, body, cite) {
+  tools.article = article; tools.body = body; tools.cite = cite;
+  $('save-menu').hidden = false;
+  if (wired) return;
+  wired = true;
   const quote = $('quote');
   document.addEventListener('selectionchange', () => {
     const sel = document.getSelection();
-    quote.hidden = !(sel && !sel.isCollapsed && body.contains(sel.anchorNode) && sel.toString().trim());
-    if (!quote.hidden) quote.dataset.text = sel.toString();
+    const inBody = sel && !sel.isCollapsed && tools.body && tools.body.contains(sel.anchorNode) && sel.toString().trim();
+    if (inBody) { quote.hidden = false; quote.dataset.text = sel.toString(); }
+    else if (document.activeElement !== quote) quote.hidden = true;
   });
   quote.addEventListener('mousedown', (e) => e.preventDefault()); // keep the selection
   quote.addEventListener('click', async () => {
-    const html = document.getElementById('citation').innerHTML;
-    const q = quoteWithCitation(quote.dataset.text || '', article, cite.citationText(), html, snapshot.url);
-    await copyRich(q.text, q.html);
-    quote.textContent = t('copied');
-    setTimeout(() => { quote.textContent = t('copyQuote'); }, 2000);
+    const c = tools.cite ? await tools.cite.citation() : { text: '', html: '' };
+    const q = quoteWithCitation(quote.dataset.text || '', tools.article, c.text, c.html, snapshot.url);
+    try {
+      await copyRich(q.text, q.html);
+      quote.textContent = t('copied');
+      if (tools.cite) tools.cite.flash(t('copiedQuote'));
+    } catch {
+      quote.textContent = t('copyFailed');
+    }
+    setTimeout(() => { quote.textContent = t('copyQuote'); }, 2500);
   });
-  $('save-md').addEventListener('click', () => download(fileStem(article) + '.md', toMarkdown(article, body, cite.citationText()), 'text/markdown;charset=utf-8'));
-  $('save-html').addEventListener('click', () => download(fileStem(article) + '.html', toHtml(article, body, $('citation').innerHTML), 'text/html;charset=utf-8'));
-  $('print').addEventListener('click', () => window.print());
-  $('save-menu').hidden = false;
+  const saved = async (kind) => {
+    const c = tools.cite ? await tools.cite.citation() : { text: '', html: '' };
+    if (kind === 'md') download(fileStem(tools.article) + '.md', toMarkdown(tools.article, tools.body, c.text, snapshot.url), 'text/markdown;charset=utf-8');
+    else download(fileStem(tools.article) + '.html', toHtml(tools.article, tools.body, c, snapshot.url), 'text/html;charset=utf-8');
+    $('save-menu').open = false;
+    if (tools.cite) tools.cite.flash(t(kind === 'md' ? 'savedMarkdown' : 'savedHtml'));
+  };
+  $('save-md').addEventListener('click', () => saved('md'));
+  $('save-html').addEventListener('click', () => saved('html'));
+  $('print').addEventListener('click', () => { $('save-menu').open = false; window.print(); });
 }
+const tools = { article: null, body: null, cite: null };
 
 function onKey(e) {
   const tag = (e.target && e.target.tagName) || '';
@@ -170,8 +211,8 @@ function onKey(e) {
     return;
   }
   if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
-  if (e.key === '+' || e.key === '=') settings.save(local, { size: settings.step('size', 1) });
-  else if (e.key === '-' || e.key === '_') settings.save(local, { size: settings.step('size', -1) });
+  if (e.key === '+' || e.key === '=') settings.save(synced, { size: settings.step('size', 1) });
+  else if (e.key === '-' || e.key === '_') settings.save(synced, { size: settings.step('size', -1) });
 }
 
 main().catch((e) => {

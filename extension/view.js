@@ -21,6 +21,13 @@ export function sanitize(html, baseUrl) {
     }
     if (el.tagName === 'IMG' && el.getAttribute('src') && !/^(https:|data:image\/)/i.test(el.getAttribute('src'))) el.removeAttribute('src');
   }
+  // An image the reader cannot show (no src, or one the page's CSP would block: plain http) is
+  // dropped rather than left as an empty box; a wrapper it leaves empty goes with it.
+  for (const img of doc.body.querySelectorAll('img:not([src])')) {
+    const parent = img.parentElement;
+    img.remove();
+    if (parent && parent !== doc.body && /^(P|A|PICTURE|SPAN|DIV)$/.test(parent.tagName) && !parent.textContent.trim() && !parent.querySelector('img,video,table,pre')) parent.remove();
+  }
   const frag = document.createDocumentFragment();
   for (const node of Array.from(doc.body.childNodes)) frag.appendChild(document.importNode(node, true));
   return frag;
@@ -56,13 +63,26 @@ function el(tag, props = {}, ...children) {
 }
 export { el };
 
+// The byline as the core wrote it (names in their own order: "宋雨桐", not "雨桐 宋"); the
+// structured authors only when there is no byline.
 function authorNames(article) {
+  if (article.byline) return article.byline;
   const names = (article.authors || []).map((a) => a.literal || [a.given, a.family].filter(Boolean).join(' ')).filter(Boolean);
-  return names.length ? names.join(', ') : article.byline || '';
+  return names.join(', ');
+}
+
+// Chinese and Japanese text is counted in characters (the core's wordCount does so), other
+// scripts in words.
+export function countsCharacters(article) {
+  if (/^(zh|ja)\b/i.test(article.lang || '')) return true;
+  const sample = String(article.text || '').slice(0, 600).replace(/\s+/g, '');
+  const cjk = (sample.match(/[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/g) || []).length;
+  return sample.length > 0 && cjk / sample.length > 0.3;
 }
 
 // Header (site, title, byline, date, reading time, original link) and the article body.
-export function renderArticle(root, article, { t, locale, pageUrl }) {
+export function renderArticle(root, article, { t, locale, pageUrl, favicon }) {
+  const scrollLabel = t('tableScroll') || 'Table, scrolls sideways';
   root.replaceChildren();
   const meta = [];
   const who = authorNames(article);
@@ -70,8 +90,17 @@ export function renderArticle(root, article, { t, locale, pageUrl }) {
   const date = formatDate(article.publishedTime, locale);
   if (date) meta.push(el('time', { datetime: article.publishedTime, text: date }));
   if (article.readingMinutes) meta.push(el('span', { class: 'reading-time', text: t('readingTime', [String(article.readingMinutes)]) }));
+  if (article.wordCount) {
+    const n = new Intl.NumberFormat(locale || undefined).format(article.wordCount);
+    meta.push(el('span', { class: 'word-count', 'data-count': String(article.wordCount), text: t(countsCharacters(article) ? 'charCount' : 'wordCount', [n]) }));
+  }
+  const site = article.siteName || article.publisher;
+  // The favicon only when the page carried it inline (a data: URL): fetching it would be a network
+  // request from the reader, and the browser's favicon cache needs an extra permission.
+  const icon = favicon && /^data:image\/(png|gif|jpeg|webp|x-icon|vnd\.microsoft\.icon|svg\+xml)[;,]/i.test(favicon)
+    ? el('img', { class: 'favicon', src: favicon, alt: '', width: '16', height: '16' }) : null;
   const header = el('header', { class: 'article-header' },
-    (article.siteName || article.publisher) ? el('p', { class: 'site-name', text: article.siteName || article.publisher }) : null,
+    site ? el('p', { class: 'site-name' }, icon, el('span', { text: site })) : null,
     el('h1', { class: 'title', text: article.title || '' }),
     meta.length ? el('p', { class: 'meta' }, ...meta.flatMap((m, i) => (i ? [el('span', { class: 'sep', 'aria-hidden': 'true', text: ' · ' }), m] : [m]))) : null,
     article.source && article.source !== who ? el('p', { class: 'source', text: t('sourceLabel', [article.source]) }) : null,
@@ -81,24 +110,37 @@ export function renderArticle(root, article, { t, locale, pageUrl }) {
   // `content` is sanitized by the core; still parsed inertly and re-checked here.
   body.append(sanitize(article.content, article.canonicalUrl || pageUrl || undefined));
   for (const table of body.querySelectorAll('table')) {
-    if (!table.parentElement.classList.contains('table-scroll')) table.replaceWith(el('div', { class: 'table-scroll', tabindex: '0' }, table.cloneNode(true)));
+    if (!table.parentElement.classList.contains('table-scroll')) table.replaceWith(el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': scrollLabel }, table.cloneNode(true)));
   }
   root.append(el('div', { class: 'article-wrap', lang: article.lang || null, dir: article.dir || 'auto' }, header, body));
   return body;
 }
 
-// The citation panel: style picker, rendered citation, copy buttons.
+// citeproc-style HTML ("<div class="csl-entry">…</div>", with csl-left-margin/csl-right-inline
+// divs for numeric styles) as inline HTML for the clipboard and for quoting: word processors
+// turn each div into a paragraph, which would put "[1]" on a line of its own.
+export function inlineCitationHtml(html) {
+  const doc = new DOMParser().parseFromString(String(html || ''), 'text/html');
+  for (const m of doc.querySelectorAll('.csl-left-margin')) m.replaceWith(...m.childNodes, ' ');
+  for (const d of doc.querySelectorAll('.csl-right-inline, .csl-indent, .csl-block')) d.replaceWith(...d.childNodes);
+  const entries = Array.from(doc.querySelectorAll('.csl-entry'));
+  const parts = entries.length ? entries.map((e) => e.innerHTML.trim().replace(/\s*\n\s*/g, ' ')) : [doc.body.innerHTML.trim()];
+  return parts.join('<br>');
+}
+
+// The citation panel: style picker (every style the core offers), the citation, copy buttons.
 export function renderCitation(root, article, { wasm, t, loadCsl, store, onCopied }) {
   const styles = wasm.styles();
-  const cslStyles = styles.filter((s) => s.name !== 'bibtex' && s.name !== 'ris' && s.name !== 'csl-json');
-  const select = el('select', { id: 'cite-style', 'aria-label': t('citeStyle') },
-    ...cslStyles.map((s) => el('option', { value: s.name, text: s.label || s.name })));
-  const shown = el('div', { class: 'citation', id: 'citation', 'aria-live': 'polite' });
-  const status = el('span', { class: 'copied', role: 'status', 'aria-live': 'polite' });
+  const isCsl = (s) => !!(s && s.cslFile);
+  const select = el('select', { id: 'cite-style' },
+    el('optgroup', { label: t('citeStyles') || 'Styles' }, ...styles.filter(isCsl).map((s) => el('option', { value: s.name, text: s.label || s.name }))),
+    el('optgroup', { label: t('citeFormats') || 'Formats' }, ...styles.filter((s) => !isCsl(s)).map((s) => el('option', { value: s.name, text: s.label || s.name }))));
+  const shown = el('div', { class: 'citation', id: 'citation' });
+  const status = el('span', { class: 'copied', id: 'copy-status', role: 'status', 'aria-live': 'polite' });
   const copy = el('button', { type: 'button', id: 'copy-citation', class: 'primary', text: t('copy') });
   const extra = [];
   for (const name of ['bibtex', 'ris']) {
-    if (styles.some((s) => s.name === name)) extra.push(el('button', { type: 'button', id: 'copy-' + name, 'data-style': name, text: t('copy_' + name) }));
+    if (styles.some((s) => s.name === name)) extra.push(el('button', { type: 'button', id: 'copy-' + name, 'data-style': name, 'data-label': name === 'bibtex' ? 'BibTeX' : 'RIS', text: t('copy_' + name) }));
   }
   root.replaceChildren(
     el('h2', { id: 'cite-heading', text: t('citeHeading') }),
@@ -106,41 +148,53 @@ export function renderCitation(root, article, { wasm, t, loadCsl, store, onCopie
     shown,
     el('div', { class: 'cite-actions' }, copy, ...extra, status),
   );
-  let current = { text: '', html: '' };
-  const accessed = today();
+  let current = { name: '', text: '', html: '' };
+  const accessed = article.accessed || today();
 
   async function format(name, fmt) {
     const s = styles.find((x) => x.name === name);
-    const [csl, locale] = await Promise.all([s && s.cslFile ? loadCsl(s.cslFile) : undefined, s && s.localeFile ? loadCsl(s.localeFile) : undefined]);
+    if (!isCsl(s)) return wasm.cite(article, name, 'text', accessed);
+    const [csl, locale] = await Promise.all([loadCsl(s.cslFile), s.localeFile ? loadCsl(s.localeFile) : undefined]);
     return wasm.cite(article, name, fmt, accessed, csl, locale);
   }
   async function show(name) {
+    const s = styles.find((x) => x.name === name);
     try {
-      const [html, text] = await Promise.all([format(name, 'html'), format(name, 'text')]);
-      current = { text, html };
-      shown.replaceChildren(sanitize(html));
-      shown.dataset.text = text;
+      if (isCsl(s)) {
+        const [html, text] = await Promise.all([format(name, 'html'), format(name, 'text')]);
+        current = { name, text, html: inlineCitationHtml(html) };
+        shown.replaceChildren(sanitize(html));
+      } else {
+        const text = await format(name, 'text');
+        current = { name, text, html: '' };
+        shown.replaceChildren(el('pre', { class: 'citation-code', tabindex: '0', text }));
+      }
+      shown.dataset.style = name;
     } catch (e) {
-      current = { text: '', html: '' };
+      current = { name, text: '', html: '' };
       shown.replaceChildren(el('p', { class: 'error', text: t('citeFailed', [String(e && e.message || e)]) }));
     }
   }
-  async function flash(msg) {
+  function flash(msg) {
     status.textContent = msg;
     clearTimeout(flash.timer);
-    flash.timer = setTimeout(() => { status.textContent = ''; }, 2500);
+    flash.timer = setTimeout(() => { status.textContent = ''; }, 4000);
     if (onCopied) onCopied(msg);
   }
   select.addEventListener('change', () => { store.set('citeStyle', select.value); show(select.value); });
   copy.addEventListener('click', async () => {
-    await copyRich(current.text, current.html);
-    flash(t('copied'));
+    try {
+      await copyRich(current.text, current.html);
+      flash(t('copiedFormat', [select.selectedOptions[0] ? select.selectedOptions[0].textContent : '']) || t('copied'));
+    } catch (e) {
+      flash(t('copyFailed') || String(e));
+    }
   });
   for (const b of extra) {
     b.addEventListener('click', async () => {
       try {
         await copyRich(await format(b.dataset.style, 'text'));
-        flash(t('copiedFormat', [b.textContent.replace(/^\S+\s/, '')]));
+        flash(t('copiedFormat', [b.dataset.label]));
       } catch (e) {
         flash(t('citeFailed', [String(e && e.message || e)]));
       }
@@ -148,9 +202,16 @@ export function renderCitation(root, article, { wasm, t, loadCsl, store, onCopie
   }
   return (async () => {
     const remembered = await store.get('citeStyle');
-    const initial = cslStyles.find((s) => s.name === remembered) ? remembered : (cslStyles.find((s) => s.name === 'apa') || cslStyles[0] || {}).name;
+    const initial = styles.find((s) => s.name === remembered) ? remembered : (styles.find((s) => s.name === 'apa') || styles[0] || {}).name;
     if (initial) { select.value = initial; await show(initial); }
-    return { citationText: () => current.text, format };
+    return {
+      // Quoting and saving need a reference-list citation: the plain formats fall back to APA.
+      citation: async () => (isCsl(styles.find((s) => s.name === current.name)) ? current : { name: 'apa', text: await format('apa', 'text'), html: inlineCitationHtml(await format('apa', 'html')) }),
+      citationText: () => current.text,
+      styleLabel: () => (styles.find((s) => s.name === current.name) || {}).label || '',
+      format,
+      flash,
+    };
   })();
 }
 
@@ -168,12 +229,15 @@ export async function copyRich(text, html) {
   try {
     await navigator.clipboard.writeText(text);
   } catch {
-    const ta = el('textarea', { class: 'offscreen', readonly: true });
+    const active = document.activeElement;
+    const ta = el('textarea', { class: 'offscreen', readonly: true, 'aria-hidden': 'true', tabindex: '-1' });
     ta.value = text;
     document.body.append(ta);
     ta.select();
-    document.execCommand('copy');
+    const ok = document.execCommand('copy');
     ta.remove();
+    if (active && active.focus) active.focus();
+    if (!ok) throw new Error('the clipboard refused the text');
   }
 }
 
@@ -199,6 +263,7 @@ export function renderRemoved(root, article, body, { t }) {
       el('p', { class: 'removed-text', text: (item.text || '').slice(0, 280) }),
       restore));
   });
+  root.setAttribute('aria-label', t('removedHeading') || 'Removed');
   root.append(el('details', { class: 'removed' },
     el('summary', { text: t('removedSummary', [String(items.length)]) }), list));
 }

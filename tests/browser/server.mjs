@@ -2,6 +2,16 @@
 //   /pages/<slug>/          tests/fixtures/pages/<slug>/source.html, charset from its <meta>
 //   /strict/<slug>/         the same page with a CSP that forbids every script and wasm
 //   /no-article/            homepage-not-article when that fixture exists, else a generated list page
+//   /local/<name>/          tests/browser/fixtures/<name>.html (pages of the browser tests' own)
+//   /hostile/               tests/browser/fixtures/hostile.html behind a CSP that stops its scripts
+//                           on the original page, so whatever runs can only have run in the reader
+//   /throws/                an article with an element of 1200 attributes: extract() throws
+//                           {code: 'too-many-attributes'}
+//
+// It is also the browsers' HTTP proxy: a fixture is served at its own address (meta.json's
+// canonicalUrl, over http), so the reader sees the real host, and every other request the
+// pages make (images, scripts on the fixtures' real hosts) is answered at once with a 404
+// instead of waiting for DNS. HTTPS (CONNECT) is refused at once.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const PAGES = path.resolve(here, '../fixtures/pages');
+export const LOCAL = path.join(here, 'fixtures');
 
 function sniffCharset(buf) {
   const head = buf.subarray(0, 4096).toString('latin1');
@@ -23,24 +34,69 @@ function listPage() {
 <main><h1>Latest</h1><ul>${items}</ul></main><footer>© Example News. All Rights Reserved.</footer></body></html>`;
 }
 
+function throwsPage() {
+  const attrs = Array.from({ length: 1200 }, (_, i) => `data-k${i}="v"`).join(' ');
+  const para = '<p>' + 'The quick brown fox jumps over the lazy dog, and the dog does not mind at all. '.repeat(12) + '</p>';
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A page the core refuses</title></head>
+<body><article><h1>A page the core refuses</h1><div ${attrs}>${para.repeat(6)}</div></article></body></html>`;
+}
+
+// http://host/path → slug, from the fixtures' meta.json (canonicalUrl, then url).
+export function fixtureAddresses() {
+  const map = new Map();
+  if (!fs.existsSync(PAGES)) return map;
+  for (const slug of fs.readdirSync(PAGES)) {
+    try {
+      const meta = JSON.parse(fs.readFileSync(path.join(PAGES, slug, 'meta.json'), 'utf8'));
+      for (const u of [meta.canonicalUrl, meta.url]) {
+        if (!u) continue;
+        const url = new URL(u);
+        map.set('http://' + url.host + url.pathname + url.search, slug);
+      }
+    } catch { /* no meta */ }
+  }
+  return map;
+}
+
+// The address a fixture is served at through the proxy (http, the fixture's own host and path).
+export function proxiedUrl(slug) {
+  for (const [addr, s] of fixtureAddresses()) if (s === slug) return addr;
+  return null;
+}
+
 function send(res, status, body, headers = {}) {
   res.writeHead(status, { 'Cache-Control': 'no-store', ...headers });
   res.end(body);
 }
 
+function sendFixture(res, file, extra = {}) {
+  if (!fs.existsSync(file)) return send(res, 404, 'no such fixture');
+  const buf = fs.readFileSync(file);
+  const charset = sniffCharset(buf);
+  return send(res, 200, buf, { 'Content-Type': 'text/html' + (charset ? `; charset=${charset}` : ''), ...extra });
+}
+
 export function startServer(port = 0) {
+  const addresses = fixtureAddresses();
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
+    const host = (req.headers.host || '').toLowerCase();
+    const url = new URL(req.url, 'http://' + (host || '127.0.0.1'));
+    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(url.host)) {
+      // Proxied request for another host.
+      const slug = addresses.get('http://' + url.host + url.pathname + url.search);
+      if (slug) return sendFixture(res, path.join(PAGES, slug, 'source.html'));
+      return send(res, 404, 'not found', { 'Content-Type': 'text/plain' });
+    }
     let m;
     if ((m = /^\/(pages|strict)\/([a-z0-9-]+)\/$/.exec(url.pathname))) {
-      const file = path.join(PAGES, m[2], 'source.html');
-      if (!fs.existsSync(file)) return send(res, 404, 'no such fixture');
-      const buf = fs.readFileSync(file);
-      const charset = sniffCharset(buf);
-      const headers = { 'Content-Type': 'text/html' + (charset ? `; charset=${charset}` : '') };
-      if (m[1] === 'strict') headers['Content-Security-Policy'] = "default-src 'none'; img-src 'self'";
-      return send(res, 200, buf, headers);
+      return sendFixture(res, path.join(PAGES, m[2], 'source.html'),
+        m[1] === 'strict' ? { 'Content-Security-Policy': "default-src 'none'; img-src 'self'" } : {});
     }
+    if ((m = /^\/local\/([a-z0-9-]+)\/$/.exec(url.pathname))) return sendFixture(res, path.join(LOCAL, m[1] + '.html'));
+    if (url.pathname === '/hostile/') {
+      return sendFixture(res, path.join(LOCAL, 'hostile.html'), { 'Content-Security-Policy': "script-src 'none'; object-src 'none'; frame-src 'none'" });
+    }
+    if (url.pathname === '/throws/') return send(res, 200, throwsPage(), { 'Content-Type': 'text/html; charset=utf-8' });
     if (url.pathname === '/no-article/') {
       const file = path.join(PAGES, 'homepage-not-article', 'source.html');
       const body = fs.existsSync(file) ? fs.readFileSync(file) : listPage();
@@ -48,10 +104,15 @@ export function startServer(port = 0) {
     }
     return send(res, 404, 'not found', { 'Content-Type': 'text/plain' });
   });
+  // HTTPS through the proxy: refused at once (no TLS here).
+  server.on('connect', (req, socket) => {
+    socket.on('error', () => {});
+    socket.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n');
+  });
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
       const base = `http://127.0.0.1:${server.address().port}`;
-      resolve({ base, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }) });
+      resolve({ base, port: server.address().port, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }) });
     });
   });
 }
