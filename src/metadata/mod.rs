@@ -513,6 +513,14 @@ fn authors(
             authors.retain(|a| a.display() != *ed);
         }
     }
+        if authors.is_empty() {
+        for t in &d.byline_elements {
+            authors = names::parse_byline_with(t, &rules);
+            if !authors.is_empty() {
+                break;
+            }
+        }
+    }
     if authors.is_empty() {
         if let Some(s) = source.as_deref().filter(|s| !is_org(s)) {
             authors.push(Author::Literal {
@@ -645,7 +653,11 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
     };
     let declared_pub = declared_pub_raw.as_deref().and_then(date::parse).map(local);
     let declared_mod = declared_mod_raw.as_deref().and_then(date::parse);
-    let visible_pub = i.visible.published.map(local);
+        // A visible date labelled "Updated" is no publication date when the page declares one.
+    let visible_is_update = i.visible.published.is_some() && i.visible.published == i.visible.modified;
+    let visible_pub = i.visible.published.map(local).filter(|v| {
+        !(visible_is_update && declared_pub.is_some_and(|dp| (dp.year, dp.month, dp.day) != (v.year, v.month, v.day)))
+    });
     let published = match (visible_pub, declared_pub) {
         (Some(v), Some(dp)) => Some(reconcile(v, dp)),
         (v, dp) => v.or(dp),

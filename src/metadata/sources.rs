@@ -30,9 +30,14 @@ pub struct Declared {
     pub breadcrumb: Vec<String>,
     /// Publish times found in inline script variables (`SCRIPT_DATE_KEYS`).
     pub script_dates: Vec<String>,
-    /// Short link texts (menus, section links), for spelling section names as the site does.
+        /// Short link texts (menus, section links), for spelling section names as the site does.
     pub link_texts: Vec<String>,
+    /// Texts of the first elements marked as bylines (`rel=author`, `class="byline"`…) anywhere.
+    pub byline_elements: Vec<String>,
 }
+
+/// Class, id, rel or itemprop fragments of byline elements; comment authors excluded.
+const BYLINE_MARKS: &[&str] = &["byline", "author", "writer", "dateline-author"];
 
 /// How many short link texts are kept.
 const MAX_LINK_TEXTS: usize = 600;
@@ -209,6 +214,12 @@ pub fn collect(dom: &Dom) -> Declared {
             }
             _ => {}
         }
+                if d.byline_elements.len() < 3 && is_byline_element(dom, id) {
+            let t = crate::text::normalize_ws(&dom.text_content_capped(id, 300));
+            if (3..=100).contains(&t.chars().count()) && crate::date::parse(&t).is_none() {
+                d.byline_elements.push(t);
+            }
+        }
         if d.breadcrumb.is_empty() && is_breadcrumb(dom, id) {
             d.breadcrumb = breadcrumb_items(dom, id);
         }
@@ -280,6 +291,14 @@ fn script_dates(text: &str, out: &mut Vec<String>) {
             }
         }
     }
+}
+
+fn is_byline_element(dom: &Dom, id: NodeId) -> bool {
+    if matches!(dom.tag(id), Some(&local_name!("meta")) | Some(&local_name!("link")) | Some(&local_name!("script")) | Some(&local_name!("img")) | None) {
+        return false;
+    }
+    let sig = format!("{} {} {}", dom.class_and_id(id), dom.attr(id, "rel").unwrap_or(""), dom.attr(id, "itemprop").unwrap_or("")).to_ascii_lowercase();
+    !sig.contains("comment") && !sig.contains("avatar") && BYLINE_MARKS.iter().any(|m| sig.contains(m))
 }
 
 fn is_breadcrumb(dom: &Dom, id: NodeId) -> bool {

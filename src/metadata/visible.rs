@@ -14,8 +14,12 @@ pub struct Visible {
     pub headline: Option<(NodeId, String)>,
     /// Raw byline text of persons ("Jane Doe and John Roe").
     pub byline: Option<String>,
-    /// A wire agency or source named near the headline.
+        /// A wire agency or source named near the headline.
     pub source: Option<String>,
+    /// The byline came from a "By …"/"作者：" label (stronger than an author-classed element).
+    labelled: bool,
+    /// A bare "By" was seen: the next unit is the byline.
+    expect_byline: bool,
     pub published: Option<DateTime>,
     pub modified: Option<DateTime>,
     /// Leaf blocks that held only byline, source, date or counters (removed from the body).
@@ -171,8 +175,16 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
         .descendants(id)
         .find(|&n| dom.is(n, &local_name!("time")))
         .and_then(|t| dom.attr(t, "datetime"));
-    let segs = segments(dom, id);
+        let segs = segments(dom, id);
     let mut pending_source = false;
+    if v.expect_byline {
+        v.expect_byline = false;
+        if date::parse(text).is_none() && text.chars().count() < 120 && (v.byline.is_none() || !v.labelled) {
+            v.byline = Some(text.to_string());
+            v.labelled = true;
+            return true;
+        }
+    }
     for seg in &segs {
         if pending_source {
             v.source.get_or_insert_with(|| seg.clone());
@@ -197,15 +209,27 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
                 v.source = Some(name.to_string());
             }
             used = true;
-        } else if let Some(rest) = BYLINE_LABELS.iter().find_map(|l| seg.strip_prefix(l)) {
-            if v.byline.is_none() && !rest.trim().is_empty() {
+                } else if let Some(rest) = BYLINE_LABELS.iter().find_map(|l| seg.strip_prefix(l)) {
+            if (v.byline.is_none() || !v.labelled) && !rest.trim().is_empty() {
                 v.byline = Some(rest.trim().to_string());
+                v.labelled = true;
+                // "By Jane Doe Associated Press": the agency after the names is the source.
+                if v.source.is_none() {
+                    v.source = crate::rules::bylines::AGENCIES
+                        .iter()
+                        .filter(|a| a.len() > 3)
+                        .find(|a| rest.trim_end().ends_with(*a))
+                        .and_then(|a| agency(a))
+                        .map(str::to_string);
+                }
             }
             used = true;
-        } else if matches!(
-            seg.as_str(),
-            "By" | "by" | "BY" | "and" | "&" | "作者" | "记者"
-        ) {
+        } else if matches!(seg.as_str(), "By" | "by" | "BY" | "作者" | "记者" | "作者：" | "记者：") {
+            if segs.len() == 1 {
+                v.expect_byline = true;
+            }
+            used = true;
+        } else if matches!(seg.as_str(), "and" | "&") {
             used = true;
         } else if let Some(a) = agency(seg) {
             v.source.get_or_insert_with(|| a.to_string());
@@ -217,7 +241,8 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
             used = true;
         }
     }
-    if marked && v.byline.is_none() && date::parse(text).is_none() && text.chars().count() < 120 {
+        let connector = matches!(text, "By" | "by" | "BY");
+    if marked && !connector && v.byline.is_none() && date::parse(text).is_none() && text.chars().count() < 120 {
         v.byline = Some(text.to_string());
         used = true;
     }
