@@ -16,8 +16,137 @@ const RAW_TEXT: &[&[u8]] = &[
     b"plaintext",
 ];
 
-/// The most attribute-like tokens found inside one start tag.
+/// How much the context-free bound ([`attributes_anywhere`]) may exceed the
+/// count: it also counts "tags" inside scripts and comments, so it is only
+/// trusted at this multiple, where parsing really gets slow.
+const ANYWHERE_FACTOR: usize = 10;
+
+/// The most attributes html5ever may build for one tag: the larger of the
+/// count over the tags this scan takes for tags, and a tenth of
+/// [`attributes_anywhere`]. The first skips raw text (so scripts with `<`
+/// do not count) but can be misled about where raw text and comments are
+/// (`<svg><title>`, `<select><xmp>`, `<!-->`, `--!>` …); the second cannot.
 pub fn max_attributes(html: &str) -> usize {
+    tag_attributes(html).max(attributes_anywhere(html.as_bytes()) / ANYWHERE_FACTOR)
+}
+
+/// States of the HTML tokenizer from a tag name to the tag's `>`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TagState {
+    Name,
+    BeforeAttrName,
+    AttrName,
+    AfterAttrName,
+    BeforeValue,
+    DoubleQuoted,
+    SingleQuoted,
+    Unquoted,
+    AfterQuoted,
+    SelfClosing,
+}
+
+const STATES: usize = 10;
+
+fn is_space(c: u8) -> bool {
+    matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+/// One tokenizer step; `None` when the tag ends. The flag says whether `c` starts a new attribute.
+fn step(state: TagState, c: u8) -> Option<(TagState, bool)> {
+    use TagState::*;
+    Some(match (state, c) {
+        (DoubleQuoted, b'"') | (SingleQuoted, b'\'') => (AfterQuoted, false),
+        (DoubleQuoted | SingleQuoted, _) => (state, false),
+        (_, b'>') => return None,
+        (Name, c) if is_space(c) => (BeforeAttrName, false),
+        (Name | AttrName | Unquoted | AfterQuoted | SelfClosing, b'/') => (SelfClosing, false),
+        (Name, _) => (Name, false),
+        (BeforeAttrName | AfterAttrName, b'/') => (SelfClosing, false),
+        (BeforeAttrName | AfterAttrName | BeforeValue | AfterQuoted | Unquoted, c)
+            if is_space(c) =>
+        {
+            (
+                if state == AfterAttrName {
+                    AfterAttrName
+                } else if state == BeforeValue {
+                    BeforeValue
+                } else {
+                    BeforeAttrName
+                },
+                false,
+            )
+        }
+        (AttrName, c) if is_space(c) => (AfterAttrName, false),
+        (AttrName | AfterAttrName, b'=') => (BeforeValue, false),
+        (AttrName, _) => (AttrName, false),
+        (BeforeValue, b'"') => (DoubleQuoted, false),
+        (BeforeValue, b'\'') => (SingleQuoted, false),
+        (BeforeValue, _) | (Unquoted, _) => (Unquoted, false),
+        // Anything else starts an attribute (an `=` too, as its name's first character).
+        (BeforeAttrName | AfterAttrName | AfterQuoted | SelfClosing, _) => (AttrName, true),
+    })
+}
+
+/// An upper bound on the attributes of any tag html5ever could tokenize,
+/// whatever the context: every `<` followed by a letter (or `/` and a
+/// letter) is taken as a possible tag start, inside scripts and comments
+/// too, and all of them are followed at once through the tokenizer's tag
+/// states (runs in the same state merge, keeping the larger count), so it
+/// stays linear.
+pub fn attributes_anywhere(b: &[u8]) -> usize {
+    // For each state, the largest attribute count of a run now in it.
+    let mut runs: [Option<usize>; STATES] = [None; STATES];
+    let mut most = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let mut next: [Option<usize>; STATES] = [None; STATES];
+        for (s, count) in runs.iter().enumerate() {
+            let Some(count) = *count else { continue };
+            if let Some((ns, new_attr)) = step(state_of(s), c) {
+                let n = count + usize::from(new_attr);
+                most = most.max(n);
+                let slot = &mut next[ns as usize];
+                *slot = Some(slot.map_or(n, |m: usize| m.max(n)));
+            }
+        }
+        if c == b'<' {
+            let name_at = if b.get(i + 1) == Some(&b'/') {
+                i + 2
+            } else {
+                i + 1
+            };
+            if b.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+                // The run starts in the tag name at `name_at`.
+                let slot = &mut next[TagState::Name as usize];
+                *slot = Some(slot.unwrap_or(0));
+                i = name_at;
+            }
+        }
+        runs = next;
+        i += 1;
+    }
+    most
+}
+
+fn state_of(i: usize) -> TagState {
+    use TagState::*;
+    [
+        Name,
+        BeforeAttrName,
+        AttrName,
+        AfterAttrName,
+        BeforeValue,
+        DoubleQuoted,
+        SingleQuoted,
+        Unquoted,
+        AfterQuoted,
+        SelfClosing,
+    ][i]
+}
+
+/// The most attribute-like tokens found inside one start tag.
+fn tag_attributes(html: &str) -> usize {
     let b = html.as_bytes();
     let mut i = 0;
     let mut most = 0;
@@ -114,5 +243,32 @@ mod tests {
         assert_eq!(max_attributes("<!-- <p a b c d e> --><br>"), 0);
         let many: String = (0..5000).map(|i| format!(" a{i}=\"{i}\"")).collect();
         assert_eq!(max_attributes(&format!("<p{many}>x</p>")), 5000);
+    }
+
+    /// Tags the first scan misreads: each still counts (at least a tenth).
+    #[test]
+    fn no_context_hides_a_tag() {
+        let n = 20_000;
+        let sp: String = (0..n).map(|i| format!(" a{i}")).collect();
+        let adjacent: String = (0..n).map(|i| format!("a{i}=\"1\"")).collect();
+        let eq_names: String = (0..n).map(|i| format!(" =a{i}=1")).collect();
+        for html in [
+            format!("<p {adjacent}>x</p>"),
+            format!("<p{eq_names}>x</p>"),
+            format!("<p>x</p{sp}>"),
+            format!("<!--><p{sp}>x</p>"),
+            format!("<!---><p{sp}>x</p>"),
+            format!("<!-- --!><p{sp}>x</p> -->"),
+            format!("<svg><title><p{sp}>x</p></title></svg>"),
+            format!("<select><xmp><p{sp}>x</p></xmp></select>"),
+            format!("<script><a b=\"</script><p{sp}>\"</script>"),
+            format!("<p/{}>", "a/".repeat(n)),
+        ] {
+            let c = max_attributes(&html);
+            assert!(c >= n / 10, "{c} for {}", &html[..40]);
+        }
+        assert_eq!(super::attributes_anywhere(b"<p a=\"1\"b='2' c=3 d>"), 4);
+        assert_eq!(super::attributes_anywhere(b"<p =a =b>"), 1);
+        assert_eq!(super::attributes_anywhere(b"if (a < b) { x = y }"), 0);
     }
 }
