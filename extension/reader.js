@@ -58,7 +58,9 @@ function goBack() {
 let wasm = null;
 
 function showError(err, { allowWholePage = false } = {}) {
-  const { code, title, detail } = errorText(err, t);
+  const { code, title, detail: coreDetail } = errorText(err, t);
+  // The core's message for "no article" only repeats the heading; say what can be done instead.
+  const detail = t('error_' + code.replace(/-/g, '_') + '_detail') || coreDetail;
   const box = el('div', { class: 'error-box', role: 'alert', 'data-code': code },
     el('h1', { text: title || t('error_internal') }),
     el('p', { class: 'detail', text: detail }));

@@ -109,6 +109,14 @@ export function renderArticle(root, article, { t, locale, pageUrl, favicon }) {
   const body = el('article', { class: 'article-body', lang: article.lang || null, dir: article.dir || 'auto' });
   // `content` is sanitized by the core; still parsed inertly and re-checked here.
   body.append(sanitize(article.content, article.canonicalUrl || pageUrl || undefined));
+  // An image that fails to load (offline, blocked, gone) leaves its description, not a broken icon.
+  for (const img of body.querySelectorAll('img')) {
+    img.addEventListener('error', () => {
+      const alt = (img.getAttribute('alt') || '').trim();
+      if (alt) img.replaceWith(el('span', { class: 'img-missing', text: alt }));
+      else img.remove();
+    }, { once: true });
+  }
   for (const table of body.querySelectorAll('table')) {
     if (!table.parentElement.classList.contains('table-scroll')) table.replaceWith(el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': scrollLabel }, table.cloneNode(true)));
   }
@@ -135,7 +143,8 @@ export function renderCitation(root, article, { wasm, t, loadCsl, store, onCopie
   const select = el('select', { id: 'cite-style' },
     el('optgroup', { label: t('citeStyles') || 'Styles' }, ...styles.filter(isCsl).map((s) => el('option', { value: s.name, text: s.label || s.name }))),
     el('optgroup', { label: t('citeFormats') || 'Formats' }, ...styles.filter((s) => !isCsl(s)).map((s) => el('option', { value: s.name, text: s.label || s.name }))));
-  const shown = el('div', { class: 'citation', id: 'citation' });
+  // dir=auto: a citation of an Arabic or Hebrew article reads in its own direction.
+  const shown = el('div', { class: 'citation', id: 'citation', dir: 'auto' });
   const status = el('span', { class: 'copied', id: 'copy-status', role: 'status', 'aria-live': 'polite' });
   const copy = el('button', { type: 'button', id: 'copy-citation', class: 'primary', text: t('copy') });
   const extra = [];

@@ -12,8 +12,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { startServer } from './server.mjs';
-import { FIREFOX_DIR, SEED, shot, norm, readerState } from './common.mjs';
+import { startServer, proxiedUrl } from './server.mjs';
+import { FIREFOX_DIR, SEED, ZH, shot, norm, readerState } from './common.mjs';
 
 const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 const UUID = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
@@ -30,6 +30,13 @@ before(async () => {
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ 'tidings@tidings.dev': UUID }),
       'intl.locale.requested': 'en-US',
+      // The test server is the HTTP proxy: fixtures at their own addresses, everything else 404
+      // at once (127.0.0.1 itself is not proxied).
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': server.port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': server.port,
     },
     defaultViewport: { width: 1100, height: 1400 },
   });
@@ -47,7 +54,10 @@ function testCopy() {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
   assert.deepEqual(manifest.permissions, ['activeTab', 'scripting', 'storage']);
   assert.equal(manifest.host_permissions, undefined);
-  manifest.host_permissions = ['http://127.0.0.1/*'];
+  // The click's activeTab grant, for the test server's pages (127.0.0.1 and the proxied
+  // fixture addresses); clipboardRead so the test can read back what Copy wrote.
+  manifest.host_permissions = ['http://127.0.0.1/*', 'http://*/*'];
+  manifest.permissions = [...manifest.permissions, 'clipboardRead'];
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return dir;
 }
@@ -86,7 +96,7 @@ async function openReader(url) {
     return api.runtime.sendMessage({ type: 'open-reader', tabId: target.id });
   }, url);
   assert.ok(res && res.ok, 'background opened the reader: ' + JSON.stringify(res));
-  await poll('reader page', () => page.evaluate(() => location.href.startsWith('moz-extension:') && !!document.querySelector('.article-body, .error-box')));
+  await poll('reader page', () => page.evaluate(() => location.href.startsWith('moz-extension:') && (document.body.dataset.ready === 'true' || !!document.querySelector('.error-box'))));
   return page;
 }
 
@@ -99,14 +109,33 @@ test('seed page opens in the reader view with the article and nothing else', asy
   assert.equal(norm(s.title), SEED.title);
   assert.equal(norm(s.firstParagraph), SEED.firstParagraph);
   for (const bad of SEED.absent) assert.ok(!s.pageText.includes(bad), `page text must not contain ${JSON.stringify(bad)}`);
-  await page.bringToFront();
-  await page.screenshot({ path: shot('firefox-seed'), fullPage: true });
-  await poll('citation', () => page.evaluate(() => document.querySelector('#citation') && document.querySelector('#citation').innerText.trim()), 10000)
-    .catch(() => assert.fail('no citation shown: ' + s.pageText.slice(-300)));
-  s = await page.evaluate(readerState);
+  assert.equal(s.site, SEED.site);
+  assert.equal(s.byline, SEED.byline);
+  assert.equal(s.date, SEED.date);
+  assert.equal(s.readingTime, '2 min read');
+  assert.equal(s.wordCount, '282 words');
+  assert.equal(s.original, SEED.canonical);
   assert.equal(s.citeStyle, 'apa');
   assert.ok(norm(s.citation).includes(SEED.title));
+  await page.bringToFront();
   await page.screenshot({ path: shot('firefox-seed'), fullPage: true });
+
+  // Copy: rich HTML and plain text on the clipboard, and a visible confirmation.
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.click('#copy-citation');
+  await poll('copy confirmation', () => page.evaluate(() => /^Copied APA/.test(document.querySelector('#copy-status').textContent)), 5000);
+  const clip = await page.evaluate(async () => {
+    const items = await navigator.clipboard.read();
+    const out = {};
+    for (const item of items) for (const type of item.types) out[type] = await (await item.getType(type)).text();
+    return out;
+  });
+  assert.equal(norm(clip['text/plain']), norm(s.citation));
+  assert.match(clip['text/html'] || '', /<i>Shanghai Daily<\/i>/);
+  assert.doesNotMatch(clip['text/html'], /<div/);
+  await page.click('#copy-bibtex');
+  await poll('BibTeX confirmation', () => page.evaluate(() => /BibTeX/.test(document.querySelector('#copy-status').textContent)), 5000);
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^@\w+\{/);
 
   // Esc goes back to the page.
   await page.keyboard.press('Escape');
@@ -134,6 +163,32 @@ test('a page without an article shows a clear message', async () => {
   await page.close();
 });
 
+test('Chinese page at its own address: byline 宋雨桐, CJK counted in characters', async () => {
+  const url = proxiedUrl(ZH.slug);
+  const page = await openReader(url);
+  const s = await page.evaluate(readerState);
+  assert.equal(s.error, null, JSON.stringify(s.error));
+  assert.equal(norm(s.title), ZH.title);
+  assert.equal(s.byline, ZH.byline);
+  assert.equal(s.date, ZH.date);
+  const count = await page.evaluate(() => +document.querySelector('.word-count').dataset.count);
+  assert.ok(count > 700, 'characters, not words: ' + count);
+  assert.equal(s.wordCount, `${count} characters`);
+  assert.match(await page.evaluate(() => document.querySelector('.article-body').lang), /^zh/i);
+  await page.bringToFront();
+  await page.screenshot({ path: shot('firefox-zh') });
+  await page.close();
+});
+
+test('RTL page is laid out right to left', async () => {
+  const page = await openReader(`${server.base}/local/rtl-ar/`);
+  const d = await page.evaluate(() => ({ dir: document.querySelector('.article-wrap').dir, direction: getComputedStyle(document.querySelector('.article-body p')).direction }));
+  assert.deepEqual(d, { dir: 'rtl', direction: 'rtl' });
+  await page.bringToFront();
+  await page.screenshot({ path: shot('firefox-rtl') });
+  await page.close();
+});
+
 test('theme: sepia survives a reload', async () => {
   const page = await openReader(`${server.base}/pages/${SEED.slug}/`);
   await page.evaluate(() => {
@@ -142,7 +197,7 @@ test('theme: sepia survives a reload', async () => {
     sel.dispatchEvent(new Event('change', { bubbles: true }));
   });
   await poll('sepia', () => page.evaluate(() => document.documentElement.dataset.theme === 'sepia'));
-  await new Promise((r) => setTimeout(r, 300)); // storage write
+  await poll('storage.sync write', () => page.evaluate(async () => ((await browser.storage.sync.get('settings')).settings || {}).theme === 'sepia'));
   await page.evaluate(() => { window.__beforeReload = true; });
   page.reload().catch(() => {});
   await poll('reloaded reader', () => page.evaluate(() => !window.__beforeReload && !!document.querySelector('.article-body') && !!document.querySelector('#set-theme')));

@@ -5,6 +5,7 @@
 //   /local/<name>/          tests/browser/fixtures/<name>.html (pages of the browser tests' own)
 //   /hostile/               tests/browser/fixtures/hostile.html behind a CSP that stops its scripts
 //                           on the original page, so whatever runs can only have run in the reader
+//   /www/...                the www demo (as built by scripts/build-web.sh)
 //   /throws/                an article with an element of 1200 attributes: extract() throws
 //                           {code: 'too-many-attributes'}
 //
@@ -20,6 +21,9 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const PAGES = path.resolve(here, '../fixtures/pages');
 export const LOCAL = path.join(here, 'fixtures');
+const WWW = path.resolve(here, '../../www');
+const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+  '.wasm': 'application/wasm', '.csl': 'application/xml', '.xml': 'application/xml', '.woff2': 'font/woff2', '.png': 'image/png' };
 
 function sniffCharset(buf) {
   const head = buf.subarray(0, 4096).toString('latin1');
@@ -95,6 +99,12 @@ export function startServer(port = 0) {
     if ((m = /^\/local\/([a-z0-9-]+)\/$/.exec(url.pathname))) return sendFixture(res, path.join(LOCAL, m[1] + '.html'));
     if (url.pathname === '/hostile/') {
       return sendFixture(res, path.join(LOCAL, 'hostile.html'), { 'Content-Security-Policy': "script-src 'none'; object-src 'none'; frame-src 'none'" });
+    }
+    if (url.pathname.startsWith('/www/')) {
+      const rel = decodeURIComponent(url.pathname.slice(5)) || 'index.html';
+      const file = path.resolve(WWW, rel);
+      if (!file.startsWith(WWW + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, 'not found');
+      return send(res, 200, fs.readFileSync(file), { 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream' });
     }
     if (url.pathname === '/throws/') return send(res, 200, throwsPage(), { 'Content-Type': 'text/html; charset=utf-8' });
     if (url.pathname === '/no-article/') {
