@@ -8,7 +8,6 @@ use crate::rules::candidates::NEGATIVE_BLOCKS;
 use crate::rules::clutter::{LINES, MAX_LINE_CHARS};
 use crate::rules::credits::{CREDITS, MAX_CREDIT_CHARS};
 use crate::rules::Rule;
-use crate::text::normalize_ws;
 use html5ever::local_name;
 
 /// Why a block was removed: a rule id and its description.
@@ -54,6 +53,8 @@ pub const FORM_BLOCK: Reason = Reason {
 pub struct Credits {
     pub source: Option<String>,
     pub editor: Option<String>,
+    /// Rank of the label the editor was named with (`EDITOR_LABELS`).
+    pub editor_rank: u8,
     pub reporters: Vec<String>,
 }
 
@@ -107,8 +108,7 @@ fn judge_block(dom: &Dom, id: NodeId, stats: &Stats, total: f32) -> Option<Reaso
             | local_name!("strong")
     ) && stats.weight[id.index()] < 400.0
     {
-        let t = normalize_ws(&dom.text_content(id));
-        if t.chars().count() < 80 {
+        if let Some(t) = dom.normalized_text(id, 79) {
             if let Some(rule) = NEGATIVE_BLOCKS.first_match(&t) {
                 return Some(rule.into());
             }
@@ -268,16 +268,15 @@ pub fn lines(dom: &mut Dom, content: NodeId, removed: &mut Removals, credits: &m
         {
             continue;
         }
-        let text = normalize_ws(&dom.text_content(id));
+        // Longer blocks are prose: no rule below applies to them.
+        let Some(text) = dom.normalized_text(id, MAX_LINE_CHARS.max(MAX_CREDIT_CHARS)) else {
+            continue;
+        };
         if text.is_empty() {
             continue;
         }
         let chars = text.chars().count();
-        let lower = if chars <= MAX_LINE_CHARS.max(MAX_CREDIT_CHARS) {
-            text.to_ascii_lowercase()
-        } else {
-            String::new()
-        };
+        let lower = text.to_ascii_lowercase();
         if chars <= MAX_CREDIT_CHARS {
             if let Some(rule) = capture_credit_lower(&text, &lower, credits) {
                 dom.detach(id);
@@ -359,8 +358,13 @@ fn capture_credit_lower(text: &str, lower: &str, credits: &mut Credits) -> Optio
         if credits.source.is_none() {
             credits.source = source;
         }
-        if editor.is_some() {
-            credits.editor = editor;
+        if let Some(ed) = editor {
+            // Several roles on one line: keep the best-ranked one.
+            let (name, rank) = best_editor(text).unwrap_or((ed, 2));
+            if rank >= credits.editor_rank {
+                credits.editor = Some(clean_name(&name));
+                credits.editor_rank = rank;
+            }
         }
         if let Some(r) = reporter {
             for name in r.split([' ', '、', '　', '和']).filter(|n| !n.is_empty()) {
@@ -372,6 +376,45 @@ fn capture_credit_lower(text: &str, lower: &str, credits: &mut Credits) -> Optio
         return Some(rule);
     }
     None
+}
+
+/// The best-ranked (label, name) pair of a Chinese credit line (`EDITOR_LABELS`).
+fn best_editor(text: &str) -> Option<(String, u8)> {
+    let mut best: Option<(String, u8)> = None;
+    for (i, _) in text.char_indices() {
+        let rest = &text[i..];
+        let Some(&(label, rank)) = crate::rules::credits::EDITOR_LABELS
+            .iter()
+            .find(|(l, _)| rest.starts_with(l))
+        else {
+            continue;
+        };
+        // "责任编辑" also contains "编辑": only the longest label at a position counts.
+        if i >= 2 && text[..i].ends_with(['任', '频', '片', '班']) {
+            continue;
+        }
+        let after = rest[label.len()..].trim_start_matches([' ', '　', ':', '：']);
+        let name: String = after
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !"　)）】]".contains(*c))
+            .collect();
+        if !name.is_empty() && best.as_ref().is_none_or(|(_, r)| rank > *r) {
+            best = Some((name, rank));
+        }
+    }
+    best
+}
+
+/// A name without CMS codes: "陈曦_NE0011" → "陈曦", "陈凯 PN052" → "陈凯".
+fn clean_name(s: &str) -> String {
+    let s = s.trim();
+    if s.chars().next().is_some_and(crate::text::is_cjk_letter) {
+        s.chars()
+            .take_while(|&c| crate::text::is_cjk_letter(c) || c == '·' || c == '、')
+            .collect()
+    } else {
+        s.to_string()
+    }
 }
 
 /// Removes elements left empty (no text, no image, no media).

@@ -239,7 +239,11 @@ pub fn resolve(i: &Inputs) -> Resolved {
             .map(str::to_string)
         });
 
-    let editor = i.credits.editor.clone();
+    let editor = match (&i.credits.editor, &d.responsible_editor) {
+        (Some(e), _) if i.credits.editor_rank >= 3 => Some(e.clone()),
+        (_, Some(r)) => Some(r.clone()),
+        (e, None) => e.clone().or_else(|| i.visible.editor.clone()),
+    };
     let kind = kind(d, published.is_some());
     let dir = match d.html_dir.as_deref() {
         Some(v) if v.eq_ignore_ascii_case("rtl") => "rtl",
@@ -363,7 +367,7 @@ fn language(d: &Declared, body: &str) -> Option<String> {
         })
         .or_else(|| d.ld_str("inLanguage"))
         .map(|l| l.trim().replace('_', "-"))
-        .filter(|l| !l.is_empty());
+        .filter(|l| is_language_tag(l));
     let cjk = crate::text::mostly_cjk(body);
     let has_text = body.chars().filter(|c| c.is_alphabetic()).count() > 20;
     match declared {
@@ -386,8 +390,38 @@ fn language(d: &Declared, body: &str) -> Option<String> {
         }
         Some(l) => Some(l),
         None if has_text && cjk => Some(guess_cjk(body)),
+        None if has_text && looks_english(body) => Some("en".to_string()),
         None => None,
     }
+}
+
+/// `en`, `zh-CN`, `pt-BR`: a BCP 47 shape (not "utf-8", not "all").
+fn is_language_tag(l: &str) -> bool {
+    let mut parts = l.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Words so common in English prose that a tenth of the words being these means English.
+const ENGLISH_MARKERS: &[&str] = &[
+    "the", "and", "of", "to", "in", "is", "that", "for", "was", "on", "with", "as", "said", "it",
+    "at", "by",
+];
+
+fn looks_english(body: &str) -> bool {
+    let words: Vec<String> = body
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(400)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let common = words
+        .iter()
+        .filter(|w| ENGLISH_MARKERS.contains(&w.as_str()))
+        .count();
+    words.len() >= 20 && common * 10 >= words.len() * 2
 }
 
 fn guess_cjk(body: &str) -> String {
@@ -513,7 +547,7 @@ fn authors(
             authors.retain(|a| a.display() != *ed);
         }
     }
-        if authors.is_empty() {
+    if authors.is_empty() {
         for t in &d.byline_elements {
             authors = names::parse_byline_with(t, &rules);
             if !authors.is_empty() {
@@ -653,10 +687,13 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
     };
     let declared_pub = declared_pub_raw.as_deref().and_then(date::parse).map(local);
     let declared_mod = declared_mod_raw.as_deref().and_then(date::parse);
-        // A visible date labelled "Updated" is no publication date when the page declares one.
-    let visible_is_update = i.visible.published.is_some() && i.visible.published == i.visible.modified;
+    // A visible date labelled "Updated" is no publication date when the page declares one.
+    let visible_is_update =
+        i.visible.published.is_some() && i.visible.published == i.visible.modified;
     let visible_pub = i.visible.published.map(local).filter(|v| {
-        !(visible_is_update && declared_pub.is_some_and(|dp| (dp.year, dp.month, dp.day) != (v.year, v.month, v.day)))
+        !(visible_is_update
+            && declared_pub
+                .is_some_and(|dp| (dp.year, dp.month, dp.day) != (v.year, v.month, v.day)))
     });
     let published = match (visible_pub, declared_pub) {
         (Some(v), Some(dp)) => Some(reconcile(v, dp)),

@@ -1,6 +1,9 @@
 //! Author names: people as family/given, organisations as literals.
 
-use crate::rules::bylines::{AGENCIES, BYLINE_STOPS, COMPOUND_SURNAMES, DATELINE_AGENCY, DATELINE_REPORTERS, DEGREES, NOT_NAMES, ORG_WORDS, PARTICLES, PINYIN_SURNAMES};
+use crate::rules::bylines::{
+    AGENCIES, BYLINE_STOPS, COMPOUND_SURNAMES, DATELINE_AGENCY, DATELINE_REPORTERS, DEGREES,
+    NOT_NAMES, ORG_WORDS, PARTICLES, PINYIN_SURNAMES,
+};
 use regex_lite::Regex;
 use std::sync::LazyLock;
 
@@ -151,7 +154,7 @@ pub fn parse_byline_with(byline: &str, rules: &NameRules) -> Vec<Author> {
             .collect()
     };
     for p in parts {
-                if DEGREES.contains(&p.as_str()) {
+        if DEGREES.contains(&p.as_str()) {
             continue;
         }
         if let Some(a) = parse_name_with(&p, rules) {
@@ -234,11 +237,20 @@ pub fn parse_name_with(raw: &str, rules: &NameRules) -> Option<Author> {
         name
     };
     let words: Vec<&str> = name.split_whitespace().collect();
-        if words.len() > 5 || words.iter().any(|w| w.chars().next().is_some_and(|c| c.is_lowercase()) && !PARTICLES.contains(w)) {
+    if words.len() > 5
+        || words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(|c| c.is_lowercase()) && !PARTICLES.contains(w))
+    {
         return None;
     }
-    if words.iter().any(|w| ORG_WORDS.contains(&w.trim_end_matches(['.', ',']))) {
-        return rules.keep_orgs.then(|| Author::Literal { literal: name.to_string() });
+    if words
+        .iter()
+        .any(|w| ORG_WORDS.contains(&w.trim_end_matches(['.', ','])))
+    {
+        return rules.keep_orgs.then(|| Author::Literal {
+            literal: name.to_string(),
+        });
     }
     if words.len() == 1 {
         return Some(Author::Literal {

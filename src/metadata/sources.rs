@@ -30,10 +30,12 @@ pub struct Declared {
     pub breadcrumb: Vec<String>,
     /// Publish times found in inline script variables (`SCRIPT_DATE_KEYS`).
     pub script_dates: Vec<String>,
-        /// Short link texts (menus, section links), for spelling section names as the site does.
+    /// Short link texts (menus, section links), for spelling section names as the site does.
     pub link_texts: Vec<String>,
     /// Texts of the first elements marked as bylines (`rel=author`, `class="byline"`…) anywhere.
     pub byline_elements: Vec<String>,
+    /// The responsible editor named anywhere on the page ("责任编辑：张三").
+    pub responsible_editor: Option<String>,
 }
 
 /// Class, id, rel or itemprop fragments of byline elements; comment authors excluded.
@@ -148,6 +150,13 @@ pub fn collect(dom: &Dom) -> Declared {
     }
     let mut ld_objects = Vec::new();
     for id in dom.descendants(NodeId::DOCUMENT) {
+        if let Some(t) = dom.text(id) {
+            if d.responsible_editor.is_none() && (t.contains("责任编辑") || t.contains("责编"))
+            {
+                d.responsible_editor = responsible_editor(t);
+            }
+            continue;
+        }
         let Some(tag) = dom.tag(id) else { continue };
         match *tag {
             local_name!("title") if d.title_tag.is_none() => {
@@ -214,7 +223,7 @@ pub fn collect(dom: &Dom) -> Declared {
             }
             _ => {}
         }
-                if d.byline_elements.len() < 3 && is_byline_element(dom, id) {
+        if d.byline_elements.len() < 3 && is_byline_element(dom, id) {
             let t = crate::text::normalize_ws(&dom.text_content_capped(id, 300));
             if (3..=100).contains(&t.chars().count()) && crate::date::parse(&t).is_none() {
                 d.byline_elements.push(t);
@@ -293,12 +302,41 @@ fn script_dates(text: &str, out: &mut Vec<String>) {
     }
 }
 
+/// The name after "责任编辑：" or "责编：" in a text.
+fn responsible_editor(t: &str) -> Option<String> {
+    let i = t
+        .find("责任编辑")
+        .map(|i| i + "责任编辑".len())
+        .or_else(|| t.find("责编").map(|i| i + "责编".len()))?;
+    let rest = t[i..].trim_start_matches([' ', '　', ':', '：']);
+    let name: String = rest
+        .chars()
+        .take_while(|&c| crate::text::is_cjk_letter(c) || c == '·')
+        .collect();
+    (2..=4).contains(&name.chars().count()).then_some(name)
+}
+
 fn is_byline_element(dom: &Dom, id: NodeId) -> bool {
-    if matches!(dom.tag(id), Some(&local_name!("meta")) | Some(&local_name!("link")) | Some(&local_name!("script")) | Some(&local_name!("img")) | None) {
+    if matches!(
+        dom.tag(id),
+        Some(&local_name!("meta"))
+            | Some(&local_name!("link"))
+            | Some(&local_name!("script"))
+            | Some(&local_name!("img"))
+            | None
+    ) {
         return false;
     }
-    let sig = format!("{} {} {}", dom.class_and_id(id), dom.attr(id, "rel").unwrap_or(""), dom.attr(id, "itemprop").unwrap_or("")).to_ascii_lowercase();
-    !sig.contains("comment") && !sig.contains("avatar") && BYLINE_MARKS.iter().any(|m| sig.contains(m))
+    let sig = format!(
+        "{} {} {}",
+        dom.class_and_id(id),
+        dom.attr(id, "rel").unwrap_or(""),
+        dom.attr(id, "itemprop").unwrap_or("")
+    )
+    .to_ascii_lowercase();
+    !sig.contains("comment")
+        && !sig.contains("avatar")
+        && BYLINE_MARKS.iter().any(|m| sig.contains(m))
 }
 
 fn is_breadcrumb(dom: &Dom, id: NodeId) -> bool {

@@ -87,7 +87,7 @@ pub fn site_suffix(title: &str) -> Option<&str> {
         Some(i) if i > 0 => last[..i].trim(),
         _ => last,
     };
-        let units = crate::text::Counts::of(last).units();
+    let units = crate::text::Counts::of(last).units();
     let byline = last.to_ascii_lowercase().starts_with("by ");
     ((1..=5).contains(&units) && last.len() < title.len() && !byline).then_some(last)
 }

@@ -14,8 +14,10 @@ pub struct Visible {
     pub headline: Option<(NodeId, String)>,
     /// Raw byline text of persons ("Jane Doe and John Roe").
     pub byline: Option<String>,
-        /// A wire agency or source named near the headline.
+    /// A wire agency or source named near the headline.
     pub source: Option<String>,
+    /// An editor credited near the headline ("每经编辑：高涵").
+    pub editor: Option<String>,
     /// The byline came from a "By …"/"作者：" label (stronger than an author-classed element).
     labelled: bool,
     /// A bare "By" was seen: the next unit is the byline.
@@ -175,11 +177,14 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
         .descendants(id)
         .find(|&n| dom.is(n, &local_name!("time")))
         .and_then(|t| dom.attr(t, "datetime"));
-        let segs = segments(dom, id);
+    let segs = segments(dom, id);
     let mut pending_source = false;
     if v.expect_byline {
         v.expect_byline = false;
-        if date::parse(text).is_none() && text.chars().count() < 120 && (v.byline.is_none() || !v.labelled) {
+        if date::parse(text).is_none()
+            && text.chars().count() < 120
+            && (v.byline.is_none() || !v.labelled)
+        {
             v.byline = Some(text.to_string());
             v.labelled = true;
             return true;
@@ -209,7 +214,7 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
                 v.source = Some(name.to_string());
             }
             used = true;
-                } else if let Some(rest) = BYLINE_LABELS.iter().find_map(|l| seg.strip_prefix(l)) {
+        } else if let Some(rest) = BYLINE_LABELS.iter().find_map(|l| seg.strip_prefix(l)) {
             if (v.byline.is_none() || !v.labelled) && !rest.trim().is_empty() {
                 v.byline = Some(rest.trim().to_string());
                 v.labelled = true;
@@ -224,12 +229,35 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
                 }
             }
             used = true;
-        } else if matches!(seg.as_str(), "By" | "by" | "BY" | "作者" | "记者" | "作者：" | "记者：") {
+        } else if matches!(
+            seg.as_str(),
+            "By" | "by" | "BY" | "作者" | "记者" | "作者：" | "记者："
+        ) {
             if segs.len() == 1 {
                 v.expect_byline = true;
             }
             used = true;
         } else if matches!(seg.as_str(), "and" | "&") {
+            used = true;
+        } else if let Some(i) = seg.find("编辑").filter(|_| !seg.contains("责任编辑")) {
+            let name: String = seg[i + "编辑".len()..]
+                .trim_start_matches([' ', '　', ':', '：'])
+                .chars()
+                .take_while(|&c| crate::text::is_cjk_letter(c) || c == '·')
+                .collect();
+            if (2..=4).contains(&name.chars().count()) {
+                v.editor.get_or_insert(name);
+                used = true;
+            }
+        } else if let Some((outlet, name)) = outlet_reporter(seg) {
+            // "澎湃新闻记者 顾文卿": reporter, and the outlet as source.
+            if v.byline.is_none() || !v.labelled {
+                v.byline = Some(name);
+                v.labelled = true;
+            }
+            if !outlet.is_empty() && outlet != "本报" {
+                v.source.get_or_insert(outlet);
+            }
             used = true;
         } else if let Some(a) = agency(seg) {
             v.source.get_or_insert_with(|| a.to_string());
@@ -241,8 +269,13 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
             used = true;
         }
     }
-        let connector = matches!(text, "By" | "by" | "BY");
-    if marked && !connector && v.byline.is_none() && date::parse(text).is_none() && text.chars().count() < 120 {
+    let connector = matches!(text, "By" | "by" | "BY");
+    if marked
+        && !connector
+        && v.byline.is_none()
+        && date::parse(text).is_none()
+        && text.chars().count() < 120
+    {
         v.byline = Some(text.to_string());
         used = true;
     }
@@ -253,6 +286,31 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
         }
     }
     used
+}
+
+/// "澎湃新闻记者 顾文卿" → ("澎湃新闻", "顾文卿"): an outlet's reporter credit.
+fn outlet_reporter(seg: &str) -> Option<(String, String)> {
+    let i = seg.find("记者")?;
+    let mut outlet = seg[..i].trim();
+    for title in ["首席", "特约", "实习"] {
+        outlet = outlet.trim_end_matches(title);
+    }
+    let name = seg[i + "记者".len()..]
+        .trim_start_matches([' ', '　', ':', '：'])
+        .trim();
+    let cjk_name = |s: &str| {
+        (2..=4).contains(&s.chars().count())
+            && s.chars().all(|c| crate::text::is_cjk_letter(c) || c == '·')
+    };
+    let ok = name
+        .split([' ', '、'])
+        .filter(|p| !p.is_empty())
+        .all(cjk_name)
+        && outlet.chars().count() <= 10
+        && outlet
+            .chars()
+            .all(|c| crate::text::is_cjk_letter(c) || c == '·');
+    (ok && !name.is_empty()).then(|| (outlet.to_string(), name.to_string()))
 }
 
 /// `chinadaily.com.cn`, `www.example.org`: a site credited as the source.

@@ -158,8 +158,41 @@ pub const CHINESE_OUTLET_HOSTS: &[&str] = &[
 /// Words that make a "name" an organisation, desk or category rather than a
 /// person ("WebMD Health News", "Tech Insider", "Deal Professor").
 pub const ORG_WORDS: &[&str] = &[
-    "News", "Health", "Staff", "Team", "Desk", "Editors", "Editorial", "Reporters", "Media", "Press", "Times", "Daily", "Post", "Journal", "Insider", "Industry", "Professor", "Magazine", "Network", "Agency", "Service", "Online", "Digital", "Group", "Contributors", "Foundation", "Inc", "Ltd", "Blog", "Wire", "Newsroom",
+    "News",
+    "Health",
+    "Staff",
+    "Team",
+    "Desk",
+    "Editors",
+    "Editorial",
+    "Reporters",
+    "Media",
+    "Press",
+    "Times",
+    "Daily",
+    "Post",
+    "Journal",
+    "Insider",
+    "Industry",
+    "Professor",
+    "Magazine",
+    "Network",
+    "Agency",
+    "Service",
+    "Online",
+    "Digital",
+    "Group",
+    "Contributors",
+    "Foundation",
+    "Inc",
+    "Ltd",
+    "Blog",
+    "Wire",
+    "Newsroom",
 ];
 
 /// Degrees and honorifics after a name ("Brenda Goodman, MA"): dropped.
-pub const DEGREES: &[&str] = &["MA", "MD", "PhD", "Ph.D.", "MPH", "RN", "DO", "MS", "BSN", "MBA", "Jr", "Jr.", "Sr", "Sr.", "II", "III"];
+pub const DEGREES: &[&str] = &[
+    "MA", "MD", "PhD", "Ph.D.", "MPH", "RN", "DO", "MS", "BSN", "MBA", "Jr", "Jr.", "Sr", "Sr.",
+    "II", "III",
+];

@@ -52,6 +52,26 @@ pub const CREDIT_RULES: &[Rule] = &[
         counter: &[],
     },
     Rule {
+        id: "credit-outlet-reporter-zh",
+        pattern: r"^(?:[\x{4e00}-\x{9fff}·]{2,10}?)(?:首席|特约|实习)?记者\s*[:：]?\s*(?P<reporter>[\x{4e00}-\x{9fff}·]{2,4}(?:[ 、][\x{4e00}-\x{9fff}·]{2,4})*)(?:[\s　]+[\x{4e00}-\x{9fff}]{0,6}编辑\s*[:：]\s*(?P<editor>[\x{4e00}-\x{9fff}·]{2,4}))?$",
+        catches: "澎湃新闻记者 顾文卿, 中青报·中青网记者 韩振宇, 每经记者：邹子涵　每经编辑：高涵",
+        hints: &["记者"],
+        examples: &[
+            "澎湃新闻记者 顾文卿",
+            "中青报·中青网记者 韩振宇",
+            "每经记者：邹子涵　每经编辑：高涵",
+        ],
+        counter: &["记者从市交通委获悉，今年全市新开工加装电梯超过3000台"],
+    },
+    Rule {
+        id: "credit-wen-zh",
+        pattern: r"^[【\[(（]?\s*文\s*[/／|丨]\s*(?:(?P<source>[\x{4e00}-\x{9fff}]{2,10})\s+)?(?P<reporter>[\x{4e00}-\x{9fff}·]{2,4}(?:[ 、][\x{4e00}-\x{9fff}·]{2,4})*)\s*[】\])）]?$",
+        catches: "【文/观察者网 杨晨曦】 author lines of Chinese commentary sites",
+        hints: &["文"],
+        examples: &["【文/观察者网 杨晨曦】", "文/张三"],
+        counter: &["文化和旅游部发布通知"],
+    },
+    Rule {
         id: "end-mark-zh",
         pattern: r"^[（(]完[)）]$",
         catches: "（完） end-of-story marks",
@@ -81,3 +101,18 @@ super::table!(CREDITS, CREDIT_RULES);
 
 /// A credit line must be short: a long paragraph that starts with "Source:" is prose.
 pub const MAX_CREDIT_CHARS: usize = 120;
+
+/// Labels before an editor's name, ranked: the responsible editor is the one
+/// a citation names; proofreaders and picture editors are not.
+pub const EDITOR_LABELS: &[(&str, u8)] = &[
+    ("责任编辑", 3),
+    ("责编", 3),
+    ("值班编辑", 2),
+    ("图片编辑", 0),
+    ("视频编辑", 0),
+    ("编辑", 2),
+    ("审核", 1),
+    ("校对", 1),
+    ("监制", 1),
+    ("制作", 1),
+];
