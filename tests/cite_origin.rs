@@ -19,10 +19,18 @@ fn items() -> Vec<Value> {
 
 #[test]
 fn origin_page_item_is_the_one_checked_against_citeproc() {
-    let article = extract_bytes(&std::fs::read(SEED).unwrap(), Some(SEED_URL), &Options::default()).unwrap();
+    let article = extract_bytes(
+        &std::fs::read(SEED).unwrap(),
+        Some(SEED_URL),
+        &Options::default(),
+    )
+    .unwrap();
     let mut item = serde_json::to_value(item_from_article(&article, "2026-11-25")).unwrap();
     item["id"] = "shine-seed-extracted".into();
-    let fixture = items().into_iter().find(|i| i["id"] == "shine-seed-extracted").expect("fixture item");
+    let fixture = items()
+        .into_iter()
+        .find(|i| i["id"] == "shine-seed-extracted")
+        .expect("fixture item");
     assert_eq!(item, fixture);
 }
 
@@ -36,13 +44,29 @@ fn origin_page_apa_mla_chicago_exactly() {
     ];
     let expected = expected();
     for (style, want) in cases {
-        assert_eq!(expected[style]["shine-seed-extracted"]["text"], want, "citeproc-js renders {style} so");
+        assert_eq!(
+            expected[style]["shine-seed-extracted"]["text"], want,
+            "citeproc-js renders {style} so"
+        );
         let o = Command::new(env!("CARGO_BIN_EXE_tidings"))
-            .args(["cite", "--style", style, "--accessed", "2026-11-25", "--url", SEED_URL, SEED])
+            .args([
+                "cite",
+                "--style",
+                style,
+                "--accessed",
+                "2026-11-25",
+                "--url",
+                SEED_URL,
+                SEED,
+            ])
             .output()
             .unwrap();
         assert!(o.status.success());
-        assert_eq!(String::from_utf8(o.stdout).unwrap().trim_end(), want, "{style}");
+        assert_eq!(
+            String::from_utf8(o.stdout).unwrap().trim_end(),
+            want,
+            "{style}"
+        );
     }
 }
 
@@ -57,7 +81,11 @@ fn cli_formats_the_whole_table() {
         let id = item["id"].as_str().unwrap().to_string();
         let path = dir.join(format!("{id}.json"));
         // Alternate between a bare object and an array of one.
-        let body = if id.len() % 2 == 0 { Value::Array(vec![item.clone()]) } else { item.clone() };
+        let body = if id.len() % 2 == 0 {
+            Value::Array(vec![item.clone()])
+        } else {
+            item.clone()
+        };
         std::fs::write(&path, body.to_string()).unwrap();
         for (style, by_item) in expected.as_object().unwrap() {
             for format in ["text", "html"] {
@@ -66,7 +94,9 @@ fn cli_formats_the_whole_table() {
                     .arg(&path)
                     .output()
                     .unwrap();
-                let got = String::from_utf8_lossy(&o.stdout).trim_end_matches('\n').to_string();
+                let got = String::from_utf8_lossy(&o.stdout)
+                    .trim_end_matches('\n')
+                    .to_string();
                 if !o.status.success() || got != by_item[&id][format] {
                     failures.push(format!("{style} {id} {format}: got {got:?}"));
                 }
@@ -74,7 +104,12 @@ fn cli_formats_the_whole_table() {
         }
     }
     std::fs::remove_dir_all(&dir).ok();
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -83,15 +118,48 @@ fn cite_errors_are_one_line_and_exit_2() {
         &["cite", "--style", "vancouver", SEED][..],
         &["cite", "--format", "pdf", SEED],
         &["cite", "--accessed", "yesterday", SEED],
-        &["cite", "--csl-json", "tests/fixtures/pages/shine-seed/expected.txt"],
+        &[
+            "cite",
+            "--csl-json",
+            "tests/fixtures/pages/shine-seed/expected.txt",
+        ],
     ] {
-        let o = Command::new(env!("CARGO_BIN_EXE_tidings")).args(args).output().unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_tidings"))
+            .args(args)
+            .output()
+            .unwrap();
         assert_eq!(o.status.code(), Some(2), "{args:?}");
-        assert_eq!(String::from_utf8_lossy(&o.stderr).lines().count(), 1, "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&o.stderr).lines().count(),
+            1,
+            "{args:?}"
+        );
     }
-    let o = Command::new(env!("CARGO_BIN_EXE_tidings")).args(["styles"]).output().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_tidings"))
+        .args(["styles"])
+        .output()
+        .unwrap();
     let listing = String::from_utf8(o.stdout).unwrap();
-    for name in ["apa", "mla", "chicago-notes", "chicago-author-date", "chicago-notes-17", "chicago-author-date-17", "harvard", "ieee", "gb7714", "bibtex", "ris", "csl-json", "wikipedia"] {
-        assert!(listing.lines().any(|l| l.split_whitespace().next() == Some(name)), "{name} missing from `tidings styles`");
+    for name in [
+        "apa",
+        "mla",
+        "chicago-notes",
+        "chicago-author-date",
+        "chicago-notes-17",
+        "chicago-author-date-17",
+        "harvard",
+        "ieee",
+        "gb7714",
+        "bibtex",
+        "ris",
+        "csl-json",
+        "wikipedia",
+    ] {
+        assert!(
+            listing
+                .lines()
+                .any(|l| l.split_whitespace().next() == Some(name)),
+            "{name} missing from `tidings styles`"
+        );
     }
 }
