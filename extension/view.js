@@ -86,13 +86,14 @@ export function renderArticle(root, article, { t, locale, pageUrl, favicon }) {
   root.replaceChildren();
   const meta = [];
   const who = authorNames(article);
-  if (who) meta.push(el('span', { class: 'byline', text: who }));
+  // dir=auto on each item: in a right-to-left article, "3 min read" still reads left to right.
+  if (who) meta.push(el('span', { class: 'byline', dir: 'auto', text: who }));
   const date = formatDate(article.publishedTime, locale);
-  if (date) meta.push(el('time', { datetime: article.publishedTime, text: date }));
-  if (article.readingMinutes) meta.push(el('span', { class: 'reading-time', text: t('readingTime', [String(article.readingMinutes)]) }));
+  if (date) meta.push(el('time', { datetime: article.publishedTime, dir: 'auto', text: date }));
+  if (article.readingMinutes) meta.push(el('span', { class: 'reading-time', dir: 'auto', text: t('readingTime', [String(article.readingMinutes)]) }));
   if (article.wordCount) {
     const n = new Intl.NumberFormat(locale || undefined).format(article.wordCount);
-    meta.push(el('span', { class: 'word-count', 'data-count': String(article.wordCount), text: t(countsCharacters(article) ? 'charCount' : 'wordCount', [n]) }));
+    meta.push(el('span', { class: 'word-count', dir: 'auto', 'data-count': String(article.wordCount), text: t(countsCharacters(article) ? 'charCount' : 'wordCount', [n]) }));
   }
   const site = article.siteName || article.publisher;
   // The favicon only when the page carried it inline (a data: URL): fetching it would be a network
@@ -136,6 +137,18 @@ export function inlineCitationHtml(html) {
   return parts.join('<br>');
 }
 
+// Addresses in a citation always run left to right, also inside a right-to-left citation
+// (otherwise the trailing "/" of "https://…/" jumps to the front).
+function isolateUrls(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const hits = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (/https?:\/\/\S/.test(n.nodeValue)) hits.push(n);
+  for (const n of hits) {
+    const parts = n.nodeValue.split(/(https?:\/\/[^\s<>"]*[^\s<>".,;:)])/);
+    n.replaceWith(...parts.map((p, i) => (i % 2 ? el('bdi', { dir: 'ltr', class: 'url', text: p }) : p)));
+  }
+}
+
 // The citation panel: style picker (every style the core offers), the citation, copy buttons.
 export function renderCitation(root, article, { wasm, t, loadCsl, store, onCopied }) {
   const styles = wasm.styles();
@@ -173,6 +186,7 @@ export function renderCitation(root, article, { wasm, t, loadCsl, store, onCopie
         const [html, text] = await Promise.all([format(name, 'html'), format(name, 'text')]);
         current = { name, text, html: inlineCitationHtml(html) };
         shown.replaceChildren(sanitize(html));
+        isolateUrls(shown);
       } else {
         const text = await format(name, 'text');
         current = { name, text, html: '' };

@@ -228,6 +228,11 @@ test('RTL page is laid out right to left; inline favicon shown in the header', a
   assert.ok(layout.firstAtRight, 'text starts at the right edge');
   assert.ok(layout.favicon, 'the page\'s inline favicon is shown');
   assert.equal(s.site, 'أخبار الواحة');
+  // The UI's own strings in the header stay left to right inside the right-to-left article.
+  assert.equal(await page.$eval('.reading-time', (r) => getComputedStyle(r).direction), 'ltr');
+  // The citation of an Arabic article reads right to left, its address left to right.
+  assert.equal(await page.$eval('#citation', (c) => getComputedStyle(c.querySelector('.csl-entry') || c).direction), 'rtl');
+  assert.match(await page.$eval('#citation bdi.url', (b) => b.textContent), /^http:\/\/127\.0\.0\.1:\d+\/local\/rtl-ar\/$/);
   await page.screenshot({ path: shot('chromium-rtl'), fullPage: true });
   await page.close();
 });
