@@ -193,6 +193,18 @@ pub fn sanitize_html(html: &str, base_url: Option<&str>) -> String {
     sanitize::sanitize_fragment(html, base.as_ref())
 }
 
+/// Every rule that removes a block from an article, as `(id, what it catches)`:
+/// clutter lines, credit lines and clutter-section headings. These ids are the
+/// `rule` of [`Removed`] entries.
+pub fn clutter_rules() -> Vec<(&'static str, &'static str)> {
+    rules::clutter::LINE_RULES
+        .iter()
+        .chain(rules::credits::CREDIT_RULES)
+        .chain(rules::candidates::NEGATIVE_BLOCK_RULES)
+        .map(|r| (r.id, r.catches))
+        .collect()
+}
+
 /// The UTC calendar date (`YYYY-MM-DD`) of a Unix timestamp: callers read the
 /// clock and pass "today" in; the core never reads it.
 pub fn iso_date_from_unix(secs: i64) -> String {
@@ -212,7 +224,11 @@ fn too_large(len: usize, limit: usize) -> Error {
 }
 
 /// Binary files have NUL and control bytes early on; HTML and text do not.
+/// A UTF-16 page (found by its byte-order mark) is half NUL bytes and is not binary.
 fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return false;
+    }
     let head = &bytes[..bytes.len().min(4096)];
     let control = head
         .iter()

@@ -284,3 +284,20 @@ fn non_articles_are_refused_unless_forced() {
         assert!(!forced.text.is_empty());
     }
 }
+
+/// Each clutter, credit and section-heading rule is shown at work by a fixture page.
+#[test]
+fn every_clutter_rule_is_shown_by_a_fixture() {
+    let mut fired = std::collections::BTreeSet::new();
+    for case in cases() {
+        if let Ok(a) = run(&case, false) {
+            fired.extend(a.removed.into_iter().map(|r| r.rule));
+        }
+    }
+    let missing: Vec<&str> = tidings::clutter_rules()
+        .into_iter()
+        .map(|(id, _)| id)
+        .filter(|id| !fired.contains(*id))
+        .collect();
+    assert!(missing.is_empty(), "rules no fixture shows: {missing:?}");
+}

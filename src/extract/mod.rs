@@ -318,9 +318,11 @@ fn choose(dom: &Dom, root: NodeId, stats: &Stats) -> Option<Vec<NodeId>> {
         if dom.is(sib, &local_name!("p")) {
             let w = stats.weight[sib.index()];
             let ld = stats.link_density(sib);
-            let text = normalize_ws(&dom.text_content(sib));
-            let sentence = text.ends_with(['.', '。', '!', '?', '！', '？', '"', '”']);
-            if (w >= 80.0 && ld < 0.25) || (w > 0.0 && w < 80.0 && ld == 0.0 && sentence) {
+            let sentence = || {
+                let text = normalize_ws(&dom.text_content(sib));
+                text.ends_with(['.', '。', '!', '?', '！', '？', '"', '”'])
+            };
+            if (w >= 80.0 && ld < 0.25) || (w > 0.0 && w < 80.0 && ld == 0.0 && sentence()) {
                 out.push(sib);
             }
         }
@@ -340,12 +342,14 @@ fn trailing_credits(dom: &Dom, root: NodeId, start: NodeId, credits: &mut Credit
             break;
         }
         if is_block(dom, id) && !dom.descendants(id).skip(1).any(|d| is_block(dom, d)) {
-            let text = normalize_ws(&dom.text_content(id));
-            if !text.is_empty() {
-                seen += 1;
-                if text.chars().count() <= crate::rules::credits::MAX_CREDIT_CHARS {
+            match dom.normalized_text(id, crate::rules::credits::MAX_CREDIT_CHARS) {
+                Some(text) if text.is_empty() => {}
+                Some(text) => {
+                    seen += 1;
                     clean::capture_credit(&text, credits);
                 }
+                // Too long for a credit line, but a block all the same.
+                None => seen += 1,
             }
             cur = dom.next_skipping_children(root, id);
         } else {
@@ -386,8 +390,12 @@ fn strip_head(
     if let Some(last) = last_byline {
         for (i, &n) in head.iter().enumerate().take(last + 1) {
             if flags[i] {
+                // Name the credit rule when one describes the line ("澎湃新闻记者 顾文卿").
+                let text = normalize_ws(&dom.text_content(n));
+                let reason = clean::capture_credit(&text, &mut Credits::default())
+                    .map_or(BYLINE, Reason::from);
                 dom.detach(n);
-                removed.push((n, BYLINE));
+                removed.push((n, reason));
             } else if flags[..i].iter().any(|&f| f)
                 && flags[i + 1..(i + 3).min(flags.len())].iter().any(|&f| f)
             {

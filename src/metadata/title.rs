@@ -82,14 +82,20 @@ pub fn site_suffix(title: &str) -> Option<&str> {
             })?
             .trim(),
     };
+    // "澎湃新闻-The Paper": the name in the title's own script.
+    let last = match last.split_once('-') {
+        Some((zh, _)) if !zh.is_empty() && zh.chars().all(|c| crate::text::is_cjk(c)) => zh.trim(),
+        _ => last,
+    };
     // "央视网(cctv.com)": the name without its domain.
     let last = match last.find(['(', '（']) {
         Some(i) if i > 0 => last[..i].trim(),
         _ => last,
     };
-    let units = crate::text::Counts::of(last).units();
+    let c = crate::text::Counts::of(last);
     let byline = last.to_ascii_lowercase().starts_with("by ");
-    ((1..=5).contains(&units) && last.len() < title.len() && !byline).then_some(last)
+    let name_sized = c.units() >= 1 && c.words <= 5 && c.cjk <= 12;
+    (name_sized && last.len() < title.len() && !byline).then_some(last)
 }
 
 /// The section a title tag names between headline and site ("…--财经--人民网", "…_科技_腾讯网").
