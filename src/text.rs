@@ -32,7 +32,16 @@ impl Counts {
         let mut c = Counts::default();
         let mut in_word = false;
         for ch in text.chars() {
-            if is_cjk_letter(ch) {
+            if ch.is_ascii() {
+                if ch.is_ascii_alphanumeric() {
+                    if !in_word {
+                        c.words += 1;
+                        in_word = true;
+                    }
+                } else if ch != '\'' && ch != '-' {
+                    in_word = false;
+                }
+            } else if is_cjk_letter(ch) {
                 c.cjk += 1;
                 in_word = false;
             } else if ch.is_alphanumeric() {
@@ -71,20 +80,44 @@ pub fn reading_minutes(c: Counts) -> u32 {
 
 /// Collapses runs of whitespace to one space and trims.
 pub fn normalize_ws(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut pending = false;
-    for ch in s.chars() {
-        if ch.is_whitespace() || ch == '\u{200b}' || ch == '\u{feff}' {
-            pending = !out.is_empty();
-        } else {
-            if pending {
-                out.push(' ');
-                pending = false;
-            }
-            out.push(ch);
+    let mut n = Normalizer::with_capacity(s.len());
+    n.push_str(s);
+    n.out
+}
+
+/// [`normalize_ws`] fed piece by piece (e.g. text node after text node),
+/// counting the characters written so a caller can stop early.
+#[derive(Default)]
+pub struct Normalizer {
+    pub out: String,
+    /// Characters in `out`.
+    pub chars: usize,
+    pending: bool,
+}
+
+impl Normalizer {
+    pub fn with_capacity(n: usize) -> Normalizer {
+        Normalizer {
+            out: String::with_capacity(n),
+            ..Normalizer::default()
         }
     }
-    out
+
+    pub fn push_str(&mut self, s: &str) {
+        for ch in s.chars() {
+            if ch.is_whitespace() || ch == '\u{200b}' || ch == '\u{feff}' {
+                self.pending = !self.out.is_empty();
+            } else {
+                if self.pending {
+                    self.out.push(' ');
+                    self.chars += 1;
+                    self.pending = false;
+                }
+                self.out.push(ch);
+                self.chars += 1;
+            }
+        }
+    }
 }
 
 /// Commas and clause marks, Latin and CJK: a sign of real prose.

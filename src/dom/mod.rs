@@ -257,6 +257,28 @@ impl Dom {
         inside
     }
 
+    /// Text of the subtree with whitespace collapsed (as [`crate::text::normalize_ws`]
+    /// of [`Dom::text_content`]), or `None` as soon as it is longer than
+    /// `max_chars` characters: short-line tests skip paragraphs without building them.
+    pub fn normalized_text(&self, id: NodeId, max_chars: usize) -> Option<String> {
+        let mut n = crate::text::Normalizer::default();
+        for d in self.descendants(id) {
+            if let Some(t) = self.text(d) {
+                n.push_str(t);
+                if n.chars > max_chars {
+                    return None;
+                }
+            }
+        }
+        Some(n.out)
+    }
+
+    /// Whether the subtree holds any text other than whitespace.
+    pub fn has_text(&self, id: NodeId) -> bool {
+        self.descendants(id)
+            .any(|d| self.text(d).is_some_and(|t| !t.trim().is_empty()))
+    }
+
     /// Concatenated text of the subtree (no whitespace normalisation).
     pub fn text_content(&self, id: NodeId) -> String {
         let mut s = String::new();

@@ -434,7 +434,7 @@ pub fn paragraphs(dom: &mut Dom, root: NodeId) {
         if is_div && !block_inside {
             if has_double_br(dom, id) {
                 wrap_inline_runs(dom, id);
-            } else if !dom.text_content(id).trim().is_empty() {
+            } else if dom.has_text(id) {
                 dom.rename(id, local_name!("p"));
             }
             continue;
