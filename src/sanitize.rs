@@ -354,7 +354,7 @@ pub fn serialize(dom: &Dom, root: NodeId, include_root: bool, base: Option<&url:
                         continue;
                     }
                     let tag = output_tag(&e.name.local).filter(|t| {
-                        !misnested(&open, t) && !(*t == local_name!("p") && p_holds_block(dom, id))
+                        !(misnested(&open, t) || *t == local_name!("p") && p_holds_block(dom, id))
                     });
                     if let Some(tag) = &tag {
                         if *tag == local_name!("img") && img_src(dom, id, base).is_none() {

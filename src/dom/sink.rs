@@ -71,6 +71,8 @@ struct Sink<'a> {
     nodes: RefCell<Vec<SinkNode<'a>>>,
     /// Nesting depth of each node when it was linked (parallel to `nodes`).
     depth: RefCell<Vec<u32>>,
+    /// Names of the phantom elements (see [`PHANTOM_BASE`]).
+    phantoms: RefCell<Vec<&'a QualName>>,
     max_nodes: usize,
     max_depth: usize,
     stop: Rc<Cell<Option<Overflow>>>,
@@ -78,6 +80,17 @@ struct Sink<'a> {
 
 /// Node 1: a detached element that swallows everything past the budget.
 const OVERFLOW: NodeId = NodeId(1);
+
+/// Elements created after the parse was stopped get ids from here on: each
+/// one distinct and with its real name (html5ever's algorithms compare
+/// handles and read names: one shared handle for all of them emptied its
+/// open-element stack and panicked), but nothing else is stored or linked.
+const PHANTOM_BASE: u32 = 1 << 31;
+
+/// Whether `id` is a node that is not kept (the overflow node or a phantom).
+fn dead(id: NodeId) -> bool {
+    id == OVERFLOW || id.0 >= PHANTOM_BASE
+}
 
 impl<'a> Sink<'a> {
     fn new(
@@ -105,6 +118,7 @@ impl<'a> Sink<'a> {
             names,
             nodes: RefCell::new(vec![doc, overflow]),
             depth: RefCell::new(vec![0, 0]),
+            phantoms: RefCell::new(Vec::new()),
             max_nodes,
             max_depth,
             stop,
@@ -135,7 +149,7 @@ impl<'a> Sink<'a> {
 
     /// Links `child` under `parent`, before `before` (or last).
     fn link(&self, parent: NodeId, child: NodeId, before: Option<NodeId>) {
-        if parent == OVERFLOW || child == OVERFLOW {
+        if dead(parent) || dead(child) {
             return;
         }
         {
@@ -209,7 +223,7 @@ impl<'a> Sink<'a> {
     }
 
     fn insert(&self, parent: NodeId, child: NodeOrText<NodeId>, before: Option<NodeId>) {
-        if parent == OVERFLOW {
+        if dead(parent) || before.is_some_and(dead) {
             return;
         }
         let node = match child {
@@ -258,6 +272,9 @@ impl<'a> TreeSink for Sink<'a> {
     }
 
     fn elem_name<'b>(&'b self, target: &'b NodeId) -> &'a QualName {
+        if target.0 >= PHANTOM_BASE {
+            return self.phantoms.borrow()[(target.0 - PHANTOM_BASE) as usize];
+        }
         self.nodes.borrow()[target.index()]
             .name
             .expect("html5ever asks element names of elements only")
@@ -266,7 +283,12 @@ impl<'a> TreeSink for Sink<'a> {
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         if self.nodes.borrow().len() >= self.max_nodes || self.stop.get().is_some() {
             self.overflow(Overflow::Nodes);
-            return OVERFLOW;
+            let mut phantoms = self.phantoms.borrow_mut();
+            if phantoms.len() >= (u32::MAX - PHANTOM_BASE) as usize {
+                return OVERFLOW;
+            }
+            phantoms.push(self.names.alloc(name));
+            return NodeId(PHANTOM_BASE + phantoms.len() as u32 - 1);
         }
         let name_ref: &'a QualName = self.names.alloc(name.clone());
         let id = self.new_node(NodeData::Element(Element { name, attrs }), Some(name_ref));
@@ -295,6 +317,9 @@ impl<'a> TreeSink for Sink<'a> {
         prev_element: &NodeId,
         child: NodeOrText<NodeId>,
     ) {
+        if dead(*element) {
+            return self.insert(*prev_element, child, None);
+        }
         let parent = self.nodes.borrow()[element.index()].node.parent;
         match parent {
             Some(p) => self.insert(p, child, Some(*element)),
@@ -308,6 +333,9 @@ impl<'a> TreeSink for Sink<'a> {
     }
 
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        if dead(*target) {
+            return OVERFLOW;
+        }
         self.nodes.borrow()[target.index()]
             .template_contents
             .unwrap_or(OVERFLOW)
@@ -320,6 +348,9 @@ impl<'a> TreeSink for Sink<'a> {
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
     fn append_before_sibling(&self, sibling: &NodeId, child: NodeOrText<NodeId>) {
+        if dead(*sibling) {
+            return;
+        }
         let parent = self.nodes.borrow()[sibling.index()].node.parent;
         if let Some(p) = parent {
             self.insert(p, child, Some(*sibling));
@@ -327,7 +358,7 @@ impl<'a> TreeSink for Sink<'a> {
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
-        if *target == OVERFLOW {
+        if dead(*target) {
             return;
         }
         let mut n = self.nodes.borrow_mut();
@@ -341,19 +372,19 @@ impl<'a> TreeSink for Sink<'a> {
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
-        if *target != OVERFLOW {
+        if !dead(*target) {
             self.unlink(*target);
         }
     }
 
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
-        if *node == OVERFLOW {
+        if dead(*node) {
             return;
         }
         loop {
             let first = self.nodes.borrow()[node.index()].node.first_child;
             let Some(c) = first else { break };
-            if *new_parent == OVERFLOW {
+            if dead(*new_parent) {
                 self.unlink(c);
             } else {
                 self.link(*new_parent, c, None);

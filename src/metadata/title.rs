@@ -84,7 +84,7 @@ pub fn site_suffix(title: &str) -> Option<&str> {
     };
     // "澎湃新闻-The Paper": the name in the title's own script.
     let last = match last.split_once('-') {
-        Some((zh, _)) if !zh.is_empty() && zh.chars().all(|c| crate::text::is_cjk(c)) => zh.trim(),
+        Some((zh, _)) if !zh.is_empty() && zh.chars().all(crate::text::is_cjk) => zh.trim(),
         _ => last,
     };
     // "央视网(cctv.com)": the name without its domain.
