@@ -234,5 +234,5 @@ fn looks_binary(bytes: &[u8]) -> bool {
         .iter()
         .filter(|&&b| b == 0 || (b < 0x09) || (0x0e..0x20).contains(&b) && b != 0x1b)
         .count();
-    !head.is_empty() && control * 10 > head.len()
+    !head.is_empty() && control * 20 > head.len()
 }
