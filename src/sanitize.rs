@@ -393,7 +393,9 @@ pub fn serialize(dom: &Dom, root: NodeId, include_root: bool, base: Option<&url:
                             | local_name!("footer")
                             | local_name!("p")
                     )
-                }) {
+                }) && pre_opened_at != Some(out.len())
+                {
+                    // (Not as the first thing in a `<pre>`: the parser would drop it.)
                     out.push('\n');
                 }
             }
