@@ -94,20 +94,37 @@ fn step(state: TagState, c: u8) -> Option<(TagState, bool)> {
 /// states (runs in the same state merge, keeping the larger count), so it
 /// stays linear.
 pub fn attributes_anywhere(b: &[u8]) -> usize {
-    // For each state, the largest attribute count of a run now in it.
-    let mut runs: [Option<usize>; STATES] = [None; STATES];
+    // For each state, the largest attribute count of a run now in it (valid
+    // where its bit is set in `active`). Text outside any run is skipped to
+    // the next `<`, so the pass costs little beyond the tags themselves.
+    let mut runs = [0usize; STATES];
+    let mut active: u16 = 0;
     let mut most = 0;
     let mut i = 0;
     while i < b.len() {
+        if active == 0 {
+            match memchr(b'<', &b[i..]) {
+                Some(off) => i += off,
+                None => break,
+            }
+        }
         let c = b[i];
-        let mut next: [Option<usize>; STATES] = [None; STATES];
-        for (s, count) in runs.iter().enumerate() {
-            let Some(count) = *count else { continue };
+        let mut next = [0usize; STATES];
+        let mut next_active: u16 = 0;
+        let mut todo = active;
+        while todo != 0 {
+            let s = todo.trailing_zeros() as usize;
+            todo &= todo - 1;
             if let Some((ns, new_attr)) = step(state_of(s), c) {
-                let n = count + usize::from(new_attr);
+                let n = runs[s] + usize::from(new_attr);
                 most = most.max(n);
-                let slot = &mut next[ns as usize];
-                *slot = Some(slot.map_or(n, |m: usize| m.max(n)));
+                let bit = 1u16 << ns as usize;
+                next[ns as usize] = if next_active & bit == 0 {
+                    n
+                } else {
+                    next[ns as usize].max(n)
+                };
+                next_active |= bit;
             }
         }
         if c == b'<' {
@@ -118,12 +135,16 @@ pub fn attributes_anywhere(b: &[u8]) -> usize {
             };
             if b.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
                 // The run starts in the tag name at `name_at`.
-                let slot = &mut next[TagState::Name as usize];
-                *slot = Some(slot.unwrap_or(0));
+                let bit = 1u16 << TagState::Name as usize;
+                if next_active & bit == 0 {
+                    next[TagState::Name as usize] = 0;
+                    next_active |= bit;
+                }
                 i = name_at;
             }
         }
         runs = next;
+        active = next_active;
         i += 1;
     }
     most
@@ -270,5 +291,92 @@ mod tests {
         assert_eq!(super::attributes_anywhere(b"<p a=\"1\"b='2' c=3 d>"), 4);
         assert_eq!(super::attributes_anywhere(b"<p =a =b>"), 1);
         assert_eq!(super::attributes_anywhere(b"if (a < b) { x = y }"), 0);
+    }
+
+    /// The straightforward form of [`attributes_anywhere`] (every byte, every
+    /// state): the fast one must agree with it.
+    fn reference(b: &[u8]) -> usize {
+        use super::{state_of, step, TagState, STATES};
+        // For each state, the largest attribute count of a run now in it.
+        let mut runs: [Option<usize>; STATES] = [None; STATES];
+        let mut most = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            let mut next: [Option<usize>; STATES] = [None; STATES];
+            for (s, count) in runs.iter().enumerate() {
+                let Some(count) = *count else { continue };
+                if let Some((ns, new_attr)) = step(state_of(s), c) {
+                    let n = count + usize::from(new_attr);
+                    most = most.max(n);
+                    let slot = &mut next[ns as usize];
+                    *slot = Some(slot.map_or(n, |m: usize| m.max(n)));
+                }
+            }
+            if c == b'<' {
+                let name_at = if b.get(i + 1) == Some(&b'/') {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if b.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+                    // The run starts in the tag name at `name_at`.
+                    let slot = &mut next[TagState::Name as usize];
+                    *slot = Some(slot.unwrap_or(0));
+                    i = name_at;
+                }
+            }
+            runs = next;
+            i += 1;
+        }
+        most
+    }
+
+    #[test]
+    fn fast_anywhere_scan_agrees_with_the_plain_one() {
+        use super::*;
+        let mut inputs: Vec<Vec<u8>> = [
+            "<p a b c>x</p>",
+            "a<b c=\"d>e\" f g>h",
+            "<<a x='y' z>",
+            "<a/b/c d=e f>",
+            "< a b>",
+            "</p a b>",
+            "<!-- <p a b c> -->",
+            "<p a=\"x",
+            "<p\ta\nb\rc\x0cd>",
+            "<p a= 'b'c d>",
+        ]
+        .iter()
+        .map(|s| s.as_bytes().to_vec())
+        .collect();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
+        for d in std::fs::read_dir(root).unwrap() {
+            if let Ok(html) = std::fs::read(d.unwrap().path().join("source.html")) {
+                inputs.push(html);
+            }
+        }
+        // Pseudo-random soups of the bytes the tag states care about.
+        let alphabet = b"<>/=\"' \tab";
+        let mut x: u32 = 12345;
+        for len in [5usize, 20, 200, 2000] {
+            for _ in 0..200 {
+                let v = (0..len)
+                    .map(|_| {
+                        x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                        alphabet[(x >> 16) as usize % alphabet.len()]
+                    })
+                    .collect();
+                inputs.push(v);
+            }
+        }
+        for b in &inputs {
+            assert_eq!(
+                attributes_anywhere(b),
+                reference(b),
+                "{:?}",
+                String::from_utf8_lossy(&b[..b.len().min(80)])
+            );
+        }
     }
 }
