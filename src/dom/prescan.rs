@@ -146,8 +146,24 @@ pub fn attributes_anywhere(b: &[u8]) -> usize {
         runs = next;
         active = next_active;
         i += 1;
+        if active & !LOOPING == 0 {
+            // Every live run loops on ordinary bytes: skip them.
+            i += skip_while(&b[i..], |c| !is_special(c));
+        }
     }
     most
+}
+
+/// States that stay put, with the same count, on any byte outside [`is_special`].
+const LOOPING: u16 = 1 << TagState::Name as usize
+    | 1 << TagState::AttrName as usize
+    | 1 << TagState::Unquoted as usize
+    | 1 << TagState::DoubleQuoted as usize
+    | 1 << TagState::SingleQuoted as usize;
+
+/// Bytes that can move a run to another state (or start one).
+fn is_special(c: u8) -> bool {
+    matches!(c, b'<' | b'>' | b'"' | b'\'' | b'/' | b'=') || is_space(c)
 }
 
 fn state_of(i: usize) -> TagState {
@@ -184,14 +200,14 @@ fn tag_attributes(html: &str) -> usize {
         while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' && b[i] != b'/' {
             i += 1;
         }
-        let name = b[name_start..i].to_ascii_lowercase();
+        let name = &b[name_start..i];
         let (count, end) = attributes(b, i);
         most = most.max(count);
         i = end;
-        if RAW_TEXT.contains(&name.as_slice()) {
+        if RAW_TEXT.iter().any(|r| r.eq_ignore_ascii_case(name)) {
             // Skip to the matching end tag.
             let mut close = b"</".to_vec();
-            close.extend_from_slice(&name);
+            close.extend_from_slice(name);
             i = find_ci(b, i, &close).unwrap_or(b.len());
         }
     }
@@ -229,22 +245,47 @@ fn attributes(b: &[u8], mut i: usize) -> (usize, usize) {
     (count, b.len())
 }
 
+/// How many bytes from the start of `hay` satisfy `keep`, tested 16 at a
+/// time (the chunk test compiles to vector compares) before byte by byte.
+#[inline(always)]
+fn skip_while(hay: &[u8], keep: impl Fn(u8) -> bool) -> usize {
+    let mut i = 0;
+    while let Some(chunk) = hay.get(i..i + 16) {
+        if !chunk.iter().fold(true, |all, &c| all & keep(c)) {
+            break;
+        }
+        i += 16;
+    }
+    i + hay[i..]
+        .iter()
+        .position(|&c| !keep(c))
+        .unwrap_or(hay.len() - i)
+}
+
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&c| c == needle)
+    let i = skip_while(hay, |c| c != needle);
+    (i < hay.len()).then_some(i)
 }
 
+/// The first `pat` at or after `from` (`pat` is not empty).
 fn find(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
-    b.get(from..)?
-        .windows(pat.len())
-        .position(|w| w == pat)
-        .map(|p| p + from)
+    find_by(b, from, pat, |w| w == pat)
 }
 
+/// The first `pat` at or after `from`, ASCII case-insensitively (`pat` starts with a non-letter).
 fn find_ci(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
-    b.get(from..)?
-        .windows(pat.len())
-        .position(|w| w.eq_ignore_ascii_case(pat))
-        .map(|p| p + from)
+    find_by(b, from, pat, |w| w.eq_ignore_ascii_case(pat))
+}
+
+fn find_by(b: &[u8], from: usize, pat: &[u8], eq: impl Fn(&[u8]) -> bool) -> Option<usize> {
+    let mut i = from;
+    loop {
+        i += memchr(pat[0], b.get(i..)?)?;
+        if eq(b.get(i..i + pat.len())?) {
+            return Some(i);
+        }
+        i += 1;
+    }
 }
 
 #[cfg(test)]
@@ -357,7 +398,7 @@ mod tests {
             }
         }
         // Pseudo-random soups of the bytes the tag states care about.
-        let alphabet = b"<>/=\"' \tab";
+        let alphabet = b"<>/=\"' \tab-!sScCrR";
         let mut x: u32 = 12345;
         for len in [5usize, 20, 200, 2000] {
             for _ in 0..200 {
@@ -371,6 +412,23 @@ mod tests {
             }
         }
         for b in &inputs {
+            for (pat, from) in [(&b"-->"[..], 0), (b"</sCript", 3), (b"<", 1)] {
+                let plain = |ci: bool| {
+                    b.get(from..).and_then(|r| {
+                        r.windows(pat.len())
+                            .position(|w| {
+                                if ci {
+                                    w.eq_ignore_ascii_case(pat)
+                                } else {
+                                    w == pat
+                                }
+                            })
+                            .map(|p| p + from)
+                    })
+                };
+                assert_eq!(find(b, from, pat), plain(false));
+                assert_eq!(find_ci(b, from, pat), plain(true));
+            }
             assert_eq!(
                 attributes_anywhere(b),
                 reference(b),
