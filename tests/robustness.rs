@@ -100,7 +100,7 @@ fn single_huge_text_node() {
 
 #[test]
 fn thousands_of_br() {
-    let body = format!("<div>{}</div>", format!("line of text<br>").repeat(10_000));
+    let body = format!("<div>{}</div>", "line of text<br>".repeat(10_000));
     let a = extract(&article_page(&body), None, &opts()).expect("br page");
     assert!(a.text.contains("line of text"));
     let body = format!("<div>{PARA}{}{PARA}</div>", "<br>".repeat(10_000));

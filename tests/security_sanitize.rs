@@ -198,34 +198,27 @@ fn findings(html: &str) -> Vec<String> {
                     if !ALLOWED_ATTRS.contains(&lname.as_str()) {
                         bad.push(format!("attribute {name} not on the allow-list (<{tag}>)"));
                     }
+                    let v = &*a.value;
                     match lname.as_str() {
-                        "href" | "cite" => {
-                            if !url_ok(&a.value, false) {
-                                bad.push(format!("unsafe {name}={:?} on <{tag}>", &*a.value));
-                            }
+                        "href" | "cite" if !url_ok(v, false) => {
+                            bad.push(format!("unsafe {name}={v:?} on <{tag}>"));
                         }
-                        "src" => {
-                            if !url_ok(&a.value, tag == "img") || tag != "img" {
-                                bad.push(format!("unsafe src={:?} on <{tag}>", &*a.value));
-                            }
+                        "src" if tag != "img" || !url_ok(v, true) => {
+                            bad.push(format!("unsafe src={v:?} on <{tag}>"));
                         }
                         "srcset" => {
-                            for cand in a.value.split(',') {
+                            for cand in v.split(',') {
                                 let url = cand.split_whitespace().next().unwrap_or("");
                                 if !url.is_empty() && !url_ok(url, false) {
                                     bad.push(format!("unsafe srcset candidate {url:?}"));
                                 }
                             }
                         }
-                        "id" => {
-                            if !a.value.starts_with("t-") {
-                                bad.push(format!("unprefixed id {:?}", &*a.value));
-                            }
+                        "id" if !v.starts_with("t-") => {
+                            bad.push(format!("unprefixed id {v:?}"));
                         }
-                        "dir" => {
-                            if !matches!(&*a.value, "ltr" | "rtl" | "auto") {
-                                bad.push(format!("odd dir {:?}", &*a.value));
-                            }
+                        "dir" if !matches!(v, "ltr" | "rtl" | "auto") => {
+                            bad.push(format!("odd dir {v:?}"));
                         }
                         _ => {}
                     }
