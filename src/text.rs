@@ -95,6 +95,10 @@ pub struct Normalizer {
     pending: bool,
 }
 
+fn is_ws(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
+}
+
 impl Normalizer {
     pub fn with_capacity(n: usize) -> Normalizer {
         Normalizer {
@@ -104,17 +108,41 @@ impl Normalizer {
     }
 
     pub fn push_str(&mut self, s: &str) {
-        for ch in s.chars() {
-            if ch.is_whitespace() || ch == '\u{200b}' || ch == '\u{feff}' {
-                self.pending = !self.out.is_empty();
-            } else {
+        self.push_str_capped(s, usize::MAX);
+    }
+
+    /// Appends `s`, stopping once `out` holds more than `max_chars`
+    /// characters (the output is then cut short: only its length is known).
+    pub fn push_str_capped(&mut self, s: &str, max_chars: usize) {
+        let mut rest = s;
+        while !rest.is_empty() && self.chars <= max_chars {
+            // A run of characters kept as they are…
+            let word = rest.find(is_ws).unwrap_or(rest.len());
+            if word > 0 {
                 if self.pending {
                     self.out.push(' ');
                     self.chars += 1;
                     self.pending = false;
                 }
-                self.out.push(ch);
-                self.chars += 1;
+                let w = &rest[..word];
+                if self.chars + w.len() / 4 > max_chars {
+                    // More characters than the cap leaves room for (each is at most 4 bytes).
+                    self.chars = max_chars + 1;
+                    return;
+                }
+                self.out.push_str(w);
+                self.chars += if w.is_ascii() {
+                    w.len()
+                } else {
+                    w.chars().count()
+                };
+                rest = &rest[word..];
+            }
+            // …then a run of white space, which becomes one space before the next word.
+            let space = rest.find(|c| !is_ws(c)).unwrap_or(rest.len());
+            if space > 0 {
+                self.pending = !self.out.is_empty();
+                rest = &rest[space..];
             }
         }
     }
@@ -147,6 +175,36 @@ mod tests {
     #[test]
     fn normalizes_whitespace() {
         assert_eq!(normalize_ws("  a \n\t b\u{200b}c  "), "a b c");
+    }
+
+    /// Piecewise and capped normalisation agree with `normalize_ws` of the whole.
+    #[test]
+    fn normalizer_pieces_and_caps() {
+        let pieces = [
+            "  新华社\u{3000}北京 ",
+            "",
+            "\u{feff}电 a",
+            "b  ",
+            "\n ĉu\u{a0}x",
+            "  ",
+        ];
+        let whole = normalize_ws(&pieces.concat());
+        let mut n = Normalizer::default();
+        for p in pieces {
+            n.push_str(p);
+        }
+        assert_eq!(n.out, whole);
+        assert_eq!(n.chars, whole.chars().count());
+        for cap in 0..whole.chars().count() + 2 {
+            let mut n = Normalizer::default();
+            for p in pieces {
+                n.push_str_capped(p, cap);
+            }
+            assert_eq!(n.chars > cap, whole.chars().count() > cap, "cap {cap}");
+            if n.chars <= cap {
+                assert_eq!(n.out, whole);
+            }
+        }
     }
 
     #[test]

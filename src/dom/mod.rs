@@ -264,7 +264,7 @@ impl Dom {
         let mut n = crate::text::Normalizer::default();
         for d in self.descendants(id) {
             if let Some(t) = self.text(d) {
-                n.push_str(t);
+                n.push_str_capped(t, max_chars);
                 if n.chars > max_chars {
                     return None;
                 }

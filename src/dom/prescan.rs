@@ -47,12 +47,12 @@ enum TagState {
 
 const STATES: usize = 10;
 
-fn is_space(c: u8) -> bool {
+const fn is_space(c: u8) -> bool {
     matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
 }
 
 /// One tokenizer step; `None` when the tag ends. The flag says whether `c` starts a new attribute.
-fn step(state: TagState, c: u8) -> Option<(TagState, bool)> {
+const fn step(state: TagState, c: u8) -> Option<(TagState, bool)> {
     use TagState::*;
     Some(match (state, c) {
         (DoubleQuoted, b'"') | (SingleQuoted, b'\'') => (AfterQuoted, false),
@@ -66,9 +66,9 @@ fn step(state: TagState, c: u8) -> Option<(TagState, bool)> {
             if is_space(c) =>
         {
             (
-                if state == AfterAttrName {
+                if matches!(state, AfterAttrName) {
                     AfterAttrName
-                } else if state == BeforeValue {
+                } else if matches!(state, BeforeValue) {
                     BeforeValue
                 } else {
                     BeforeAttrName
@@ -115,7 +115,9 @@ pub fn attributes_anywhere(b: &[u8]) -> usize {
         while todo != 0 {
             let s = todo.trailing_zeros() as usize;
             todo &= todo - 1;
-            if let Some((ns, new_attr)) = step(state_of(s), c) {
+            let t = TRANSITIONS[s][c as usize];
+            if t != END {
+                let (ns, new_attr) = (t & 0x7f, t >> 7);
                 let n = runs[s] + usize::from(new_attr);
                 most = most.max(n);
                 let bit = 1u16 << ns as usize;
@@ -146,13 +148,39 @@ pub fn attributes_anywhere(b: &[u8]) -> usize {
         runs = next;
         active = next_active;
         i += 1;
-        if active & !LOOPING == 0 {
-            // Every live run loops on ordinary bytes: skip them.
+        // Skip the bytes on which every live run stays put: inside quoted
+        // values all but their quote (and `<`, which may start a new run).
+        const DQ: u16 = 1 << TagState::DoubleQuoted as usize;
+        const SQ: u16 = 1 << TagState::SingleQuoted as usize;
+        if active == DQ {
+            i += skip_while(&b[i..], |c| c != b'"' && c != b'<');
+        } else if active == SQ {
+            i += skip_while(&b[i..], |c| c != b'\'' && c != b'<');
+        } else if active & !LOOPING == 0 {
             i += skip_while(&b[i..], |c| !is_special(c));
         }
     }
     most
 }
+
+/// [`step`] as a table: `TRANSITIONS[state][byte]` is the next state, with
+/// the high bit set when the byte starts an attribute, or [`END`].
+const TRANSITIONS: [[u8; 256]; STATES] = {
+    let mut t = [[END; 256]; STATES];
+    let mut s = 0;
+    while s < STATES {
+        let mut c = 0;
+        while c < 256 {
+            if let Some((ns, new_attr)) = step(state_of(s), c as u8) {
+                t[s][c] = ns as u8 | if new_attr { 0x80 } else { 0 };
+            }
+            c += 1;
+        }
+        s += 1;
+    }
+    t
+};
+const END: u8 = 0xff;
 
 /// States that stay put, with the same count, on any byte outside [`is_special`].
 const LOOPING: u16 = 1 << TagState::Name as usize
@@ -166,7 +194,7 @@ fn is_special(c: u8) -> bool {
     matches!(c, b'<' | b'>' | b'"' | b'\'' | b'/' | b'=') || is_space(c)
 }
 
-fn state_of(i: usize) -> TagState {
+const fn state_of(i: usize) -> TagState {
     use TagState::*;
     [
         Name,
@@ -251,6 +279,7 @@ fn attributes(b: &[u8], mut i: usize) -> (usize, usize) {
 fn skip_while(hay: &[u8], keep: impl Fn(u8) -> bool) -> usize {
     let mut i = 0;
     while let Some(chunk) = hay.get(i..i + 16) {
+        let chunk: &[u8; 16] = chunk.try_into().expect("16 bytes");
         if !chunk.iter().fold(true, |all, &c| all & keep(c)) {
             break;
         }
