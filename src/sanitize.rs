@@ -195,6 +195,8 @@ fn escape_text(s: &str, out: &mut String) {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '\u{a0}' => out.push_str("&nbsp;"),
+            // A literal CR would be read back as LF (from `&#13;` in the page).
+            '\r' => out.push_str("&#13;"),
             '\0' => {}
             _ => out.push(c),
         }
@@ -208,6 +210,7 @@ fn escape_attr(s: &str, out: &mut String) {
             '"' => out.push_str("&quot;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            '\r' => out.push_str("&#13;"),
             '\0' => {}
             _ => out.push(c),
         }

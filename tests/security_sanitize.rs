@@ -396,3 +396,29 @@ fn specific_outputs() {
         "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"
     );
 }
+
+/// Inputs found by `scripts/fuzz.sh` (fuzz/), kept as regression cases.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fuzz");
+    for entry in std::fs::read_dir(dir).expect("fuzz findings folder") {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let html = String::from_utf8_lossy(&bytes);
+        let once = tidings::sanitize_html(&html, Some(BASE));
+        assert_eq!(
+            tidings::sanitize_html(&once, Some(BASE)),
+            once,
+            "{}",
+            path.display()
+        );
+        assert!(findings(&once).is_empty(), "{}", path.display());
+        let opts = tidings::Options {
+            force: true,
+            ..Default::default()
+        };
+        if let Ok(a) = tidings::extract_bytes(&bytes, Some(BASE), &opts) {
+            assert!(findings(&a.content).is_empty(), "{}", path.display());
+        }
+    }
+}
