@@ -109,25 +109,41 @@ pub fn attributes_anywhere(b: &[u8]) -> usize {
             }
         }
         let c = b[i];
-        let mut next = [0usize; STATES];
         let mut next_active: u16 = 0;
-        let mut todo = active;
-        while todo != 0 {
-            let s = todo.trailing_zeros() as usize;
-            todo &= todo - 1;
-            let t = TRANSITIONS[s][c as usize];
-            if t != END {
-                let (ns, new_attr) = (t & 0x7f, t >> 7);
-                let n = runs[s] + usize::from(new_attr);
-                most = most.max(n);
-                let bit = 1u16 << ns as usize;
-                next[ns as usize] = if next_active & bit == 0 {
-                    n
-                } else {
-                    next[ns as usize].max(n)
-                };
-                next_active |= bit;
+        if active & active.wrapping_sub(1) == 0 {
+            // At most one live run (the usual case): update it in place.
+            if active != 0 {
+                let s = active.trailing_zeros() as usize;
+                let t = TRANSITIONS[s][c as usize];
+                if t != END {
+                    let (ns, new_attr) = (usize::from(t & 0x7f), t >> 7);
+                    let n = runs[s] + usize::from(new_attr);
+                    most = most.max(n);
+                    runs[ns] = n;
+                    next_active = 1 << ns;
+                }
             }
+        } else {
+            let mut next = [0usize; STATES];
+            let mut todo = active;
+            while todo != 0 {
+                let s = todo.trailing_zeros() as usize;
+                todo &= todo - 1;
+                let t = TRANSITIONS[s][c as usize];
+                if t != END {
+                    let (ns, new_attr) = (usize::from(t & 0x7f), t >> 7);
+                    let n = runs[s] + usize::from(new_attr);
+                    most = most.max(n);
+                    let bit = 1u16 << ns;
+                    next[ns] = if next_active & bit == 0 {
+                        n
+                    } else {
+                        next[ns].max(n)
+                    };
+                    next_active |= bit;
+                }
+            }
+            runs = next;
         }
         if c == b'<' {
             let name_at = if b.get(i + 1) == Some(&b'/') {
@@ -139,13 +155,12 @@ pub fn attributes_anywhere(b: &[u8]) -> usize {
                 // The run starts in the tag name at `name_at`.
                 let bit = 1u16 << TagState::Name as usize;
                 if next_active & bit == 0 {
-                    next[TagState::Name as usize] = 0;
+                    runs[TagState::Name as usize] = 0;
                     next_active |= bit;
                 }
                 i = name_at;
             }
         }
-        runs = next;
         active = next_active;
         i += 1;
         // Skip the bytes on which every live run stays put: inside quoted
@@ -277,7 +292,13 @@ fn attributes(b: &[u8], mut i: usize) -> (usize, usize) {
 /// time (the chunk test compiles to vector compares) before byte by byte.
 #[inline(always)]
 fn skip_while(hay: &[u8], keep: impl Fn(u8) -> bool) -> usize {
-    let mut i = 0;
+    // Most skips inside tags are short: try a few bytes one by one first.
+    for (i, &c) in hay.iter().take(8).enumerate() {
+        if !keep(c) {
+            return i;
+        }
+    }
+    let mut i = hay.len().min(8);
     while let Some(chunk) = hay.get(i..i + 16) {
         let chunk: &[u8; 16] = chunk.try_into().expect("16 bytes");
         if !chunk.iter().fold(true, |all, &c| all & keep(c)) {
