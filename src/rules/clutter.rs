@@ -292,6 +292,17 @@ pub const LINE_RULES: &[Rule] = &[
         ],
         counter: &[],
     },
+    Rule {
+        id: "print-edition",
+        pattern: r"(?i)^(?:《\s*[\x{4e00}-\x{9fff}]{2,10}\s*》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第\s*\d+\s*版\s*[)）]|a version of this article appears in print on .{0,200})$",
+        catches: "print-edition notes: 《人民日报》（2024年03月12日 第 18 版）, \"A version of this article appears in print on …\"",
+        hints: &["版", "appears in print"],
+        examples: &[
+            "《 人民日报 》（ 2024年03月12日 第 18 版）",
+            "A version of this article appears in print on Jan. 11, 2024, Section A, Page 6 of the New York edition.",
+        ],
+        counter: &["他说，这一版方案还要再改"],
+    },
 ];
 
 super::table!(LINES, LINE_RULES);
