@@ -99,6 +99,28 @@ fn is_ws(c: char) -> bool {
     c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
 }
 
+/// Bytes before the first character of `s` for which `is_ws(c) == ws`; ASCII
+/// is tested byte by byte, other characters decoded.
+fn run_len(s: &str, ws: bool) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (is, len) = if c.is_ascii() {
+            // `char::is_whitespace` on ASCII: tab, LF, VT, FF, CR, space.
+            (matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '), 1)
+        } else {
+            let ch = s[i..].chars().next().expect("char boundary");
+            (is_ws(ch), ch.len_utf8())
+        };
+        if is == ws {
+            return i;
+        }
+        i += len;
+    }
+    b.len()
+}
+
 impl Normalizer {
     pub fn with_capacity(n: usize) -> Normalizer {
         Normalizer {
@@ -117,7 +139,7 @@ impl Normalizer {
         let mut rest = s;
         while !rest.is_empty() && self.chars <= max_chars {
             // A run of characters kept as they are…
-            let word = rest.find(is_ws).unwrap_or(rest.len());
+            let word = run_len(rest, true);
             if word > 0 {
                 if self.pending {
                     self.out.push(' ');
@@ -139,7 +161,7 @@ impl Normalizer {
                 rest = &rest[word..];
             }
             // …then a run of white space, which becomes one space before the next word.
-            let space = rest.find(|c| !is_ws(c)).unwrap_or(rest.len());
+            let space = run_len(rest, false);
             if space > 0 {
                 self.pending = !self.out.is_empty();
                 rest = &rest[space..];
@@ -184,11 +206,18 @@ mod tests {
             "  新华社\u{3000}北京 ",
             "",
             "\u{feff}电 a",
-            "b  ",
-            "\n ĉu\u{a0}x",
+            "b \u{b} ",
+            "\n ĉu\u{a0}x\u{85}y\u{1c}z\u{2028}",
             "  ",
         ];
         let whole = normalize_ws(&pieces.concat());
+        let plain = pieces
+            .concat()
+            .split(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(whole, plain);
         let mut n = Normalizer::default();
         for p in pieces {
             n.push_str(p);
