@@ -45,6 +45,15 @@ const HIDDEN_CLASSES: &[&str] = &[
     "d-none",
 ];
 
+/// Fragments of generated class names for screen-reader-only text
+/// ("ssrcss-1f39n02-VisuallyHidden"): matched inside a class token.
+const HIDDEN_CLASS_PARTS: &[&str] = &[
+    "visuallyhidden",
+    "visually-hidden",
+    "screenreaderonly",
+    "sr-only",
+];
+
 /// Attributes that lazy-loading scripts keep the real image URL in.
 const LAZY_SRC: &[&str] = &[
     "data-src",
@@ -213,7 +222,7 @@ fn decide(dom: &Dom, id: NodeId) -> Action {
     ) {
         return Action::Keep;
     }
-    let role = dom.attr(id, "role").unwrap_or("");
+    let role = dom.attr_named(id, &local_name!("role")).unwrap_or("");
     if UNLIKELY_ROLES.iter().any(|r| role.eq_ignore_ascii_case(r)) {
         return Action::SetAside;
     }
@@ -225,7 +234,10 @@ fn decide(dom: &Dom, id: NodeId) -> Action {
     {
         return Action::SetAside;
     }
-    let (class, ident) = (dom.attr(id, "class"), dom.attr(id, "id"));
+    let (class, ident) = (
+        dom.attr_named(id, &local_name!("class")),
+        dom.attr_named(id, &local_name!("id")),
+    );
     let sig = |set: &KeywordSet| {
         class.is_some_and(|c| set.matches(c)) || ident.is_some_and(|i| set.matches(i))
     };
@@ -253,15 +265,15 @@ fn inside(dom: &Dom, id: NodeId, tags: &[LocalName]) -> bool {
 }
 
 fn is_hidden(dom: &Dom, id: NodeId) -> bool {
-    if dom.attr(id, "hidden").is_some()
+    if dom.attr_named(id, &local_name!("hidden")).is_some()
         || dom
-            .attr(id, "aria-hidden")
+            .attr_named(id, &local_name!("aria-hidden"))
             .is_some_and(|v| v.eq_ignore_ascii_case("true"))
     {
         // Some sites mark a figure's image aria-hidden; keep images.
         return !dom.is(id, &local_name!("img")) && !dom.is(id, &local_name!("figure"));
     }
-    if let Some(style) = dom.attr(id, "style") {
+    if let Some(style) = dom.attr_named(id, &local_name!("style")) {
         let s: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -280,11 +292,13 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
             return true;
         }
     }
-    if let Some(class) = dom.attr(id, "class") {
-        if class
-            .split_whitespace()
-            .any(|c| HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
-        {
+    if let Some(class) = dom.attr_named(id, &local_name!("class")) {
+        if class.split_whitespace().any(|c| {
+            HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)) || {
+                let lower = c.to_ascii_lowercase();
+                HIDDEN_CLASS_PARTS.iter().any(|p| lower.contains(p))
+            }
+        }) {
             return true;
         }
     }

@@ -303,6 +303,46 @@ pub const LINE_RULES: &[Rule] = &[
         ],
         counter: &["他说，这一版方案还要再改"],
     },
+    Rule {
+        id: "media-label",
+        pattern: r"(?i)^(?:image|photo|video|audio|graphic|图片|视频)$",
+        catches: "screen-reader labels left before figures and players (\"Image\", \"Video\")",
+        hints: &["image", "photo", "video", "audio", "graphic", "图片", "视频"],
+        examples: &["Image", "Video", "图片"],
+        counter: &["Image rights remain with the photographer."],
+    },
+    Rule {
+        id: "original-title-zh",
+        pattern: r"^[（(]?\s*原标题\s*[:：].{1,80}?[)）]?$",
+        catches: "（原标题：…） notes of reprinted Chinese stories",
+        hints: &["原标题"],
+        examples: &["（原标题：开学季，课后服务“扩容”了）", "原标题：一季度铁路客运创新高"],
+        counter: &[],
+    },
+    Rule {
+        id: "image-source-zh",
+        pattern: r"^(?:封面)?(?:图片|图)来源\s*[:：].{0,40}$",
+        catches: "图片来源：… picture-source lines on their own",
+        hints: &["来源"],
+        examples: &["封面图片来源：每日经济新闻 资料图", "图片来源：视觉中国"],
+        counter: &[],
+    },
+    Rule {
+        id: "wechat-prompt",
+        pattern: r"^(?:点击上方.{0,12}关注.{0,12}|[—–-]{1,3}\s*(?:END|完)\s*[—–-]{1,3}|点(?:个|一下)?\s*[「“\x22]?在看[」”\x22]?.{0,24}|长按.{0,12}(?:关注|识别).{0,24}|.{0,12}微信号\s*[:：].{0,48}|阅读原文)$",
+        catches: "WeChat account prompts: 点击上方蓝字关注我们, — END —, 点个「在看」, 长按关注, 微信号：…",
+        hints: &["关注", "end", "在看", "长按", "微信号", "阅读原文", "完"],
+        examples: &["点击上方蓝字关注我们", "— END —", "点个「在看」，分享给更多朋友", "观察者网微信号：guanchacn，日销过万的新闻值得你的手指点一下"],
+        counter: &["他说，大家都在看这场比赛"],
+    },
+    Rule {
+        id: "comment-widget-zh",
+        pattern: r"^(?:跟贴.{0,8}\d+\s*条|马上发表|我来说两句|发表评论|查看全部评论.{0,10}|网友评论仅供其表达个人看法.{0,40}|举报)$",
+        catches: "comment and report widgets of Chinese portals (跟贴0条, 马上发表, 举报)",
+        hints: &["跟贴", "发表", "说两句", "评论", "举报"],
+        examples: &["跟贴跟贴0条", "马上发表", "网友评论仅供其表达个人看法，并不表明网易立场。", "举报"],
+        counter: &["举报人已向警方提供线索"],
+    },
 ];
 
 super::table!(LINES, LINE_RULES);
