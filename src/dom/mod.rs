@@ -133,6 +133,16 @@ impl Dom {
             .map(|a| &*a.value)
     }
 
+    /// [`Dom::attr`] for a name known as an atom (`local_name!("class")`):
+    /// compares atoms, not strings, for the attributes every element is asked about.
+    pub fn attr_named(&self, id: NodeId, name: &LocalName) -> Option<&str> {
+        self.element(id)?
+            .attrs
+            .iter()
+            .find(|a| a.name.ns == ns!() && a.name.local == *name)
+            .map(|a| &*a.value)
+    }
+
     /// Sets (or adds) an attribute without a namespace.
     pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
         if let NodeData::Element(e) = &mut self.nodes[id.index()].data {

@@ -117,8 +117,8 @@ impl Stats {
 /// Class/id weight: +25 for article-ish names, −25 for clutter names.
 pub fn class_weight(dom: &Dom, id: NodeId) -> f32 {
     let mut w = 0.0;
-    for attr in ["class", "id"] {
-        if let Some(v) = dom.attr(id, attr) {
+    for attr in [local_name!("class"), local_name!("id")] {
+        if let Some(v) = dom.attr_named(id, &attr) {
             if NEGATIVE.matches(v) {
                 w -= 25.0;
             }
