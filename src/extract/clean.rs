@@ -285,7 +285,20 @@ pub fn lines(dom: &mut Dom, content: NodeId, removed: &mut Removals, credits: &m
             }
         }
         if chars <= MAX_LINE_CHARS {
-            if let Some(rule) = LINES.first_match_lower(&text, &lower) {
+            // A rule that matches only part of a block full of sentences has
+            // found a credit inside prose ("© Provided by … Nintendo and Apple
+            // shocked the world…"): the paragraph stays.
+            let hit = LINES.candidates(&text, &lower).find(|(_, re)| {
+                re.find(&text).is_some_and(|m| {
+                    let rest = text.len() - m.len();
+                    let prose = rest > LEFTOVER_PROSE_BYTES
+                        && SENTENCE_ENDS
+                            .iter()
+                            .any(|e| text[..m.start()].contains(e) || text[m.end()..].contains(e));
+                    !prose
+                })
+            });
+            if let Some((rule, _)) = hit {
                 dom.detach(id);
                 removed.push((id, rule.into()));
                 continue;
@@ -297,6 +310,11 @@ pub fn lines(dom: &mut Dom, content: NodeId, removed: &mut Removals, credits: &m
         }
     }
 }
+
+/// Bytes of text outside a rule's match beyond which a block may be prose.
+const LEFTOVER_PROSE_BYTES: usize = 100;
+/// Sentence ends, Latin and CJK.
+const SENTENCE_ENDS: &[&str] = &[". ", "。", "！", "？", "! ", "? "];
 
 pub const SHARE_COUNTER: Reason = Reason {
     rule: "share-counter",
