@@ -310,8 +310,22 @@ fn site_name(d: &Declared, url: Option<&url::Url>) -> Option<String> {
             d.meta(&["application-name"]).map(str::to_string),
         ];
         if let Some(n) = named.iter().flatten().find(|n| names::same_org(n, suffix)) {
-            // The tab's spelling, unless it is a domain ("Chinadaily.com.cn").
-            return Some(normalize_ws(if suffix.contains('.') { n } else { suffix }));
+            // The tab's spelling of the same name ("The Guardian"); the declared
+            // name when the tab shows a domain or only a part of it.
+            let key = |s: &str| -> String {
+                let k: String = s
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                k.strip_prefix("the").map(str::to_string).unwrap_or(k)
+            };
+            let same = key(n) == key(suffix);
+            return Some(normalize_ws(if same && !suffix.contains('.') {
+                suffix
+            } else {
+                n
+            }));
         }
         // No declared name at all: the tab's suffix is the site's name.
         if named.iter().all(Option::is_none) && d.jsonld_other.is_empty() {
