@@ -128,7 +128,7 @@ pub fn run(input: &str, url: Option<&url::Url>) -> Result<Article, Error> {
         content.push_str("</p>\n");
     }
     let declared = Declared::default();
-    let m = metadata::resolve(&Inputs {
+    let mut m = metadata::resolve(&Inputs {
         declared: &declared,
         visible: &visible,
         credits: &credits,
@@ -138,33 +138,10 @@ pub fn run(input: &str, url: Option<&url::Url>) -> Result<Article, Error> {
         dek: dek.as_deref(),
         first_image: None,
     });
-    let counts = Counts::of(&text);
-    Ok(Article {
-        title: m.title,
-        byline: m.byline,
-        authors: m.authors,
-        site_name: m.site_name,
-        publisher: m.publisher,
-        published_time: m.published,
-        modified_time: m.modified,
-        lang: m.lang,
-        dir: m.dir,
-        excerpt: m.excerpt,
-        section: section.or(m.section),
-        canonical_url: m.canonical_url,
-        lead_image: None,
-        keywords: Vec::new(),
-        source: m.source,
-        editor: m.editor,
-        license: None,
-        kind: m.kind,
-        content,
-        word_count: counts.units(),
-        reading_minutes: crate::text::reading_minutes(counts),
-        text,
-        readerable: true,
-        removed,
-    })
+    let section = section.or(m.section.take());
+    let mut article = m.into_article(content, text, true, removed);
+    article.section = section;
+    Ok(article)
 }
 
 fn metadata_agency(line: &str) -> String {

@@ -204,32 +204,7 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
             html: sanitize::serialize(&dom, id, true, base),
         })
         .collect();
-    Ok(Article {
-        title: m.title,
-        byline: m.byline,
-        authors: m.authors,
-        site_name: m.site_name,
-        publisher: m.publisher,
-        published_time: m.published,
-        modified_time: m.modified,
-        lang: m.lang,
-        dir: m.dir,
-        excerpt: m.excerpt,
-        section: m.section,
-        canonical_url: m.canonical_url,
-        lead_image: m.lead_image,
-        keywords: m.keywords,
-        source: m.source,
-        editor: m.editor,
-        license: m.license,
-        kind: m.kind,
-        content,
-        word_count: counts.units(),
-        reading_minutes: crate::text::reading_minutes(counts),
-        text,
-        readerable,
-        removed,
-    })
+    Ok(m.into_article(content, text, readerable, removed))
 }
 
 fn no_article() -> Error {

@@ -80,6 +80,45 @@ pub struct Resolved {
     pub kind: String,
 }
 
+impl Resolved {
+    /// The article: this metadata with the body and its measures.
+    pub fn into_article(
+        self,
+        content: String,
+        text: String,
+        readerable: bool,
+        removed: Vec<crate::Removed>,
+    ) -> crate::Article {
+        let counts = crate::text::Counts::of(&text);
+        crate::Article {
+            title: self.title,
+            byline: self.byline,
+            authors: self.authors,
+            site_name: self.site_name,
+            publisher: self.publisher,
+            published_time: self.published,
+            modified_time: self.modified,
+            lang: self.lang,
+            dir: self.dir,
+            excerpt: self.excerpt,
+            section: self.section,
+            canonical_url: self.canonical_url,
+            lead_image: self.lead_image,
+            keywords: self.keywords,
+            source: self.source,
+            editor: self.editor,
+            license: self.license,
+            kind: self.kind,
+            content,
+            word_count: counts.units(),
+            reading_minutes: crate::text::reading_minutes(counts),
+            text,
+            readerable,
+            removed,
+        }
+    }
+}
+
 pub fn resolve(i: &Inputs) -> Resolved {
     let d = i.declared;
     let site_name = site_name(d, i.url);
