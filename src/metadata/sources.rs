@@ -211,8 +211,25 @@ pub fn collect(dom: &Dom) -> Declared {
             }
             local_name!("script") => {
                 let ty = dom.attr(id, "type").unwrap_or("");
-                if d.script_dates.len() < 4 {
-                    script_dates(&dom.text_content(id), &mut d.script_dates);
+                // Script variables are the last resort for a date: skip them once
+                // the page has declared one, and read at most the first 256 KiB.
+                let declared = d
+                    .meta(&[
+                        "article:published_time",
+                        "og:published_time",
+                        "publishdate",
+                        "pubdate",
+                        "datepublished",
+                    ])
+                    .is_some()
+                    || ld_objects
+                        .iter()
+                        .any(|o: &Value| o.get("datePublished").is_some());
+                if d.script_dates.len() < 4 && !declared && dom.attr(id, "src").is_none() {
+                    script_dates(
+                        &dom.text_content_capped(id, 256 * 1024),
+                        &mut d.script_dates,
+                    );
                 }
                 if ty.eq_ignore_ascii_case("application/ld+json") {
                     let raw = dom.text_content(id);
@@ -327,16 +344,15 @@ fn is_byline_element(dom: &Dom, id: NodeId) -> bool {
     ) {
         return false;
     }
-    let sig = format!(
-        "{} {} {}",
-        dom.class_and_id(id),
-        dom.attr(id, "rel").unwrap_or(""),
-        dom.attr(id, "itemprop").unwrap_or("")
-    )
-    .to_ascii_lowercase();
-    !sig.contains("comment")
-        && !sig.contains("avatar")
-        && BYLINE_MARKS.iter().any(|m| sig.contains(m))
+    let attrs = ["class", "id", "rel", "itemprop"].map(|a| dom.attr(id, a).unwrap_or(""));
+    let any = |needle: &str| attrs.iter().any(|v| contains_ci(v, needle));
+    !any("comment") && !any("avatar") && BYLINE_MARKS.iter().any(|m| any(m))
+}
+
+/// ASCII case-insensitive substring test (`needle` lower-case), without allocating.
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    !n.is_empty() && h.len() >= n.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 fn is_breadcrumb(dom: &Dom, id: NodeId) -> bool {
@@ -351,17 +367,18 @@ fn is_breadcrumb(dom: &Dom, id: NodeId) -> bool {
     ) {
         return false;
     }
-    let sig = dom.class_and_id(id).to_ascii_lowercase();
-    let label = dom
-        .attr(id, "aria-label")
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let itemtype = dom.attr(id, "itemtype").unwrap_or("");
+    let (class, ident) = (
+        dom.attr(id, "class").unwrap_or(""),
+        dom.attr(id, "id").unwrap_or(""),
+    );
     BREADCRUMB_SIGNS
         .iter()
-        .any(|s| sig.split([' ', '_']).any(|t| t.contains(s)))
-        || label.contains("breadcrumb")
-        || itemtype.contains("BreadcrumbList")
+        .any(|m| contains_ci(class, m) || contains_ci(ident, m))
+        || contains_ci(dom.attr(id, "aria-label").unwrap_or(""), "breadcrumb")
+        || dom
+            .attr(id, "itemtype")
+            .unwrap_or("")
+            .contains("BreadcrumbList")
 }
 
 /// The trail's items: link texts, or the text split at separators.
