@@ -223,6 +223,22 @@ fn origin_page_is_exact() {
         Some("China and South Korea are close neighbors that will always live next to each other and partners that cannot be separated, Qin said.")
     );
     assert_eq!(a.kind, "article-newspaper");
+    // The drawer lists the footer's licence and copyright lines, with the rule that caught each.
+    for rule in [
+        "icp-registration",
+        "public-security-registration",
+        "copyright-en",
+        "footer-link-bar-en",
+    ] {
+        assert!(
+            a.removed.iter().any(|r| r.rule == rule),
+            "{rule} not listed as removed"
+        );
+    }
+    assert!(a
+        .removed
+        .iter()
+        .any(|r| r.text.contains("沪ICP备05050403号")));
     for clutter in [
         "ICP",
         "公网安备",

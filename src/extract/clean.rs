@@ -316,6 +316,29 @@ const LEFTOVER_PROSE_BYTES: usize = 100;
 /// Sentence ends, Latin and CJK.
 const SENTENCE_ENDS: &[&str] = &[". ", "。", "！", "？", "! ", "? "];
 
+/// How many clutter lines from outside the article are listed.
+const MAX_OUTSIDE_LINES: usize = 40;
+
+/// Records (without removing) the clutter lines under `root`, outside the
+/// article, for the reader's "removed" drawer.
+pub fn lines_outside(dom: &Dom, root: NodeId, removed: &mut Removals) {
+    let start = removed.len();
+    for id in leaf_blocks(dom, root) {
+        if removed.len() - start >= MAX_OUTSIDE_LINES {
+            break;
+        }
+        let Some(text) = dom.normalized_text(id, MAX_LINE_CHARS) else {
+            continue;
+        };
+        if text.is_empty() {
+            continue;
+        }
+        if let Some(rule) = LINES.first_match(&text) {
+            removed.push((id, rule.into()));
+        }
+    }
+}
+
 pub const SHARE_COUNTER: Reason = Reason {
     rule: "share-counter",
     catches: "bare share, like and comment counters",

@@ -85,6 +85,7 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
 
     let root = dom.body().unwrap_or(NodeId::DOCUMENT);
     let aside = prepare::run(&mut dom, root, base);
+    let aside_nodes: Vec<NodeId> = aside.iter().map(prepare::SetAside::node).collect();
     prepare::paragraphs(&mut dom, root);
     let mut stats = Stats::compute(&dom, root);
     let mut readerable = readerable_score(&dom, root, &stats) > READERABLE_MIN_SCORE;
@@ -123,17 +124,6 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
         return Err(no_article());
     };
 
-    if std::env::var("TIDINGS_DEBUG").is_ok() {
-        for &c in &chosen {
-            eprintln!(
-                "chosen {:?} {:?} {:?} w={}",
-                dom.tag(c),
-                dom.attr(c, "class"),
-                dom.attr(c, "id"),
-                stats.weight[c.index()]
-            );
-        }
-    }
     // Credit lines often sit just after the body container ("Source: … Editor: …").
     let after = chosen
         .last()
@@ -157,20 +147,15 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
     if let Some(after) = after {
         trailing_credits(&dom, root, after, &mut credits);
     }
+    // The drawer also lists the clutter lines of the rest of the page
+    // (licence, registration and copyright footers), which stay where they were.
+    for r in
+        std::iter::once(root).chain(aside_nodes.into_iter().filter(|&n| dom.parent(n).is_none()))
+    {
+        clean::lines_outside(&dom, r, &mut removed);
+    }
 
     let text = render::text(&dom, container);
-    if std::env::var("TIDINGS_DEBUG").is_ok() {
-        for (id, r) in &removed {
-            eprintln!(
-                "removed {} {:?}",
-                r.rule,
-                normalize_ws(&dom.text_content(*id))
-                    .chars()
-                    .take(60)
-                    .collect::<String>()
-            );
-        }
-    }
     let counts = Counts::of(&text);
     if counts.units() == 0 {
         return Err(no_article());

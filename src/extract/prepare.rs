@@ -134,6 +134,13 @@ pub struct SetAside {
     next: Option<NodeId>,
 }
 
+impl SetAside {
+    /// The block set aside.
+    pub fn node(&self) -> NodeId {
+        self.node
+    }
+}
+
 /// Runs the pass over `root`. Returns the blocks set aside as unlikely.
 pub fn run(dom: &mut Dom, root: NodeId, base: Option<&url::Url>) -> Vec<SetAside> {
     let mut aside = Vec::new();
