@@ -121,7 +121,24 @@ impl Resolved {
 
 pub fn resolve(i: &Inputs) -> Resolved {
     let d = i.declared;
-    let site_name = site_name(d, i.url);
+    // On a publishing platform, the publication or account is the site.
+    let site_name = site_name(d, i.url).map(|s| {
+        if !crate::rules::bylines::PLATFORMS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(&s))
+        {
+            return s;
+        }
+        let publisher = d
+            .jsonld
+            .as_ref()
+            .and_then(|v| v.get("publisher"))
+            .and_then(sources::string_of);
+        publisher
+            .filter(|p| !p.eq_ignore_ascii_case(&s))
+            .or_else(|| d.account_name.clone())
+            .unwrap_or(s)
+    });
     let publisher = d
         .jsonld
         .as_ref()

@@ -36,6 +36,8 @@ pub struct Declared {
     pub byline_elements: Vec<String>,
     /// The responsible editor named anywhere on the page ("责任编辑：张三").
     pub responsible_editor: Option<String>,
+    /// The account named on a platform page (WeChat's `#js_name`).
+    pub account_name: Option<String>,
 }
 
 /// Class, id, rel or itemprop fragments of byline elements; comment authors excluded.
@@ -240,6 +242,12 @@ pub fn collect(dom: &Dom) -> Declared {
             }
             _ => {}
         }
+        if d.account_name.is_none() && is_account_element(dom, id) {
+            let t = crate::text::normalize_ws(&dom.text_content_capped(id, 200));
+            if (2..=40).contains(&t.chars().count()) {
+                d.account_name = Some(t);
+            }
+        }
         if d.byline_elements.len() < 3 && is_byline_element(dom, id) {
             let t = crate::text::normalize_ws(&dom.text_content_capped(id, 300));
             if (3..=100).contains(&t.chars().count()) && crate::date::parse(&t).is_none() {
@@ -347,6 +355,21 @@ fn is_byline_element(dom: &Dom, id: NodeId) -> bool {
     let attrs = ["class", "id", "rel", "itemprop"].map(|a| dom.attr(id, a).unwrap_or(""));
     let any = |needle: &str| attrs.iter().any(|v| contains_ci(v, needle));
     !any("comment") && !any("avatar") && BYLINE_MARKS.iter().any(|m| any(m))
+}
+
+fn is_account_element(dom: &Dom, id: NodeId) -> bool {
+    let (class, ident) = (
+        dom.attr(id, "class").unwrap_or(""),
+        dom.attr(id, "id").unwrap_or(""),
+    );
+    (!class.is_empty() || !ident.is_empty())
+        && crate::rules::bylines::ACCOUNT_MARKS
+            .iter()
+            .any(|m| contains_ci(ident, m) || contains_ci(class, m))
+        && !matches!(
+            dom.tag(id),
+            Some(&local_name!("script")) | Some(&local_name!("meta")) | None
+        )
 }
 
 /// ASCII case-insensitive substring test (`needle` lower-case), without allocating.

@@ -196,3 +196,32 @@ pub const DEGREES: &[&str] = &[
     "MA", "MD", "PhD", "Ph.D.", "MPH", "RN", "DO", "MS", "BSN", "MBA", "Jr", "Jr.", "Sr", "Sr.",
     "II", "III",
 ];
+
+/// Publishing platforms whose own name is not the site a citation names: the
+/// account or publication on them is ("Voodoo Engineering" on Medium, a
+/// WeChat official account).
+pub const PLATFORMS: &[&str] = &[
+    "微信公众平台",
+    "Medium",
+    "Substack",
+    "Blogger",
+    "Tumblr",
+    "WordPress.com",
+    "LinkedIn",
+    "知乎",
+    "知乎专栏",
+    "简书",
+    "今日头条",
+    "百家号",
+    "网易号",
+    "搜狐号",
+];
+
+/// Id and class fragments of the element naming the account on a platform page.
+pub const ACCOUNT_MARKS: &[&str] = &[
+    "js_name",
+    "nickname",
+    "account-name",
+    "account_name",
+    "publication-name",
+];
