@@ -235,7 +235,7 @@ pub fn collect(dom: &Dom) -> Declared {
                 }
                 if ty.eq_ignore_ascii_case("application/ld+json") {
                     let raw = dom.text_content(id);
-                    if let Ok(v) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) {
+                    if let Ok(v) = serde_json::from_str::<Value>(unwrap_ld(&raw)) {
                         flatten_ld(v, &mut ld_objects);
                     }
                 }
@@ -355,6 +355,25 @@ fn is_byline_element(dom: &Dom, id: NodeId) -> bool {
     let attrs = ["class", "id", "rel", "itemprop"].map(|a| dom.attr(id, a).unwrap_or(""));
     let any = |needle: &str| attrs.iter().any(|v| contains_ci(v, needle));
     !any("comment") && !any("avatar") && BYLINE_MARKS.iter().any(|m| any(m))
+}
+
+/// JSON-LD text without the wrappers some CMSs put around it
+/// (`<![CDATA[ … ]]>`, `<!-- … -->`, a trailing `;`).
+fn unwrap_ld(raw: &str) -> &str {
+    let mut s = raw.trim();
+    for (open, close) in [
+        ("<![CDATA[", "]]>"),
+        ("<!--", "-->"),
+        ("//<![CDATA[", "//]]>"),
+    ] {
+        if let Some(inner) = s
+            .strip_prefix(open)
+            .and_then(|r| r.trim_end().strip_suffix(close))
+        {
+            s = inner.trim();
+        }
+    }
+    s.trim_end_matches(';').trim()
 }
 
 fn is_account_element(dom: &Dom, id: NodeId) -> bool {
