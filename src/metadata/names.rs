@@ -136,6 +136,11 @@ pub fn parse_byline_with(byline: &str, rules: &NameRules) -> Vec<Author> {
             }
         }
     }
+    // A date after the names ends the byline ("Nathan Willis March 25, 2015").
+    if let Some(i) = date_start(&s) {
+        s.truncate(i);
+        s = s.trim_end_matches([',', ' ', '-', '—', '|']).to_string();
+    }
     let mut out = Vec::new();
     let cjk = s.chars().filter(|&c| is_cjk_letter(c)).count() > 0;
     let parts: Vec<String> = if cjk {
@@ -166,6 +171,49 @@ pub fn parse_byline_with(byline: &str, rules: &NameRules) -> Vec<Author> {
     out
 }
 
+/// Month names that start a date after a byline.
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+];
+
+/// Where a date begins in a byline: a month name followed by a digit, or a 4-digit year.
+fn date_start(s: &str) -> Option<usize> {
+    let by_month = MONTHS.iter().filter_map(|m| {
+        let i = s.find(&format!(" {m} "))?;
+        s[i + m.len() + 2..]
+            .starts_with(|c: char| c.is_ascii_digit())
+            .then_some(i)
+    });
+    let by_year = s
+        .char_indices()
+        .find(|&(i, _)| {
+            let b = s.as_bytes();
+            i + 4 <= b.len()
+                && b[i..i + 4].iter().all(u8::is_ascii_digit)
+                && (i == 0 || b[i - 1] == b' ')
+        })
+        .map(|(i, _)| i);
+    by_month.chain(by_year).filter(|&i| i > 0).min()
+}
+
 /// One name: an agency, a Chinese name, or a Western name.
 pub fn parse_name_with(raw: &str, rules: &NameRules) -> Option<Author> {
     let orgs = rules.orgs;
@@ -181,7 +229,20 @@ pub fn parse_name_with(raw: &str, rules: &NameRules) -> Option<Author> {
     {
         return None;
     }
-    if orgs.iter().any(|o| same_org(name, o)) {
+    // A personal site is named after its author: a person's name equal to the
+    // site's is still the author ("Haki Benita" on hakibenita.com).
+    let person_like = {
+        let w: Vec<&str> = name.split_whitespace().collect();
+        (2..=3).contains(&w.len())
+            && w[0] != "The"
+            && w.iter().all(|x| {
+                x.chars().next().is_some_and(char::is_uppercase)
+                    && x.chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
+            })
+            && !w.iter().any(|x| ORG_WORDS.contains(x))
+    };
+    if orgs.iter().any(|o| same_org(name, o)) && !person_like {
         return rules.keep_orgs.then(|| Author::Literal {
             literal: name.to_string(),
         });

@@ -250,7 +250,7 @@ pub fn collect(dom: &Dom) -> Declared {
         }
         if d.byline_elements.len() < 3 && is_byline_element(dom, id) {
             let t = crate::text::normalize_ws(&dom.text_content_capped(id, 300));
-            if (3..=100).contains(&t.chars().count()) && crate::date::parse(&t).is_none() {
+            if (3..=100).contains(&t.chars().count()) {
                 d.byline_elements.push(t);
             }
         }
