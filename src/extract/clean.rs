@@ -178,6 +178,12 @@ fn judge_block(dom: &Dom, id: NodeId, stats: &Stats, total: f32) -> Option<Reaso
     if !is_list && li > p + 2 && ld > 0.3 {
         return Some(LINK_BLOCK);
     }
+    // A list whose items are sentences is content even when they are links
+    // (a changelog of bug titles); menus and tag lists have one- or two-word items.
+    let sentence_items = is_list && li > 0 && weight / (li as f32) >= SENTENCE_ITEM_WEIGHT;
+    if sentence_items && cw >= 0.0 {
+        return None;
+    }
     if is_list && ld > 0.6 && weight < 600.0 {
         return Some(LINK_BLOCK);
     }
@@ -315,6 +321,9 @@ pub fn lines(dom: &mut Dom, content: NodeId, removed: &mut Removals, credits: &m
 const LEFTOVER_PROSE_BYTES: usize = 100;
 /// Sentence ends, Latin and CJK.
 const SENTENCE_ENDS: &[&str] = &[". ", "。", "！", "？", "! ", "? "];
+
+/// Average text weight of a list item that reads as a sentence (about eight words).
+const SENTENCE_ITEM_WEIGHT: f32 = 48.0;
 
 /// How many clutter lines from outside the article are listed.
 const MAX_OUTSIDE_LINES: usize = 40;
