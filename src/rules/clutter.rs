@@ -343,6 +343,14 @@ pub const LINE_RULES: &[Rule] = &[
         examples: &["跟贴跟贴0条", "马上发表", "网友评论仅供其表达个人看法，并不表明网易立场。", "举报"],
         counter: &["举报人已向警方提供线索"],
     },
+    Rule {
+        id: "skip-links",
+        pattern: r"(?i)^(?:(?:jump|skip) to (?:main )?(?:navigation|search|content|main content)(?:\s*[,|]?\s*)?)+$|^skip navigation$",
+        catches: "accessibility skip links left in the text (\"Jump to navigation Jump to search\")",
+        hints: &["jump to", "skip to", "skip navigation"],
+        examples: &["Jump to navigation Jump to search", "Skip to main content", "Skip navigation"],
+        counter: &["Skip to the end of the story if you must."],
+    },
 ];
 
 super::table!(LINES, LINE_RULES);
