@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the extension in real browsers, headless: Chromium (puppeteer-core over CDP, with a real
+# Runs the extension in real browsers, headless: Chromium (Playwright over CDP, with a real
 # toolbar click) and Firefox ESR (puppeteer-core over WebDriver BiDi), after linting the Firefox
 # package with web-ext. Builds the web parts first when they are missing (or with --build).
 # Needs: node ≥ 20, /usr/bin/chromium, /usr/bin/firefox-esr (apt-get install chromium firefox-esr),
