@@ -188,13 +188,10 @@ pub fn zone_offset(z: &str) -> Option<i32> {
 }
 
 fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     let lower = name.to_ascii_lowercase();
-    MONTHS
+    crate::rules::dates::MONTH_NAMES
         .iter()
-        .position(|m| lower.starts_with(m))
+        .position(|m| lower.starts_with(&m[..3].to_ascii_lowercase()))
         .map(|i| i as u32 + 1)
 }
 

@@ -139,7 +139,7 @@ pub fn run(input: &str, url: Option<&url::Url>) -> Result<Article, Error> {
         first_image: None,
     });
     let section = section.or(m.section.take());
-    let mut article = m.into_article(content, text, true, removed);
+    let mut article = metadata::with_body(m, content, text, true, removed);
     article.section = section;
     Ok(article)
 }

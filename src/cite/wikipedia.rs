@@ -2,21 +2,6 @@
 
 use super::item::{Date, Item};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Renders an item as a one-line citation template.
 pub fn format(item: &Item) -> String {
     let template = if item.kind == "article-newspaper" {
@@ -104,7 +89,9 @@ pub fn format(item: &Item) -> String {
 fn wiki_date((y, m, d): (i32, u32, u32)) -> String {
     match (m, d) {
         (0, _) => y.to_string(),
-        (m, 0) if (1..=12).contains(&m) => format!("{} {y}", MONTHS[m as usize - 1]),
+        (m, 0) if (1..=12).contains(&m) => {
+            format!("{} {y}", crate::rules::dates::MONTH_NAMES[m as usize - 1])
+        }
         (m, 0) => y.to_string() + &format!("-{m:02}"),
         (m, d) => format!("{y:04}-{m:02}-{d:02}"),
     }

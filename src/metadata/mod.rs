@@ -57,69 +57,26 @@ pub struct Inputs<'a> {
     pub first_image: Option<&'a str>,
 }
 
-/// Resolved metadata.
-#[derive(Debug, Default)]
-pub struct Resolved {
-    pub title: String,
-    pub byline: Option<String>,
-    pub authors: Vec<Author>,
-    pub site_name: Option<String>,
-    pub publisher: Option<String>,
-    pub published: Option<String>,
-    pub modified: Option<String>,
-    pub lang: Option<String>,
-    pub dir: String,
-    pub excerpt: Option<String>,
-    pub section: Option<String>,
-    pub canonical_url: Option<String>,
-    pub lead_image: Option<String>,
-    pub keywords: Vec<String>,
-    pub source: Option<String>,
-    pub editor: Option<String>,
-    pub license: Option<String>,
-    pub kind: String,
+/// Adds the body and its measures to an article whose metadata [`resolve`] filled.
+pub fn with_body(
+    mut a: crate::Article,
+    content: String,
+    text: String,
+    readerable: bool,
+    removed: Vec<crate::Removed>,
+) -> crate::Article {
+    let counts = crate::text::Counts::of(&text);
+    a.word_count = counts.units();
+    a.reading_minutes = crate::text::reading_minutes(counts);
+    a.content = content;
+    a.text = text;
+    a.readerable = readerable;
+    a.removed = removed;
+    a
 }
 
-impl Resolved {
-    /// The article: this metadata with the body and its measures.
-    pub fn into_article(
-        self,
-        content: String,
-        text: String,
-        readerable: bool,
-        removed: Vec<crate::Removed>,
-    ) -> crate::Article {
-        let counts = crate::text::Counts::of(&text);
-        crate::Article {
-            title: self.title,
-            byline: self.byline,
-            authors: self.authors,
-            site_name: self.site_name,
-            publisher: self.publisher,
-            published_time: self.published,
-            modified_time: self.modified,
-            lang: self.lang,
-            dir: self.dir,
-            excerpt: self.excerpt,
-            section: self.section,
-            canonical_url: self.canonical_url,
-            lead_image: self.lead_image,
-            keywords: self.keywords,
-            source: self.source,
-            editor: self.editor,
-            license: self.license,
-            kind: self.kind,
-            content,
-            word_count: counts.units(),
-            reading_minutes: crate::text::reading_minutes(counts),
-            text,
-            readerable,
-            removed,
-        }
-    }
-}
-
-pub fn resolve(i: &Inputs) -> Resolved {
+/// The article's metadata (body fields left empty; see [`with_body`]).
+pub fn resolve(i: &Inputs) -> crate::Article {
     let d = i.declared;
     // On a publishing platform, the publication or account is the site.
     let site_name = site_name(d, i.url).map(|s| {
@@ -308,14 +265,14 @@ pub fn resolve(i: &Inputs) -> Resolved {
     }
     .to_string();
 
-    Resolved {
+    crate::Article {
         title,
         byline,
         authors,
         site_name,
         publisher,
-        published,
-        modified,
+        published_time: published,
+        modified_time: modified,
         lang,
         dir,
         excerpt,
@@ -327,6 +284,7 @@ pub fn resolve(i: &Inputs) -> Resolved {
         editor,
         license,
         kind,
+        ..crate::Article::default()
     }
 }
 

@@ -171,37 +171,21 @@ pub fn parse_byline_with(byline: &str, rules: &NameRules) -> Vec<Author> {
     out
 }
 
-/// Month names that start a date after a byline.
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan.",
-    "Feb.",
-    "Aug.",
-    "Sept.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-];
+/// Abbreviated month names that start a date after a byline (the full names
+/// come from `rules::dates::MONTH_NAMES`).
+const MONTH_ABBREVIATIONS: &[&str] = &["Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
 
 /// Where a date begins in a byline: a month name followed by a digit, or a 4-digit year.
 fn date_start(s: &str) -> Option<usize> {
-    let by_month = MONTHS.iter().filter_map(|m| {
-        let i = s.find(&format!(" {m} "))?;
-        s[i + m.len() + 2..]
-            .starts_with(|c: char| c.is_ascii_digit())
-            .then_some(i)
-    });
+    let by_month = crate::rules::dates::MONTH_NAMES
+        .iter()
+        .chain(MONTH_ABBREVIATIONS)
+        .filter_map(|m| {
+            let i = s.find(&format!(" {m} "))?;
+            s[i + m.len() + 2..]
+                .starts_with(|c: char| c.is_ascii_digit())
+                .then_some(i)
+        });
     let by_year = s
         .char_indices()
         .find(|&(i, _)| {

@@ -74,6 +74,23 @@ pub const DATE_RULES: &[Rule] = &[
 
 super::table!(DATES, DATE_RULES);
 
+/// English month names, January first: for parsing, for bylines that run
+/// into a date, and for citation templates.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Time-zone abbreviations and their offsets in minutes.
 /// Catches the zones news sites print after times; ambiguous ones (CST) are left out.
 pub const ZONES: &[(&str, i32)] = &[
