@@ -147,11 +147,10 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
     if let Some(after) = after {
         trailing_credits(&dom, root, after, &mut credits);
     }
-    // The drawer also lists the clutter lines of the rest of the page
-    // (licence, registration and copyright footers), which stay where they were.
-    for r in
-        std::iter::once(root).chain(aside_nodes.into_iter().filter(|&n| dom.parent(n).is_none()))
-    {
+    // The drawer also lists the clutter lines of the blocks set aside as not
+    // the article (footers, headers, menus: where licence, registration and
+    // copyright lines live), without walking the rest of the body again.
+    for r in aside_nodes.into_iter().filter(|&n| dom.parent(n).is_none()) {
         clean::lines_outside(&dom, r, &mut removed);
     }
 
