@@ -31,25 +31,30 @@ impl Counts {
     pub fn of(text: &str) -> Counts {
         let mut c = Counts::default();
         let mut in_word = false;
-        for ch in text.chars() {
-            if ch.is_ascii() {
-                if ch.is_ascii_alphanumeric() {
-                    if !in_word {
-                        c.words += 1;
-                        in_word = true;
-                    }
-                } else if ch != '\'' && ch != '-' {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x.is_ascii() {
+                // ASCII byte by byte: the common case in every script's markup-free text.
+                if x.is_ascii_alphanumeric() {
+                    c.words += usize::from(!in_word);
+                    in_word = true;
+                } else if x != b'\'' && x != b'-' {
                     in_word = false;
                 }
-            } else if is_cjk_letter(ch) {
+                i += 1;
+                continue;
+            }
+            let ch = text[i..].chars().next().expect("char boundary");
+            i += ch.len_utf8();
+            if is_cjk_letter(ch) {
                 c.cjk += 1;
                 in_word = false;
             } else if ch.is_alphanumeric() {
-                if !in_word {
-                    c.words += 1;
-                    in_word = true;
-                }
-            } else if ch != '\'' && ch != '’' && ch != '-' {
+                c.words += usize::from(!in_word);
+                in_word = true;
+            } else if ch != '’' {
                 in_word = false;
             }
         }

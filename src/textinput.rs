@@ -139,7 +139,8 @@ pub fn run(input: &str, url: Option<&url::Url>) -> Result<Article, Error> {
         first_image: None,
     });
     let section = section.or(m.section.take());
-    let mut article = metadata::with_body(m, content, text, true, removed);
+    let counts = Counts::of(&text);
+    let mut article = metadata::with_body(m, content, text, counts, true, removed);
     article.section = section;
     Ok(article)
 }

@@ -168,9 +168,9 @@ pub fn attributes_anywhere(b: &[u8]) -> usize {
         const DQ: u16 = 1 << TagState::DoubleQuoted as usize;
         const SQ: u16 = 1 << TagState::SingleQuoted as usize;
         if active == DQ {
-            i += skip_while(&b[i..], |c| c != b'"' && c != b'<');
+            i += memchr::memchr2(b'"', b'<', &b[i..]).unwrap_or(b.len() - i);
         } else if active == SQ {
-            i += skip_while(&b[i..], |c| c != b'\'' && c != b'<');
+            i += memchr::memchr2(b'\'', b'<', &b[i..]).unwrap_or(b.len() - i);
         } else if active & !LOOPING == 0 {
             i += skip_while(&b[i..], |c| !is_special(c));
         }
@@ -313,13 +313,12 @@ fn skip_while(hay: &[u8], keep: impl Fn(u8) -> bool) -> usize {
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    let i = skip_while(hay, |c| c != needle);
-    (i < hay.len()).then_some(i)
+    memchr::memchr(needle, hay)
 }
 
 /// The first `pat` at or after `from` (`pat` is not empty).
 fn find(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
-    find_by(b, from, pat, |w| w == pat)
+    memchr::memmem::find(b.get(from..)?, pat).map(|i| from + i)
 }
 
 /// The first `pat` at or after `from`, ASCII case-insensitively (`pat` starts with a non-letter).

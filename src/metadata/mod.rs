@@ -57,15 +57,15 @@ pub struct Inputs<'a> {
     pub first_image: Option<&'a str>,
 }
 
-/// Adds the body and its measures to an article whose metadata [`resolve`] filled.
+/// Adds the body and its measures (`counts` of `text`) to an article whose metadata [`resolve`] filled.
 pub fn with_body(
     mut a: crate::Article,
     content: String,
     text: String,
+    counts: crate::text::Counts,
     readerable: bool,
     removed: Vec<crate::Removed>,
 ) -> crate::Article {
-    let counts = crate::text::Counts::of(&text);
     a.word_count = counts.units();
     a.reading_minutes = crate::text::reading_minutes(counts);
     a.content = content;

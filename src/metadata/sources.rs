@@ -4,6 +4,7 @@
 //! Read in one walk, before any cleaning.
 
 use crate::dom::{Dom, NodeId};
+use crate::rules::keywords::{keyword_set, Boundary, Keywords};
 use html5ever::local_name;
 use serde_json::Value;
 
@@ -41,20 +42,29 @@ pub struct Declared {
 }
 
 /// Class, id, rel or itemprop fragments of byline elements; comment authors excluded.
-const BYLINE_MARKS: &[&str] = &["byline", "author", "writer", "dateline-author"];
+const BYLINE_MARKS: Keywords = Keywords {
+    words: &["byline", "author", "writer", "dateline-author"],
+    boundary: Boundary::Anywhere,
+};
+keyword_set!(BYLINE_SET, BYLINE_MARKS);
+
+/// Class, id, rel or itemprop fragments that make a byline-like element
+/// something else (comment authors, avatars).
+const NOT_BYLINE_MARKS: Keywords = Keywords {
+    words: &["comment", "avatar"],
+    boundary: Boundary::Anywhere,
+};
+keyword_set!(NOT_BYLINE_SET, NOT_BYLINE_MARKS);
 
 /// How many short link texts are kept.
 const MAX_LINK_TEXTS: usize = 600;
 
 /// Class/id fragments of breadcrumb trails (English and Chinese CMS names).
-const BREADCRUMB_SIGNS: &[&str] = &[
-    "breadcrumb",
-    "crumb",
-    "bread-crumb",
-    "daohang",
-    "path",
-    "weizhi",
-];
+const BREADCRUMB_SIGNS: Keywords = Keywords {
+    words: &["breadcrumb", "crumb", "bread-crumb", "daohang", "path", "weizhi"],
+    boundary: Boundary::Anywhere,
+};
+keyword_set!(BREADCRUMB_SET, BREADCRUMB_SIGNS);
 
 /// Trail items that are not sections.
 const NOT_SECTIONS: &[&str] = &[
@@ -153,7 +163,10 @@ pub fn collect(dom: &Dom) -> Declared {
     let mut ld_objects = Vec::new();
     for id in dom.descendants(NodeId::DOCUMENT) {
         if let Some(t) = dom.text(id) {
-            if d.responsible_editor.is_none() && (t.contains("责任编辑") || t.contains("责编"))
+            // Both labels start with 责: one search decides most texts.
+            if d.responsible_editor.is_none()
+                && t.contains('责')
+                && (t.contains("责任编辑") || t.contains("责编"))
             {
                 d.responsible_editor = responsible_editor(t);
             }
@@ -228,10 +241,16 @@ pub fn collect(dom: &Dom) -> Declared {
                         .iter()
                         .any(|o: &Value| o.get("datePublished").is_some());
                 if d.script_dates.len() < 4 && !declared && dom.attr(id, "src").is_none() {
-                    script_dates(
-                        &dom.text_content_capped(id, 256 * 1024),
-                        &mut d.script_dates,
-                    );
+                    match dom.first_child(id).and_then(|c| dom.text(c)) {
+                        // The usual script: one text node, read in place.
+                        Some(t) if dom.node(id).first_child == dom.node(id).last_child => {
+                            script_dates(&t[..t.floor_char_boundary(256 * 1024)], &mut d.script_dates)
+                        }
+                        _ => script_dates(
+                            &dom.text_content_capped(id, 256 * 1024),
+                            &mut d.script_dates,
+                        ),
+                    }
                 }
                 if ty.eq_ignore_ascii_case("application/ld+json") {
                     let raw = dom.text_content(id);
@@ -241,6 +260,10 @@ pub fn collect(dom: &Dom) -> Declared {
                 }
             }
             _ => {}
+        }
+        // The tests below all read attributes.
+        if dom.element(id).is_none_or(|e| e.attrs.is_empty()) {
+            continue;
         }
         if d.account_name.is_none() && is_account_element(dom, id) {
             let t = crate::text::normalize_ws(&dom.text_content_capped(id, 200));
@@ -304,10 +327,8 @@ pub fn collect(dom: &Dom) -> Declared {
 /// Values of publish-time variables in script text: `key` then `:` or `=`, then a quoted string.
 fn script_dates(text: &str, out: &mut Vec<String>) {
     for key in crate::rules::bylines::SCRIPT_DATE_KEYS {
-        let mut from = 0;
-        while let Some(pos) = text[from..].find(key) {
-            let after = &text[from + pos + key.len()..];
-            from += pos + key.len();
+        for pos in memchr::memmem::find_iter(text.as_bytes(), key) {
+            let after = &text[pos + key.len()..];
             let rest = after.trim_start_matches(['"', '\'', ' ']);
             let Some(rest) = rest.strip_prefix([':', '=']) else {
                 continue;
@@ -352,9 +373,14 @@ fn is_byline_element(dom: &Dom, id: NodeId) -> bool {
     ) {
         return false;
     }
-    let attrs = ["class", "id", "rel", "itemprop"].map(|a| dom.attr(id, a).unwrap_or(""));
-    let any = |needle: &str| attrs.iter().any(|v| contains_ci(v, needle));
-    !any("comment") && !any("avatar") && BYLINE_MARKS.iter().any(|m| any(m))
+    let attrs = [
+        local_name!("class"),
+        local_name!("id"),
+        local_name!("rel"),
+        local_name!("itemprop"),
+    ]
+    .map(|a| dom.attr_named(id, &a).unwrap_or(""));
+    attrs.iter().any(|v| BYLINE_SET.matches(v)) && !attrs.iter().any(|v| NOT_BYLINE_SET.matches(v))
 }
 
 /// JSON-LD text without the wrappers some CMSs put around it
@@ -378,24 +404,16 @@ fn unwrap_ld(raw: &str) -> &str {
 
 fn is_account_element(dom: &Dom, id: NodeId) -> bool {
     let (class, ident) = (
-        dom.attr(id, "class").unwrap_or(""),
-        dom.attr(id, "id").unwrap_or(""),
+        dom.attr_named(id, &local_name!("class")).unwrap_or(""),
+        dom.attr_named(id, &local_name!("id")).unwrap_or(""),
     );
-    (!class.is_empty() || !ident.is_empty())
-        && crate::rules::bylines::ACCOUNT_MARKS
-            .iter()
-            .any(|m| contains_ci(ident, m) || contains_ci(class, m))
+    (ACCOUNT_SET.matches(ident) || ACCOUNT_SET.matches(class))
         && !matches!(
             dom.tag(id),
             Some(&local_name!("script")) | Some(&local_name!("meta")) | None
         )
 }
-
-/// ASCII case-insensitive substring test (`needle` lower-case), without allocating.
-fn contains_ci(hay: &str, needle: &str) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    !n.is_empty() && h.len() >= n.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
-}
+keyword_set!(ACCOUNT_SET, crate::rules::bylines::ACCOUNT_MARKS);
 
 fn is_breadcrumb(dom: &Dom, id: NodeId) -> bool {
     if !matches!(
@@ -410,13 +428,14 @@ fn is_breadcrumb(dom: &Dom, id: NodeId) -> bool {
         return false;
     }
     let (class, ident) = (
-        dom.attr(id, "class").unwrap_or(""),
-        dom.attr(id, "id").unwrap_or(""),
+        dom.attr_named(id, &local_name!("class")).unwrap_or(""),
+        dom.attr_named(id, &local_name!("id")).unwrap_or(""),
     );
-    BREADCRUMB_SIGNS
-        .iter()
-        .any(|m| contains_ci(class, m) || contains_ci(ident, m))
-        || contains_ci(dom.attr(id, "aria-label").unwrap_or(""), "breadcrumb")
+    BREADCRUMB_SET.matches(class)
+        || BREADCRUMB_SET.matches(ident)
+        || dom
+            .attr(id, "aria-label")
+            .is_some_and(|l| l.to_ascii_lowercase().contains("breadcrumb"))
         || dom
             .attr(id, "itemtype")
             .unwrap_or("")

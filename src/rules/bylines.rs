@@ -218,10 +218,13 @@ pub const PLATFORMS: &[&str] = &[
 ];
 
 /// Id and class fragments of the element naming the account on a platform page.
-pub const ACCOUNT_MARKS: &[&str] = &[
-    "js_name",
-    "nickname",
-    "account-name",
-    "account_name",
-    "publication-name",
-];
+pub const ACCOUNT_MARKS: crate::rules::keywords::Keywords = crate::rules::keywords::Keywords {
+    words: &[
+        "js_name",
+        "nickname",
+        "account-name",
+        "account_name",
+        "publication-name",
+    ],
+    boundary: crate::rules::keywords::Boundary::Anywhere,
+};

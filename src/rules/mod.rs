@@ -52,15 +52,51 @@ impl Rule {
 pub struct Compiled {
     pub rules: &'static [Rule],
     pub regexes: Vec<Regex>,
+    /// Every hint by its first byte: the hint and the bit of its rule.
+    by_first_byte: Vec<Vec<(&'static [u8], u128)>>,
+    /// Bits of the rules without hints (their regex always runs).
+    always: u128,
 }
 
 impl Compiled {
     pub fn new(rules: &'static [Rule]) -> Compiled {
+        assert!(rules.len() <= 128, "a rule table holds at most 128 rules");
         let regexes = rules
             .iter()
             .map(|r| Regex::new(r.pattern).unwrap_or_else(|e| panic!("rule {}: {e}", r.id)))
             .collect();
-        Compiled { rules, regexes }
+        let mut by_first_byte = vec![Vec::new(); 256];
+        let mut always = 0;
+        for (i, r) in rules.iter().enumerate() {
+            if r.hints.is_empty() {
+                always |= 1 << i;
+            }
+            for h in r.hints {
+                by_first_byte[usize::from(h.as_bytes()[0])].push((h.as_bytes(), 1u128 << i));
+            }
+        }
+        Compiled {
+            rules,
+            regexes,
+            by_first_byte,
+            always,
+        }
+    }
+
+    /// Bits of the rules whose prefilter lets `lower` through: one pass over
+    /// the text for all hints of the table, where [`Rule::may_match`] would
+    /// search the text once per hint.
+    fn hinted(&self, lower: &str) -> u128 {
+        let b = lower.as_bytes();
+        let mut bits = self.always;
+        for i in 0..b.len() {
+            for (h, bit) in &self.by_first_byte[usize::from(b[i])] {
+                if bits & bit == 0 && b[i..].starts_with(h) {
+                    bits |= bit;
+                }
+            }
+        }
+        bits
     }
 
     /// The first rule that matches `text`.
@@ -85,17 +121,24 @@ impl Compiled {
         lower: &'a str,
     ) -> impl Iterator<Item = (&'static Rule, &'a Regex)> + 'a {
         debug_assert_eq!(text.len(), lower.len());
+        let bits = self.hinted(lower);
         let rules: &'static [Rule] = self.rules;
-        rules.iter().zip(&self.regexes).filter(move |(r, re)| {
-            let pass = r.may_match(lower);
-            debug_assert!(
-                pass || !re.is_match(text),
-                "rule {}: hints {:?} miss a line its pattern matches: {text:?}",
-                r.id,
-                r.hints
-            );
-            pass
-        })
+        rules
+            .iter()
+            .zip(&self.regexes)
+            .enumerate()
+            .filter(move |(i, (r, re))| {
+                let pass = bits & (1 << i) != 0;
+                debug_assert_eq!(pass, r.may_match(lower), "rule {}: prefilter", r.id);
+                debug_assert!(
+                    pass || !re.is_match(text),
+                    "rule {}: hints {:?} miss a line its pattern matches: {text:?}",
+                    r.id,
+                    r.hints
+                );
+                pass
+            })
+            .map(|(_, rr)| rr)
     }
 }
 
