@@ -7,22 +7,34 @@
 mod prescan;
 mod sink;
 
+use std::num::NonZeroU32;
+
 use html5ever::tendril::StrTendril;
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
 pub use prescan::max_attributes;
 pub use sink::{parse, Overflow};
 
-/// Index of a node in its [`Dom`].
+/// Index of a node in its [`Dom`], stored plus one so that an
+/// `Option<NodeId>` link takes four bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct NodeId(u32);
+pub struct NodeId(NonZeroU32);
 
 impl NodeId {
     /// The document node is always the first one.
-    pub const DOCUMENT: NodeId = NodeId(0);
+    pub const DOCUMENT: NodeId = NodeId::from_index(0);
+
+    /// The id of the node at `index` (below `u32::MAX`).
+    pub const fn from_index(index: usize) -> NodeId {
+        assert!(index < u32::MAX as usize, "node index out of range");
+        match NonZeroU32::new(index as u32 + 1) {
+            Some(n) => NodeId(n),
+            None => panic!("node index out of range"),
+        }
+    }
 
     pub fn index(self) -> usize {
-        self.0 as usize
+        self.0.get() as usize - 1
     }
 }
 
@@ -413,7 +425,7 @@ impl Dom {
     }
 
     fn push(&mut self, data: NodeData) -> NodeId {
-        let id = NodeId(self.nodes.len() as u32);
+        let id = NodeId::from_index(self.nodes.len());
         self.nodes.push(Node::new(data));
         id
     }

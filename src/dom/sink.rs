@@ -1,8 +1,8 @@
 //! html5ever's `TreeSink`, building our [`Dom`] with a node budget.
 //!
-//! Element names live in a typed arena for the length of the parse so that
-//! `elem_name` can hand out plain references while the node list grows.
-//! Once the node budget is spent or the nesting gets deeper than the depth
+//! Nodes go straight into the list the [`Dom`] keeps (no copy at the end);
+//! `elem_name` hands out a copy of the name's atoms, so no borrow of that list
+//! outlives a call. Once the node budget is spent or the nesting gets deeper than the depth
 //! limit, new nodes go to one detached "overflow" node and are dropped, and
 //! the input stops being fed to the parser (it is fed in chunks so this check
 //! happens early): a hostile page cannot make the parse use unbounded memory
@@ -13,9 +13,13 @@ use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use std::collections::HashMap;
+
+use html5ever::interface::tree_builder::{
+    ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink,
+};
 use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::{parse_document, Attribute, QualName};
+use html5ever::{parse_document, Attribute, LocalName, Namespace, QualName};
 
 use super::{Dom, Element, Node, NodeData, NodeId};
 
@@ -33,9 +37,8 @@ const CHUNK: usize = 64 * 1024;
 
 /// Parses a whole document within the node and depth limits.
 pub fn parse(html: &str, max_nodes: usize, max_depth: usize) -> Result<Dom, Overflow> {
-    let names = typed_arena::Arena::new();
     let stop = Rc::new(Cell::new(None));
-    let sink = Sink::new(&names, max_nodes, max_depth, Rc::clone(&stop));
+    let sink = Sink::new(html.len(), max_nodes, max_depth, Rc::clone(&stop));
     // Scripting off: `<noscript>` content is parsed as markup, so its image copies can be used.
     let opts = html5ever::ParseOpts {
         tree_builder: html5ever::tree_builder::TreeBuilderOpts {
@@ -60,64 +63,87 @@ pub fn parse(html: &str, max_nodes: usize, max_depth: usize) -> Result<Dom, Over
     }
 }
 
-struct SinkNode<'a> {
-    node: Node,
-    name: Option<&'a QualName>,
-    template_contents: Option<NodeId>,
+/// An element's name as `elem_name` hands it out: its own copy of the atoms.
+#[derive(Debug)]
+pub struct Name {
+    ns: Namespace,
+    local: LocalName,
 }
 
-struct Sink<'a> {
-    names: &'a typed_arena::Arena<QualName>,
-    nodes: RefCell<Vec<SinkNode<'a>>>,
+impl ElemName for Name {
+    fn ns(&self) -> &Namespace {
+        &self.ns
+    }
+    fn local_name(&self) -> &LocalName {
+        &self.local
+    }
+}
+
+impl From<&QualName> for Name {
+    fn from(q: &QualName) -> Name {
+        Name {
+            ns: q.ns.clone(),
+            local: q.local.clone(),
+        }
+    }
+}
+
+struct Sink {
+    nodes: RefCell<Vec<Node>>,
     /// Nesting depth of each node when it was linked (parallel to `nodes`).
     depth: RefCell<Vec<u32>>,
+    /// Each `<template>` and its (unlinked) contents node.
+    templates: RefCell<HashMap<NodeId, NodeId>>,
     /// Names of the phantom elements (see [`PHANTOM_BASE`]).
-    phantoms: RefCell<Vec<&'a QualName>>,
+    phantoms: RefCell<Vec<QualName>>,
     max_nodes: usize,
     max_depth: usize,
     stop: Rc<Cell<Option<Overflow>>>,
 }
 
 /// Node 1: a detached element that swallows everything past the budget.
-const OVERFLOW: NodeId = NodeId(1);
+const OVERFLOW: NodeId = NodeId::from_index(1);
 
 /// Elements created after the parse was stopped get ids from here on: each
 /// one distinct and with its real name (html5ever's algorithms compare
 /// handles and read names: one shared handle for all of them emptied its
 /// open-element stack and panicked), but nothing else is stored or linked.
-const PHANTOM_BASE: u32 = 1 << 31;
+const PHANTOM_BASE: usize = 1 << 31;
 
 /// Whether `id` is a node that is not kept (the overflow node or a phantom).
 fn dead(id: NodeId) -> bool {
-    id == OVERFLOW || id.0 >= PHANTOM_BASE
+    id == OVERFLOW || id.index() >= PHANTOM_BASE
 }
 
-impl<'a> Sink<'a> {
+/// Nodes reserved up front per byte of markup: about what news pages need
+/// (one node per 40 bytes), so the list rarely grows (and copies) mid-parse.
+const BYTES_PER_NODE: usize = 40;
+
+impl Sink {
     fn new(
-        names: &'a typed_arena::Arena<QualName>,
+        html_len: usize,
         max_nodes: usize,
         max_depth: usize,
         stop: Rc<Cell<Option<Overflow>>>,
-    ) -> Sink<'a> {
-        let overflow_name = names.alloc(QualName::new(
+    ) -> Sink {
+        let overflow_name = QualName::new(
             None,
             html5ever::ns!(html),
             html5ever::local_name!("div"),
-        ));
-        let doc = SinkNode {
-            node: Node::new(NodeData::Document),
-            name: None,
-            template_contents: None,
-        };
-        let overflow = SinkNode {
-            node: Node::new(NodeData::Document),
-            name: Some(overflow_name),
-            template_contents: None,
-        };
+        );
+        let reserve = (html_len / BYTES_PER_NODE).min(max_nodes) + 2;
+        let mut nodes = Vec::with_capacity(reserve);
+        nodes.push(Node::new(NodeData::Document));
+        nodes.push(Node::new(NodeData::Element(Element {
+            name: overflow_name,
+            attrs: Vec::new(),
+        })));
+        let mut depth = Vec::with_capacity(reserve);
+        depth.extend([0, 0]);
         Sink {
-            names,
-            nodes: RefCell::new(vec![doc, overflow]),
-            depth: RefCell::new(vec![0, 0]),
+            nodes: RefCell::new(nodes),
+            depth: RefCell::new(depth),
+            templates: RefCell::new(HashMap::new()),
             phantoms: RefCell::new(Vec::new()),
             max_nodes,
             max_depth,
@@ -131,19 +157,15 @@ impl<'a> Sink<'a> {
         }
     }
 
-    fn new_node(&self, data: NodeData, name: Option<&'a QualName>) -> NodeId {
+    fn new_node(&self, data: NodeData) -> NodeId {
         let mut nodes = self.nodes.borrow_mut();
         if nodes.len() >= self.max_nodes || self.stop.get().is_some() {
             self.overflow(Overflow::Nodes);
             return OVERFLOW;
         }
         self.depth.borrow_mut().push(0);
-        let id = NodeId(nodes.len() as u32);
-        nodes.push(SinkNode {
-            node: Node::new(data),
-            name,
-            template_contents: None,
-        });
+        let id = NodeId::from_index(nodes.len());
+        nodes.push(Node::new(data));
         id
     }
 
@@ -164,29 +186,29 @@ impl<'a> Sink<'a> {
         self.unlink(child);
         let mut n = self.nodes.borrow_mut();
         let prev = match before {
-            Some(b) => n[b.index()].node.prev_sibling,
-            None => n[parent.index()].node.last_child,
+            Some(b) => n[b.index()].prev_sibling,
+            None => n[parent.index()].last_child,
         };
         {
-            let c = &mut n[child.index()].node;
+            let c = &mut n[child.index()];
             c.parent = Some(parent);
             c.prev_sibling = prev;
             c.next_sibling = before;
         }
         match prev {
-            Some(p) => n[p.index()].node.next_sibling = Some(child),
-            None => n[parent.index()].node.first_child = Some(child),
+            Some(p) => n[p.index()].next_sibling = Some(child),
+            None => n[parent.index()].first_child = Some(child),
         }
         match before {
-            Some(b) => n[b.index()].node.prev_sibling = Some(child),
-            None => n[parent.index()].node.last_child = Some(child),
+            Some(b) => n[b.index()].prev_sibling = Some(child),
+            None => n[parent.index()].last_child = Some(child),
         }
     }
 
     fn unlink(&self, id: NodeId) {
         let mut n = self.nodes.borrow_mut();
         let (parent, prev, next) = {
-            let c = &mut n[id.index()].node;
+            let c = &mut n[id.index()];
             (
                 c.parent.take(),
                 c.prev_sibling.take(),
@@ -194,18 +216,18 @@ impl<'a> Sink<'a> {
             )
         };
         match next {
-            Some(x) => n[x.index()].node.prev_sibling = prev,
+            Some(x) => n[x.index()].prev_sibling = prev,
             None => {
                 if let Some(p) = parent {
-                    n[p.index()].node.last_child = prev;
+                    n[p.index()].last_child = prev;
                 }
             }
         }
         match prev {
-            Some(x) => n[x.index()].node.next_sibling = next,
+            Some(x) => n[x.index()].next_sibling = next,
             None => {
                 if let Some(p) = parent {
-                    n[p.index()].node.first_child = next;
+                    n[p.index()].first_child = next;
                 }
             }
         }
@@ -215,7 +237,7 @@ impl<'a> Sink<'a> {
     fn merge_text(&self, prev: Option<NodeId>, text: &StrTendril) -> bool {
         let Some(prev) = prev else { return false };
         let mut n = self.nodes.borrow_mut();
-        if let NodeData::Text(t) = &mut n[prev.index()].node.data {
+        if let NodeData::Text(t) = &mut n[prev.index()].data {
             t.push_tendril(text);
             return true;
         }
@@ -230,24 +252,24 @@ impl<'a> Sink<'a> {
             NodeOrText::AppendNode(n) => n,
             NodeOrText::AppendText(text) => {
                 let prev = match before {
-                    Some(b) => self.nodes.borrow()[b.index()].node.prev_sibling,
-                    None => self.nodes.borrow()[parent.index()].node.last_child,
+                    Some(b) => self.nodes.borrow()[b.index()].prev_sibling,
+                    None => self.nodes.borrow()[parent.index()].last_child,
                 };
                 if self.merge_text(prev, &text) {
                     return;
                 }
-                self.new_node(NodeData::Text(text), None)
+                self.new_node(NodeData::Text(text))
             }
         };
         self.link(parent, node, before);
     }
 }
 
-impl<'a> TreeSink for Sink<'a> {
+impl TreeSink for Sink {
     type Handle = NodeId;
     type Output = Option<Dom>;
     type ElemName<'b>
-        = &'a QualName
+        = Name
     where
         Self: 'b;
 
@@ -256,13 +278,7 @@ impl<'a> TreeSink for Sink<'a> {
             return None;
         }
         // Template contents are inert and stay unlinked: nothing of them reaches the output.
-        let nodes = self
-            .nodes
-            .into_inner()
-            .into_iter()
-            .map(|sn| sn.node)
-            .collect();
-        Some(Dom::from_nodes(nodes))
+        Some(Dom::from_nodes(self.nodes.into_inner()))
     }
 
     fn parse_error(&self, _msg: Cow<'static, str>) {}
@@ -271,40 +287,40 @@ impl<'a> TreeSink for Sink<'a> {
         NodeId::DOCUMENT
     }
 
-    fn elem_name<'b>(&'b self, target: &'b NodeId) -> &'a QualName {
-        if target.0 >= PHANTOM_BASE {
-            return self.phantoms.borrow()[(target.0 - PHANTOM_BASE) as usize];
+    fn elem_name<'b>(&'b self, target: &'b NodeId) -> Name {
+        if target.index() >= PHANTOM_BASE {
+            return Name::from(&self.phantoms.borrow()[target.index() - PHANTOM_BASE]);
         }
-        self.nodes.borrow()[target.index()]
-            .name
-            .expect("html5ever asks element names of elements only")
+        match &self.nodes.borrow()[target.index()].data {
+            NodeData::Element(e) => Name::from(&e.name),
+            _ => unreachable!("html5ever asks element names of elements only"),
+        }
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         if self.nodes.borrow().len() >= self.max_nodes || self.stop.get().is_some() {
             self.overflow(Overflow::Nodes);
             let mut phantoms = self.phantoms.borrow_mut();
-            if phantoms.len() >= (u32::MAX - PHANTOM_BASE) as usize {
+            if phantoms.len() >= u32::MAX as usize - 1 - PHANTOM_BASE {
                 return OVERFLOW;
             }
-            phantoms.push(self.names.alloc(name));
-            return NodeId(PHANTOM_BASE + phantoms.len() as u32 - 1);
+            phantoms.push(name);
+            return NodeId::from_index(PHANTOM_BASE + phantoms.len() - 1);
         }
-        let name_ref: &'a QualName = self.names.alloc(name.clone());
-        let id = self.new_node(NodeData::Element(Element { name, attrs }), Some(name_ref));
+        let id = self.new_node(NodeData::Element(Element { name, attrs }));
         if flags.template && id != OVERFLOW {
-            let contents = self.new_node(NodeData::Document, None);
-            self.nodes.borrow_mut()[id.index()].template_contents = Some(contents);
+            let contents = self.new_node(NodeData::Document);
+            self.templates.borrow_mut().insert(id, contents);
         }
         id
     }
 
     fn create_comment(&self, _text: StrTendril) -> NodeId {
-        self.new_node(NodeData::Comment, None)
+        self.new_node(NodeData::Comment)
     }
 
     fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
-        self.new_node(NodeData::Comment, None)
+        self.new_node(NodeData::Comment)
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
@@ -320,7 +336,7 @@ impl<'a> TreeSink for Sink<'a> {
         if dead(*element) {
             return self.insert(*prev_element, child, None);
         }
-        let parent = self.nodes.borrow()[element.index()].node.parent;
+        let parent = self.nodes.borrow()[element.index()].parent;
         match parent {
             Some(p) => self.insert(p, child, Some(*element)),
             None => self.insert(*prev_element, child, None),
@@ -328,7 +344,7 @@ impl<'a> TreeSink for Sink<'a> {
     }
 
     fn append_doctype_to_document(&self, _n: StrTendril, _p: StrTendril, _s: StrTendril) {
-        let id = self.new_node(NodeData::Doctype, None);
+        let id = self.new_node(NodeData::Doctype);
         self.link(NodeId::DOCUMENT, id, None);
     }
 
@@ -336,8 +352,10 @@ impl<'a> TreeSink for Sink<'a> {
         if dead(*target) {
             return OVERFLOW;
         }
-        self.nodes.borrow()[target.index()]
-            .template_contents
+        self.templates
+            .borrow()
+            .get(target)
+            .copied()
             .unwrap_or(OVERFLOW)
     }
 
@@ -351,7 +369,7 @@ impl<'a> TreeSink for Sink<'a> {
         if dead(*sibling) {
             return;
         }
-        let parent = self.nodes.borrow()[sibling.index()].node.parent;
+        let parent = self.nodes.borrow()[sibling.index()].parent;
         if let Some(p) = parent {
             self.insert(p, child, Some(*sibling));
         }
@@ -362,7 +380,7 @@ impl<'a> TreeSink for Sink<'a> {
             return;
         }
         let mut n = self.nodes.borrow_mut();
-        if let NodeData::Element(e) = &mut n[target.index()].node.data {
+        if let NodeData::Element(e) = &mut n[target.index()].data {
             for a in attrs {
                 if !e.attrs.iter().any(|x| x.name == a.name) {
                     e.attrs.push(a);
@@ -382,7 +400,7 @@ impl<'a> TreeSink for Sink<'a> {
             return;
         }
         loop {
-            let first = self.nodes.borrow()[node.index()].node.first_child;
+            let first = self.nodes.borrow()[node.index()].first_child;
             let Some(c) = first else { break };
             if dead(*new_parent) {
                 self.unlink(c);

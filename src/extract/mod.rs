@@ -101,6 +101,7 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
         prepare::restore(&mut dom, aside);
         prepare::paragraphs(&mut dom, root);
         let first_weight = weight(&chosen, &stats);
+        drop(stats);
         stats = Stats::compute(&dom, root);
         readerable = readerable || readerable_score(&dom, root, &stats) > READERABLE_MIN_SCORE;
         let again = choose(&dom, root, &stats);
@@ -142,6 +143,8 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
         .map(|c| stats.weight[c.index()])
         .sum();
     clean::blocks(&mut dom, container, &stats, total, &mut removed);
+    // The measures are not needed past here: free them before the output is built.
+    drop(stats);
     clean::lines(&mut dom, container, &mut removed, &mut credits);
     clean::empties(&mut dom, container);
     if let Some(after) = after {

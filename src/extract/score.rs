@@ -8,17 +8,19 @@ use crate::rules::candidates::{NEGATIVE, POSITIVE};
 use crate::text::{comma_count, Counts};
 use html5ever::local_name;
 
-/// Counts of elements strictly inside a node, for the block judgements in `clean`.
+/// Counts of elements strictly inside a node, for the block judgements in
+/// `clean`. One per node, so kept small: counts saturate at `u16::MAX`, far
+/// beyond any threshold they are compared with.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Census {
-    pub p: u32,
-    pub img: u32,
-    pub li: u32,
-    pub input: u32,
+    pub p: u16,
+    pub img: u16,
+    pub li: u16,
+    pub input: u16,
     /// `video` and `audio`.
-    pub embed: u32,
+    pub embed: u16,
     /// Headings (`h1`–`h6`) and the text weight inside them, and inside links within them.
-    pub headings: u32,
+    pub headings: u16,
     pub heading_weight: f32,
     pub heading_link_weight: f32,
     /// Holds `pre` or `code`.
@@ -71,11 +73,11 @@ impl Stats {
                 s.commas[pi] += s.commas[i];
                 let mut c = s.census[i];
                 match dom.tag(id) {
-                    Some(&local_name!("p")) => c.p += 1,
-                    Some(&local_name!("img")) => c.img += 1,
-                    Some(&local_name!("li")) => c.li += 1,
-                    Some(&local_name!("input")) => c.input += 1,
-                    Some(&local_name!("video")) | Some(&local_name!("audio")) => c.embed += 1,
+                    Some(&local_name!("p")) => c.p = c.p.saturating_add(1),
+                    Some(&local_name!("img")) => c.img = c.img.saturating_add(1),
+                    Some(&local_name!("li")) => c.li = c.li.saturating_add(1),
+                    Some(&local_name!("input")) => c.input = c.input.saturating_add(1),
+                    Some(&local_name!("video")) | Some(&local_name!("audio")) => c.embed = c.embed.saturating_add(1),
                     Some(&local_name!("pre")) | Some(&local_name!("code")) => c.code = true,
                     Some(&local_name!("h1"))
                     | Some(&local_name!("h2"))
@@ -83,19 +85,19 @@ impl Stats {
                     | Some(&local_name!("h4"))
                     | Some(&local_name!("h5"))
                     | Some(&local_name!("h6")) => {
-                        c.headings += 1;
+                        c.headings = c.headings.saturating_add(1);
                         c.heading_weight = s.weight[i];
                         c.heading_link_weight = s.link_weight[i];
                     }
                     _ => {}
                 }
                 let pc = &mut s.census[pi];
-                pc.p += c.p;
-                pc.img += c.img;
-                pc.li += c.li;
-                pc.input += c.input;
-                pc.embed += c.embed;
-                pc.headings += c.headings;
+                pc.p = pc.p.saturating_add(c.p);
+                pc.img = pc.img.saturating_add(c.img);
+                pc.li = pc.li.saturating_add(c.li);
+                pc.input = pc.input.saturating_add(c.input);
+                pc.embed = pc.embed.saturating_add(c.embed);
+                pc.headings = pc.headings.saturating_add(c.headings);
                 pc.heading_weight += c.heading_weight;
                 pc.heading_link_weight += c.heading_link_weight;
                 pc.code |= c.code;
