@@ -83,6 +83,15 @@ pub fn reading_minutes(c: Counts) -> u32 {
     }
 }
 
+/// The longest prefix of `s` of at most `max_bytes` bytes that ends on a character boundary.
+pub fn prefix(s: &str, max_bytes: usize) -> &str {
+    let mut end = max_bytes.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Collapses runs of whitespace to one space and trims.
 pub fn normalize_ws(s: &str) -> String {
     let mut n = Normalizer::with_capacity(s.len());
@@ -104,19 +113,25 @@ fn is_ws(c: char) -> bool {
     c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
 }
 
-/// Bytes before the first character of `s` for which `is_ws(c) == ws`; ASCII
-/// is tested byte by byte, other characters decoded.
+/// Bytes before the first character of `s` for which `is_ws(c) == ws`. ASCII
+/// is tested byte by byte; other characters are decoded only when their lead
+/// byte is one a white space character can start with.
 fn run_len(s: &str, ws: bool) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        let (is, len) = if c.is_ascii() {
+        let (is, len) = match c {
             // `char::is_whitespace` on ASCII: tab, LF, VT, FF, CR, space.
-            (matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '), 1)
-        } else {
-            let ch = s[i..].chars().next().expect("char boundary");
-            (is_ws(ch), ch.len_utf8())
+            0..0x80 => (matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '), 1),
+            // Lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000, U+FEFF.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                let ch = s[i..].chars().next().expect("char boundary");
+                (is_ws(ch), ch.len_utf8())
+            }
+            0x80..0xE0 => (false, 2),
+            0xE0..0xF0 => (false, 3),
+            _ => (false, 4),
         };
         if is == ws {
             return i;
@@ -191,6 +206,16 @@ pub fn mostly_cjk(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lead-byte shortcut of `run_len` agrees with `is_ws` on every character.
+    #[test]
+    fn white_space_runs_agree_with_is_ws() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = c.to_string();
+            let expect = if is_ws(c) { 0 } else { s.len() };
+            assert_eq!(run_len(&s, true), expect, "{c:?}");
+        }
+    }
 
     #[test]
     fn counts_mixed_scripts() {

@@ -126,11 +126,8 @@ impl Sink {
         max_depth: usize,
         stop: Rc<Cell<Option<Overflow>>>,
     ) -> Sink {
-        let overflow_name = QualName::new(
-            None,
-            html5ever::ns!(html),
-            html5ever::local_name!("div"),
-        );
+        let overflow_name =
+            QualName::new(None, html5ever::ns!(html), html5ever::local_name!("div"));
         let reserve = (html_len / BYTES_PER_NODE).min(max_nodes) + 2;
         let mut nodes = Vec::with_capacity(reserve);
         nodes.push(Node::new(NodeData::Document));

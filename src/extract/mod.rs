@@ -191,7 +191,9 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
             html: sanitize::serialize(&dom, id, true, base),
         })
         .collect();
-    Ok(metadata::with_body(m, content, text, counts, readerable, removed))
+    Ok(metadata::with_body(
+        m, content, text, counts, readerable, removed,
+    ))
 }
 
 fn no_article() -> Error {

@@ -77,7 +77,9 @@ impl Stats {
                     Some(&local_name!("img")) => c.img = c.img.saturating_add(1),
                     Some(&local_name!("li")) => c.li = c.li.saturating_add(1),
                     Some(&local_name!("input")) => c.input = c.input.saturating_add(1),
-                    Some(&local_name!("video")) | Some(&local_name!("audio")) => c.embed = c.embed.saturating_add(1),
+                    Some(&local_name!("video")) | Some(&local_name!("audio")) => {
+                        c.embed = c.embed.saturating_add(1)
+                    }
                     Some(&local_name!("pre")) | Some(&local_name!("code")) => c.code = true,
                     Some(&local_name!("h1"))
                     | Some(&local_name!("h2"))

@@ -61,7 +61,14 @@ const MAX_LINK_TEXTS: usize = 600;
 
 /// Class/id fragments of breadcrumb trails (English and Chinese CMS names).
 const BREADCRUMB_SIGNS: Keywords = Keywords {
-    words: &["breadcrumb", "crumb", "bread-crumb", "daohang", "path", "weizhi"],
+    words: &[
+        "breadcrumb",
+        "crumb",
+        "bread-crumb",
+        "daohang",
+        "path",
+        "weizhi",
+    ],
     boundary: Boundary::Anywhere,
 };
 keyword_set!(BREADCRUMB_SET, BREADCRUMB_SIGNS);
@@ -244,7 +251,7 @@ pub fn collect(dom: &Dom) -> Declared {
                     match dom.first_child(id).and_then(|c| dom.text(c)) {
                         // The usual script: one text node, read in place.
                         Some(t) if dom.node(id).first_child == dom.node(id).last_child => {
-                            script_dates(&t[..t.floor_char_boundary(256 * 1024)], &mut d.script_dates)
+                            script_dates(crate::text::prefix(t, 256 * 1024), &mut d.script_dates)
                         }
                         _ => script_dates(
                             &dom.text_content_capped(id, 256 * 1024),

@@ -84,18 +84,13 @@ fn main() {
 // Changed for the vendored copy (see README.md): the upstream crate emits a
 // `phf::Map` holding every entity name *and every prefix of every name*
 // (9,854 keys, about 224 KB of WebAssembly data). This emits the 2,231 names
-// once, sorted and front-coded in one string, with where every block of
-// NAMES_PER_BLOCK names starts and every name's code points; the
-// `NamedEntities` type in lib.rs answers the same questions by binary search
-// over the blocks' first names, then a scan of one block. (A block of
-// front-coded names and one offset per block rather than a u16 end offset per
-// name: an array of rising offsets hardly compresses, and sorted names share
-// long prefixes. This is about 6 KB smaller gzipped than the plain layout.)
+// once, sorted, in one string, with where each name ends, where the names of
+// each first byte begin, and every name's code points; the `NamedEntities`
+// type in lib.rs answers the same questions by binary search. (A front-coded
+// layout is about 3 KB smaller gzipped, but html5ever looks a reference up once
+// per character, and decoding a block of names per look-up cost 7 % of the
+// whole extraction time.)
 fn named_entities_to_table(to: &Path) {
-    const NAMES_PER_BLOCK: usize = 32;
-    // Shared lengths are written as printable characters from '0' on.
-    const SHARED_0: u8 = b'0';
-
     let entities: BTreeMap<&str, (u32, u32)> = entities::NAMED_ENTITIES
         .iter()
         .map(|(name, cp1, cp2)| {
@@ -111,49 +106,29 @@ fn named_entities_to_table(to: &Path) {
     );
 
     // BTreeMap<&str, _> iterates in byte order, the order `NamedEntities::get` searches.
-    // Each name: one byte, SHARED_0 plus how many leading bytes it shares with the
-    // name before it (0 for the first of a block), then the rest of the name, then `\n`.
     let mut names = String::new();
-    let mut block_starts = Vec::new();
+    let mut ends = Vec::new();
     let mut values = Vec::new();
-    let mut previous = "";
-    for (i, (name, value)) in entities.iter().enumerate() {
+    let mut first = [0u16; 129];
+    for (name, value) in &entities {
         assert!(value.0 != 0, "an entity's first code point is not 0");
-        let shared = if i % NAMES_PER_BLOCK == 0 {
-            block_starts.push(u16::try_from(names.len()).expect("u16 offsets"));
-            0
-        } else {
-            (name.bytes().zip(previous.bytes()))
-                .take_while(|(a, b)| a == b)
-                .count()
-        };
-        names.push(char::from(
-            SHARED_0 + u8::try_from(shared).expect("short names"),
-        ));
-        names.push_str(&name[shared..]);
-        names.push('\n');
+        names.push_str(name);
+        ends.push(u16::try_from(names.len()).expect("u16 offsets"));
         values.push(*value);
-        previous = name;
     }
-    let longest = entities.keys().map(|name| name.len()).max().unwrap();
-    assert!(
-        SHARED_0 as usize + longest < 0x7f,
-        "the shared-length bytes stay printable ASCII"
-    );
+    // first[b] = how many names start with a byte below b.
+    for (b, slot) in first.iter_mut().enumerate() {
+        let below = entities
+            .keys()
+            .filter(|n| usize::from(n.as_bytes()[0]) < b)
+            .count();
+        *slot = u16::try_from(below).unwrap();
+    }
 
     let mut file = BufWriter::new(File::create(to).unwrap());
     writeln!(
         file,
         r#"
-/// How many names a block of [`NamedEntities`] holds.
-const NAMES_PER_BLOCK: usize = {NAMES_PER_BLOCK};
-
-/// The length of the longest entity name.
-const LONGEST_NAME: usize = {longest};
-
-/// The byte that stands for a shared length of 0 in [`NamedEntities`]`::names`.
-const SHARED_0: u8 = {SHARED_0};
-
 /// A map of entity names to their codepoints. The second codepoint will
 /// be 0 if the entity contains a single codepoint. Entities have their preceding '&' removed.
 /// Every proper prefix of an entity name (and the empty string) maps to `(0, 0)`.
@@ -169,7 +144,8 @@ const SHARED_0: u8 = {SHARED_0};
 /// ```
 pub static NAMED_ENTITIES: NamedEntities = NamedEntities {{
     names: {names:?},
-    block_starts: &{block_starts:?},
+    ends: &{ends:?},
+    first: &{first:?},
     values: &{values:?},
 }};"#
     )

@@ -57,13 +57,12 @@ pub static C1_REPLACEMENTS: [Option<char>; 32] = [
 /// gives its code points, a proper prefix of a name (or the empty string)
 /// gives `(0, 0)`, anything else `None`.
 pub struct NamedEntities {
-    /// The names without their leading `&`, sorted, in blocks of
-    /// `NAMES_PER_BLOCK`. Each name is one byte, `SHARED_0` plus how many
-    /// leading bytes it shares with the name before it (0 for the first name of
-    /// a block), then the rest of the name, then `\n`.
+    /// The names without their leading `&`, sorted in byte order, one after the other.
     names: &'static str,
-    /// Where each block starts in `names`.
-    block_starts: &'static [u16],
+    /// Where each name ends in `names` (it starts where the one before ends).
+    ends: &'static [u16],
+    /// `first[b]..first[b + 1]`: the names that start with the ASCII byte `b`.
+    first: &'static [u16; 129],
     /// The code points of every name, in the same order; the second one is 0
     /// for single code point entities.
     values: &'static [(u32, u32)],
@@ -73,37 +72,48 @@ impl NamedEntities {
     /// The code points of the entity `name` (without its leading `&`, with its
     /// `;` if it has one); `(0, 0)` if `name` is a proper prefix of some entity
     /// name; `None` if no entity name starts with `name`.
+    ///
+    /// html5ever asks once per character of a reference ("n", "no", "not", …),
+    /// so this is a binary search among the names that share the first byte,
+    /// comparing bytes in place (no calls out to `memcmp` for these short names).
     pub fn get(&self, name: &str) -> Option<&'static (u32, u32)> {
         let key = name.as_bytes();
-        let names: &'static [u8] = self.names.as_bytes();
-        let starts = self.block_starts;
-        // Blocks before `after` start with a name < key, the others with one >= key:
-        // the first name >= key is in block `after - 1` or starts block `after`.
-        let after = starts.partition_point(|&s| first_line(&names[s as usize + 1..]) < key);
-        let block = after.saturating_sub(1);
-        let mut rest = &names[starts[block] as usize..];
-        let mut index = block * NAMES_PER_BLOCK;
-        let mut buf = [0; LONGEST_NAME];
-        // The first name >= key: if any name starts with key, this one does.
-        while let Some((&shared, tail)) = rest.split_first() {
-            let shared = usize::from(shared - SHARED_0);
-            let suffix = first_line(tail);
-            let len = shared + suffix.len();
-            buf[shared..len].copy_from_slice(suffix);
-            let found = &buf[..len];
-            if found >= key {
-                return if found == key {
-                    self.values.get(index)
-                } else if found.starts_with(key) {
-                    Some(&(0, 0))
-                } else {
-                    None
-                };
-            }
-            rest = &tail[suffix.len() + 1..];
-            index += 1;
+        let Some(&b) = key.first() else {
+            return Some(&(0, 0));
+        };
+        if !b.is_ascii() {
+            return None;
         }
-        None
+        let (mut lo, end) = (
+            usize::from(self.first[usize::from(b)]),
+            usize::from(self.first[usize::from(b) + 1]),
+        );
+        let mut hi = end;
+        // The first name >= key: if any name starts with key, this one does.
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if less(self.name(mid), key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if lo == end {
+            return None;
+        }
+        let found = self.name(lo);
+        if !starts_with(found, key) {
+            None
+        } else if found.len() == key.len() {
+            self.values.get(lo)
+        } else {
+            Some(&(0, 0))
+        }
+    }
+
+    fn name(&self, i: usize) -> &'static [u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.names.as_bytes()[usize::from(start)..usize::from(self.ends[i])]
     }
 
     /// How many entity names there are.
@@ -117,23 +127,29 @@ impl NamedEntities {
     }
 
     /// Every entity name (without `&`) and its code points, in byte order of the names.
-    pub fn entries(&self) -> impl Iterator<Item = (String, &'static (u32, u32))> {
-        let names: &'static str = self.names;
-        let mut name = String::new();
-        names.lines().zip(self.values).map(move |(line, value)| {
-            name.truncate(usize::from(line.as_bytes()[0] - SHARED_0));
-            name.push_str(&line[1..]);
-            (name.clone(), value)
+    pub fn entries(&self) -> impl Iterator<Item = (String, &'static (u32, u32))> + '_ {
+        (0..self.len()).map(|i| {
+            let name = String::from_utf8(self.name(i).to_vec()).expect("ASCII names");
+            (name, &self.values[i])
         })
     }
 }
 
-/// `s` up to its first `\n` (all of it if there is none).
-fn first_line(s: &[u8]) -> &[u8] {
-    match s.iter().position(|&c| c == b'\n') {
-        Some(end) => &s[..end],
-        None => s,
+/// `a < b` in byte order.
+#[inline]
+fn less(a: &[u8], b: &[u8]) -> bool {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x < y;
+        }
     }
+    a.len() < b.len()
+}
+
+/// Whether `a` starts with `b`.
+#[inline]
+fn starts_with(a: &[u8], b: &[u8]) -> bool {
+    a.len() >= b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 include!(concat!(env!("OUT_DIR"), "/named_entities.rs"));
