@@ -83,6 +83,33 @@ pub fn reading_minutes(c: Counts) -> u32 {
     }
 }
 
+/// Unicode lower case (full mapping, as `str::to_lowercase`). The wasm build
+/// asks the browser (`String.prototype.toLowerCase`, the same Unicode data),
+/// so the module does not carry Rust's case tables (about 30 KB).
+pub fn lower(s: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    return String::from(js_sys::JsString::from(s).to_lower_case());
+    #[cfg(not(target_arch = "wasm32"))]
+    return s.to_lowercase();
+}
+
+/// Unicode upper case (full mapping, as `str::to_uppercase`); see [`lower`].
+pub fn upper(s: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    return String::from(js_sys::JsString::from(s).to_upper_case());
+    #[cfg(not(target_arch = "wasm32"))]
+    return s.to_uppercase();
+}
+
+/// Lower-case letters and digits of `s`, nothing else: a key for comparing names.
+pub fn alnum_key(s: &str) -> String {
+    lower(
+        &s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>(),
+    )
+}
+
 /// The longest prefix of `s` of at most `max_bytes` bytes that ends on a character boundary.
 pub fn prefix(s: &str, max_bytes: usize) -> &str {
     let mut end = max_bytes.min(s.len());

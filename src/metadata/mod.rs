@@ -327,11 +327,7 @@ fn site_name(d: &Declared, url: Option<&url::Url>) -> Option<String> {
             // The tab's spelling of the same name ("The Guardian"); the declared
             // name when the tab shows a domain or only a part of it.
             let key = |s: &str| -> String {
-                let k: String = s
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
-                    .collect();
+                let k = crate::text::alnum_key(s);
                 k.strip_prefix("the").map(str::to_string).unwrap_or(k)
             };
             let same = key(n) == key(suffix);

@@ -266,14 +266,8 @@ pub fn parse_name_with(raw: &str, rules: &NameRules) -> Option<Author> {
         recased = name
             .split_whitespace()
             .map(|w| {
-                let mut cs = w.chars();
-                cs.next()
-                    .map(|f| {
-                        f.to_uppercase()
-                            .chain(cs.flat_map(char::to_lowercase))
-                            .collect::<String>()
-                    })
-                    .unwrap_or_default()
+                let first = w.chars().next().map_or(0, char::len_utf8);
+                crate::text::upper(&w[..first]) + &crate::text::lower(&w[first..])
             })
             .collect::<Vec<_>>()
             .join(" ");
@@ -321,13 +315,7 @@ pub fn parse_name_with(raw: &str, rules: &NameRules) -> Option<Author> {
 
 /// Whether two organisation names are the same ("Shanghai Daily", "shanghaidaily").
 pub fn same_org(a: &str, b: &str) -> bool {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let (ka, kb) = (key(a), key(b));
+    let (ka, kb) = (crate::text::alnum_key(a), crate::text::alnum_key(b));
     !ka.is_empty()
         && (ka == kb || (ka.len() > 4 && kb.contains(&ka)) || (kb.len() > 4 && ka.contains(&kb)))
 }

@@ -328,7 +328,7 @@ fn is_domain(s: &str) -> bool {
 
 /// Records a date seen near the headline, as published or modified by its label.
 fn note_date(v: &mut Visible, d: DateTime, label: &str) {
-    let lower = label.to_lowercase();
+    let lower = crate::text::lower(label);
     let is_update = ["updated", "modified", "更新", "修改"]
         .iter()
         .any(|w| lower.contains(w));
@@ -354,10 +354,7 @@ fn same_day(a: &DateTime, b: Option<&DateTime>) -> bool {
 
 /// Normalised comparison key: letters and digits only, lower-case.
 pub fn title_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    crate::text::alnum_key(s)
 }
 
 /// The displayed headline: an `h1` (or a title-classed block) whose text the declared titles contain.

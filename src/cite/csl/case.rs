@@ -1,5 +1,7 @@
 //! CSL `text-case` transformations (following citeproc-js for English titles).
 
+use crate::text::{lower, upper};
+
 /// Words left lowercase inside English titles (citeproc-js `SKIP_WORDS`, single words).
 const STOP_WORDS: &[&str] = &[
     "about",
@@ -111,8 +113,8 @@ const STOP_WORDS: &[&str] = &[
 /// Applies a CSL `text-case` value. `english` gates `title` and `sentence`, which only apply to English items.
 pub fn apply(case: &str, s: &str, english: bool) -> String {
     match case {
-        "lowercase" => s.to_lowercase(),
-        "uppercase" => s.to_uppercase(),
+        "lowercase" => lower(s),
+        "uppercase" => upper(s),
         "capitalize-first" => capitalize_first(s),
         "capitalize-all" => s.split(' ').map(upper_first).collect::<Vec<_>>().join(" "),
         "sentence" if english => capitalize_first(s),
@@ -125,7 +127,7 @@ pub fn apply(case: &str, s: &str, english: bool) -> String {
 fn upper_first(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
+        Some(c) => upper(&c.to_string()) + chars.as_str(),
         None => String::new(),
     }
 }
@@ -134,7 +136,12 @@ fn upper_first(word: &str) -> String {
 fn capitalize_first(s: &str) -> String {
     match s.char_indices().find(|(_, c)| c.is_alphabetic()) {
         Some((i, c)) if c.is_lowercase() => {
-            format!("{}{}{}", &s[..i], c.to_uppercase(), &s[i + c.len_utf8()..])
+            format!(
+                "{}{}{}",
+                &s[..i],
+                upper(&c.to_string()),
+                &s[i + c.len_utf8()..]
+            )
         }
         _ => s.to_string(),
     }
@@ -149,12 +156,12 @@ fn title(s: &str) -> String {
         let core: String = word
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
             .to_string();
-        let lower = core.to_lowercase();
+        let lowered = lower(&core);
         let has_inner_caps = core.chars().skip(1).any(char::is_uppercase);
         let rendered = if word.is_empty() {
             String::new()
-        } else if !start_of_sentence && STOP_WORDS.contains(&lower.as_str()) && !has_inner_caps {
-            word.to_lowercase()
+        } else if !start_of_sentence && STOP_WORDS.contains(&lowered.as_str()) && !has_inner_caps {
+            lower(word)
         } else if has_inner_caps {
             word.to_string()
         } else {
@@ -162,8 +169,8 @@ fn title(s: &str) -> String {
             word.split('-')
                 .enumerate()
                 .map(|(i, part)| {
-                    if i > 0 && STOP_WORDS.contains(&part.to_lowercase().as_str()) {
-                        part.to_lowercase()
+                    if i > 0 && STOP_WORDS.contains(&lower(part).as_str()) {
+                        lower(part)
                     } else {
                         // Double quotes are markup to citeproc-js: the word after them is capitalized
                         // (a leading single quote may be an elision, so it is left alone).

@@ -472,7 +472,7 @@ pub fn normalize(given: &str, terminator: &str, hyphen: bool) -> String {
                 }
                 true
             } else {
-                el.chars().count() == 1 && el.to_uppercase() == *el
+                el.chars().count() == 1 && crate::text::upper(el) == *el
             }
         })
         .collect();
