@@ -28,6 +28,11 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Whether the text counted is mostly CJK.
+    pub fn mostly_cjk(self) -> bool {
+        self.cjk > self.words * 2
+    }
+
     pub fn of(text: &str) -> Counts {
         let mut c = Counts::default();
         let mut in_word = false;
@@ -222,12 +227,6 @@ pub fn comma_count(s: &str) -> usize {
     s.chars()
         .filter(|c| matches!(c, ',' | '，' | '、' | '；' | '。'))
         .count()
-}
-
-/// Whether the text is mostly CJK.
-pub fn mostly_cjk(s: &str) -> bool {
-    let c = Counts::of(s);
-    c.cjk > c.words * 2
 }
 
 #[cfg(test)]

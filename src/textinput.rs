@@ -128,18 +128,19 @@ pub fn run(input: &str, url: Option<&url::Url>) -> Result<Article, Error> {
         content.push_str("</p>\n");
     }
     let declared = Declared::default();
+    let counts = Counts::of(&text);
     let mut m = metadata::resolve(&Inputs {
         declared: &declared,
         visible: &visible,
         credits: &credits,
         url,
         body_text: &text,
+        body_counts: counts,
         first_paragraph: body.first().map(|s| s.as_str()),
         dek: dek.as_deref(),
         first_image: None,
     });
     let section = section.or(m.section.take());
-    let counts = Counts::of(&text);
     let mut article = metadata::with_body(m, content, text, counts, true, removed);
     article.section = section;
     Ok(article)

@@ -12,7 +12,7 @@ use std::num::NonZeroU32;
 use html5ever::tendril::StrTendril;
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
-pub use prescan::max_attributes;
+pub use prescan::attributes_over;
 pub use sink::{parse, Overflow};
 
 /// Index of a node in its [`Dom`], stored plus one so that an

@@ -21,13 +21,21 @@ const RAW_TEXT: &[&[u8]] = &[
 /// trusted at this multiple, where parsing really gets slow.
 const ANYWHERE_FACTOR: usize = 10;
 
-/// The most attributes html5ever may build for one tag: the larger of the
-/// count over the tags this scan takes for tags, and a tenth of
-/// [`attributes_anywhere`]. The first skips raw text (so scripts with `<`
-/// do not count) but can be misled about where raw text and comments are
-/// (`<svg><title>`, `<select><xmp>`, `<!-->`, `--!>` …); the second cannot.
-pub fn max_attributes(html: &str) -> usize {
-    tag_attributes(html).max(attributes_anywhere(html.as_bytes()) / ANYWHERE_FACTOR)
+/// The most attributes html5ever may build for one tag, when that exceeds
+/// `limit`, else `None`. The count is the larger of the count over the tags
+/// this scan takes for tags, and a tenth of [`attributes_anywhere`]. The
+/// first skips raw text (so scripts with `<` do not count) but can be misled
+/// about where raw text and comments are (`<svg><title>`, `<select><xmp>`,
+/// `<!-->`, `--!>` …); the second cannot. The context-free bound goes first:
+/// no tag html5ever builds has more attributes than it counts, so when it is
+/// within the limit (nearly every page) the first scan is skipped.
+pub fn attributes_over(html: &str, limit: usize) -> Option<usize> {
+    let anywhere = attributes_anywhere(html.as_bytes());
+    if anywhere <= limit {
+        return None;
+    }
+    let most = tag_attributes(html).max(anywhere / ANYWHERE_FACTOR);
+    (most > limit).then_some(most)
 }
 
 /// States of the HTML tokenizer from a tag name to the tag's `>`.
@@ -339,7 +347,12 @@ fn find_by(b: &[u8], from: usize, pat: &[u8], eq: impl Fn(&[u8]) -> bool) -> Opt
 
 #[cfg(test)]
 mod tests {
-    use super::max_attributes;
+    use super::attributes_over;
+
+    /// The count itself (over a limit of 0).
+    fn max_attributes(html: &str) -> usize {
+        attributes_over(html, 0).unwrap_or(0)
+    }
 
     #[test]
     fn counts_attributes_of_the_busiest_tag() {
@@ -354,6 +367,17 @@ mod tests {
         assert_eq!(max_attributes("<!-- <p a b c d e> --><br>"), 0);
         let many: String = (0..5000).map(|i| format!(" a{i}=\"{i}\"")).collect();
         assert_eq!(max_attributes(&format!("<p{many}>x</p>")), 5000);
+        assert_eq!(
+            attributes_over(&format!("<p{many}>x</p>"), 4999),
+            Some(5000)
+        );
+        assert_eq!(attributes_over(&format!("<p{many}>x</p>"), 5000), None);
+        // A script full of `<a b c …`: over the bound, under the real count.
+        let script: String = (0..2000).map(|i| format!("if(x<y a{i}){{}}")).collect();
+        assert_eq!(
+            attributes_over(&format!("<script>{script}</script>"), 1000),
+            None
+        );
     }
 
     /// Tags the first scan misreads: each still counts (at least a tenth).

@@ -44,8 +44,7 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
         return Err(Error::new(ErrorKind::NotHtml, "the input is empty"));
     }
     let limits = options.limits;
-    let attrs = dom::max_attributes(html);
-    if attrs > limits.max_attributes {
+    if let Some(attrs) = dom::attributes_over(html, limits.max_attributes) {
         return Err(Error::new(
             ErrorKind::TooManyAttributes {
                 limit: limits.max_attributes,
@@ -178,6 +177,7 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
         credits: &credits,
         url,
         body_text: &text,
+        body_counts: counts,
         first_paragraph: first_paragraph.as_deref(),
         dek: dek.as_deref(),
         first_image: first_image.as_deref(),

@@ -49,6 +49,8 @@ pub struct Inputs<'a> {
     pub url: Option<&'a url::Url>,
     /// Plain text of the article body (for language and excerpt checks).
     pub body_text: &'a str,
+    /// [`Counts`](crate::text::Counts) of `body_text`.
+    pub body_counts: crate::text::Counts,
     /// First paragraph of the body.
     pub first_paragraph: Option<&'a str>,
     /// A summary paragraph removed from the body as a duplicate of the dek.
@@ -106,8 +108,8 @@ pub fn resolve(i: &Inputs) -> crate::Article {
                 .map(str::to_string)
         })
         .or_else(|| site_name.clone());
-    let cjk_page = crate::text::mostly_cjk(i.body_text);
-    let lang = language(d, i.body_text);
+    let cjk_page = i.body_counts.mostly_cjk();
+    let lang = language(d, i.body_text, cjk_page);
     let chinese_outlet = i
         .url
         .and_then(|u| u.host_str())
@@ -375,8 +377,9 @@ fn site_name(d: &Declared, url: Option<&url::Url>) -> Option<String> {
     })
 }
 
-/// Page language: the declared tag, unless the text's script contradicts it.
-fn language(d: &Declared, body: &str) -> Option<String> {
+/// Page language: the declared tag, unless the text's script contradicts it
+/// (`cjk`: whether `body` is mostly CJK).
+fn language(d: &Declared, body: &str, cjk: bool) -> Option<String> {
     let declared = d
         .html_lang
         .clone()
@@ -392,8 +395,7 @@ fn language(d: &Declared, body: &str) -> Option<String> {
         .or_else(|| d.ld_str("inLanguage"))
         .map(|l| l.trim().replace('_', "-"))
         .filter(|l| is_language_tag(l));
-    let cjk = crate::text::mostly_cjk(body);
-    let has_text = body.chars().filter(|c| c.is_alphabetic()).count() > 20;
+    let has_text = body.chars().filter(|c| c.is_alphabetic()).nth(20).is_some();
     match declared {
         Some(l)
             if has_text

@@ -32,6 +32,8 @@ pub struct Visible {
 const SCAN_BLOCKS: usize = 24;
 /// Heavier blocks (about 25 words or 60 CJK characters) are prose, not bylines.
 const MAX_BYLINE_WEIGHT: f64 = 150.0;
+/// Units longer than this (in characters) are prose without weighing them.
+const MAX_UNIT_CHARS: usize = 2000;
 
 /// Finds the headline (the `h1` matching the declared titles best) and reads the blocks after it.
 pub fn scan(dom: &Dom, titles: &[&str]) -> Visible {
@@ -56,10 +58,18 @@ pub fn scan(dom: &Dom, titles: &[&str]) -> Visible {
             _ => false,
         };
         if unit {
-            let text = normalize_ws(&dom.text_content(id));
-            if !text.is_empty() {
+            // Longer than MAX_UNIT_CHARS (None) is prose whatever it weighs.
+            let text = dom.normalized_text(id, MAX_UNIT_CHARS);
+            if text.as_deref() != Some("") {
                 seen += 1;
-                if crate::text::Counts::of(&text).weight() > MAX_BYLINE_WEIGHT {
+                let byline_sized = text
+                    .as_deref()
+                    .filter(|t| crate::text::Counts::of(t).weight() <= MAX_BYLINE_WEIGHT);
+                if let Some(text) = byline_sized {
+                    if read_unit(dom, id, text, &mut v) {
+                        v.blocks.push(id);
+                    }
+                } else {
                     // Prose: the byline region is over, unless this is a
                     // standfirst and nothing was found yet.
                     prose += 1;
@@ -67,8 +77,6 @@ pub fn scan(dom: &Dom, titles: &[&str]) -> Visible {
                     if found || prose > 2 {
                         break;
                     }
-                } else if read_unit(dom, id, &text, &mut v) {
-                    v.blocks.push(id);
                 }
             }
             cur = dom.next_skipping_children(NodeId::DOCUMENT, id);
