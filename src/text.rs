@@ -145,30 +145,77 @@ fn is_ws(c: char) -> bool {
     c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
 }
 
-/// Bytes before the first character of `s` for which `is_ws(c) == ws`. ASCII
-/// is tested byte by byte; other characters are decoded only when their lead
-/// byte is one a white space character can start with.
-fn run_len(s: &str, ws: bool) -> usize {
+/// What a byte says about white space where a character starts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Not white space: any other ASCII byte, continuation bytes, and lead
+    /// bytes no white space character starts with.
+    Kept,
+    /// U+0020.
+    Space,
+    /// ASCII white space other than U+0020: tab, LF, VT, FF, CR.
+    OtherWs,
+    /// The lead byte of U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000 or
+    /// U+FEFF: the character must be decoded.
+    MaybeWs,
+}
+
+const CLASS: [Class; 256] = {
+    let mut t = [Class::Kept; 256];
+    t[b' ' as usize] = Class::Space;
+    let ws = [b'\t', b'\n', 0x0b, 0x0c, b'\r'];
+    let mut k = 0;
+    while k < ws.len() {
+        t[ws[k] as usize] = Class::OtherWs;
+        k += 1;
+    }
+    let leads = [0xC2, 0xE1, 0xE2, 0xE3, 0xEF];
+    k = 0;
+    while k < leads.len() {
+        t[leads[k] as usize] = Class::MaybeWs;
+        k += 1;
+    }
+    t
+};
+
+/// The character at byte `i` of `s` (a character boundary).
+fn char_at(s: &str, i: usize) -> char {
+    s[i..].chars().next().expect("char boundary")
+}
+
+/// Bytes at the start of `s` that normalizing keeps as they are: characters
+/// other than white space, and single spaces between two of them, so a
+/// plain sentence is one run.
+fn kept_len(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        let (is, len) = match c {
-            // `char::is_whitespace` on ASCII: tab, LF, VT, FF, CR, space.
-            0..0x80 => (matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '), 1),
-            // Lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000, U+FEFF.
-            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
-                let ch = s[i..].chars().next().expect("char boundary");
-                (is_ws(ch), ch.len_utf8())
+        match CLASS[usize::from(b[i])] {
+            Class::Kept => i += 1,
+            Class::Space
+                if i > 0
+                    && b.get(i + 1)
+                        .is_some_and(|&c| CLASS[usize::from(c)] == Class::Kept) =>
+            {
+                i += 2
             }
-            0x80..0xE0 => (false, 2),
-            0xE0..0xF0 => (false, 3),
-            _ => (false, 4),
-        };
-        if is == ws {
-            return i;
+            Class::MaybeWs if !is_ws(char_at(s, i)) => i += char_at(s, i).len_utf8(),
+            _ => return i,
         }
-        i += len;
+    }
+    b.len()
+}
+
+/// Bytes of white space at the start of `s`.
+fn ws_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match CLASS[usize::from(b[i])] {
+            Class::Space | Class::OtherWs => i += 1,
+            Class::MaybeWs if is_ws(char_at(s, i)) => i += char_at(s, i).len_utf8(),
+            _ => return i,
+        }
     }
     b.len()
 }
@@ -191,7 +238,7 @@ impl Normalizer {
         let mut rest = s;
         while !rest.is_empty() && self.chars <= max_chars {
             // A run of characters kept as they are…
-            let word = run_len(rest, true);
+            let word = kept_len(rest);
             if word > 0 {
                 if self.pending {
                     self.out.push(' ');
@@ -213,7 +260,7 @@ impl Normalizer {
                 rest = &rest[word..];
             }
             // …then a run of white space, which becomes one space before the next word.
-            let space = run_len(rest, false);
+            let space = ws_len(rest);
             if space > 0 {
                 self.pending = !self.out.is_empty();
                 rest = &rest[space..];
@@ -233,13 +280,52 @@ pub fn comma_count(s: &str) -> usize {
 mod tests {
     use super::*;
 
-    /// The lead-byte shortcut of `run_len` agrees with `is_ws` on every character.
+    /// The byte classes agree with `is_ws` on every character.
     #[test]
     fn white_space_runs_agree_with_is_ws() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let s = c.to_string();
-            let expect = if is_ws(c) { 0 } else { s.len() };
-            assert_eq!(run_len(&s, true), expect, "{c:?}");
+            let (kept, ws) = if is_ws(c) { (0, s.len()) } else { (s.len(), 0) };
+            assert_eq!(kept_len(&s), kept, "{c:?}");
+            assert_eq!(ws_len(&s), ws, "{c:?}");
+            // Between two letters, only a plain space stays in the run.
+            let between = format!("a{c}b");
+            let expect = if c == ' ' || !is_ws(c) {
+                between.len()
+            } else {
+                1
+            };
+            assert_eq!(kept_len(&between), expect, "{c:?}");
+        }
+    }
+
+    /// Normalizing matches splitting on white space and joining with one space.
+    #[test]
+    fn normalizing_matches_split_and_join() {
+        let samples = [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a b",
+            "a  b",
+            " a b c ",
+            "a \u{a0}b",
+            "a\u{3000}b 中文 字",
+            "x\u{200b}y",
+            "end. Next  one\n\tthree",
+            "a b\u{feff}",
+            "é è\u{2003}ü",
+            "a\u{85}b",
+        ];
+        for s in samples {
+            let reference: Vec<&str> = s.split(is_ws).filter(|w| !w.is_empty()).collect();
+            assert_eq!(normalize_ws(s), reference.join(" "), "{s:?}");
+            let mut n = Normalizer::default();
+            for piece in s.split_inclusive(' ') {
+                n.push_str(piece);
+            }
+            assert_eq!(n.out, reference.join(" "), "pieces of {s:?}");
         }
     }
 

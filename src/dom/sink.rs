@@ -230,6 +230,14 @@ impl Sink {
         }
     }
 
+    /// Whether `id` is an HTML `<style>`: its text (CSS, about a sixth of a
+    /// typical page's bytes) is never read, so it is not stored.
+    fn is_style_sheet(&self, id: NodeId) -> bool {
+        matches!(&self.nodes.borrow()[id.index()].data,
+            NodeData::Element(e) if e.name.local == html5ever::local_name!("style")
+                && e.name.ns == html5ever::ns!(html))
+    }
+
     /// Appends text to the text node `prev` if it is one; returns whether it did.
     fn merge_text(&self, prev: Option<NodeId>, text: &StrTendril) -> bool {
         let Some(prev) = prev else { return false };
@@ -248,6 +256,9 @@ impl Sink {
         let node = match child {
             NodeOrText::AppendNode(n) => n,
             NodeOrText::AppendText(text) => {
+                if self.is_style_sheet(parent) {
+                    return;
+                }
                 let prev = match before {
                     Some(b) => self.nodes.borrow()[b.index()].prev_sibling,
                     None => self.nodes.borrow()[parent.index()].last_child,

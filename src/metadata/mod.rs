@@ -437,17 +437,18 @@ const ENGLISH_MARKERS: &[&str] = &[
 ];
 
 fn looks_english(body: &str) -> bool {
-    let words: Vec<String> = body
+    let (mut words, mut common) = (0, 0);
+    for w in body
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .take(400)
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let common = words
-        .iter()
-        .filter(|w| ENGLISH_MARKERS.contains(&w.as_str()))
-        .count();
-    words.len() >= 20 && common * 10 >= words.len() * 2
+    {
+        words += 1;
+        if ENGLISH_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w)) {
+            common += 1;
+        }
+    }
+    words >= 20 && common * 10 >= words * 2
 }
 
 fn guess_cjk(body: &str) -> String {
