@@ -4,8 +4,7 @@
 //! `div`s into paragraphs so they can be scored.
 
 use crate::dom::{Dom, NodeData, NodeId};
-use crate::rules::candidates::{MAYBE, POSITIVE, UNLIKELY, UNLIKELY_ROLES};
-use crate::rules::keywords::KeywordSet;
+use crate::rules::candidates::{MAYBE, POSITIVE, SIGNS, UNLIKELY, UNLIKELY_ROLES};
 use html5ever::{local_name, ns, LocalName};
 
 /// Elements dropped with everything inside them.
@@ -241,16 +240,10 @@ fn decide(dom: &Dom, id: NodeId) -> Action {
     {
         return Action::SetAside;
     }
-    let (class, ident) = (
-        dom.attr_named(id, &local_name!("class")),
-        dom.attr_named(id, &local_name!("id")),
-    );
-    let sig = |set: &KeywordSet| {
-        class.is_some_and(|c| set.matches(c)) || ident.is_some_and(|i| set.matches(i))
-    };
-    if sig(&UNLIKELY)
-        && !sig(&MAYBE)
-        && !sig(&POSITIVE)
+    let hits = |a: &LocalName| dom.attr_named(id, a).map_or(0, |v| SIGNS.hits(v));
+    let signs = hits(&local_name!("class")) | hits(&local_name!("id"));
+    if signs & UNLIKELY != 0
+        && signs & (MAYBE | POSITIVE) == 0
         && !inside(
             dom,
             id,
@@ -292,9 +285,10 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
         // Some platforms (WeChat's #js_content) keep the article container
         // `visibility:hidden` until a script shows it: keep content-named containers.
         if s.contains("visibility:hidden")
-            && !["class", "id"]
-                .iter()
-                .any(|a| dom.attr(id, a).is_some_and(|v| POSITIVE.matches(v)))
+            && !["class", "id"].iter().any(|a| {
+                dom.attr(id, a)
+                    .is_some_and(|v| SIGNS.hits(v) & POSITIVE != 0)
+            })
         {
             return true;
         }

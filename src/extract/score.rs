@@ -4,7 +4,7 @@
 //! characters, Latin scripts in words; see `crate::text::Counts`).
 
 use crate::dom::{Dom, NodeData, NodeId};
-use crate::rules::candidates::{NEGATIVE, POSITIVE};
+use crate::rules::candidates::{NEGATIVE, POSITIVE, SIGNS};
 use crate::text::{comma_count, Counts};
 use html5ever::local_name;
 
@@ -123,10 +123,11 @@ pub fn class_weight(dom: &Dom, id: NodeId) -> f32 {
     let mut w = 0.0;
     for attr in [local_name!("class"), local_name!("id")] {
         if let Some(v) = dom.attr_named(id, &attr) {
-            if NEGATIVE.matches(v) {
+            let signs = SIGNS.hits(v);
+            if signs & NEGATIVE != 0 {
                 w -= 25.0;
             }
-            if POSITIVE.matches(v) {
+            if signs & POSITIVE != 0 {
                 w += 25.0;
             }
         }

@@ -4,8 +4,8 @@
 //! Read in one walk, before any cleaning.
 
 use crate::dom::{Dom, NodeId};
-use crate::rules::keywords::{keyword_set, Boundary, Keywords};
-use html5ever::local_name;
+use crate::rules::keywords::{Boundary, KeywordSet, Keywords};
+use html5ever::{local_name, LocalName};
 use serde_json::Value;
 
 /// What the page declares about itself.
@@ -46,7 +46,6 @@ const BYLINE_MARKS: Keywords = Keywords {
     words: &["byline", "author", "writer", "dateline-author"],
     boundary: Boundary::Anywhere,
 };
-keyword_set!(BYLINE_SET, BYLINE_MARKS);
 
 /// Class, id, rel or itemprop fragments that make a byline-like element
 /// something else (comment authors, avatars).
@@ -54,7 +53,37 @@ const NOT_BYLINE_MARKS: Keywords = Keywords {
     words: &["comment", "avatar"],
     boundary: Boundary::Anywhere,
 };
-keyword_set!(NOT_BYLINE_SET, NOT_BYLINE_MARKS);
+
+/// The element tables above, matched together over each attribute value.
+static SIGNS: std::sync::LazyLock<KeywordSet> = std::sync::LazyLock::new(|| {
+    KeywordSet::of(&[
+        &BYLINE_MARKS,
+        &NOT_BYLINE_MARKS,
+        &BREADCRUMB_SIGNS,
+        &crate::rules::bylines::ACCOUNT_MARKS,
+    ])
+});
+const BYLINE: u32 = 1;
+const NOT_BYLINE: u32 = 1 << 1;
+const BREADCRUMB: u32 = 1 << 2;
+const ACCOUNT: u32 = 1 << 3;
+
+/// Which [`SIGNS`] tables an element's class, id, rel and itemprop match.
+#[derive(Clone, Copy)]
+struct Signs {
+    class_id: u32,
+    rel_itemprop: u32,
+}
+
+impl Signs {
+    fn of(dom: &Dom, id: NodeId) -> Signs {
+        let hits = |a: &LocalName| dom.attr_named(id, a).map_or(0, |v| SIGNS.hits(v));
+        Signs {
+            class_id: hits(&local_name!("class")) | hits(&local_name!("id")),
+            rel_itemprop: hits(&local_name!("rel")) | hits(&local_name!("itemprop")),
+        }
+    }
+}
 
 /// How many short link texts are kept.
 const MAX_LINK_TEXTS: usize = 600;
@@ -71,7 +100,6 @@ const BREADCRUMB_SIGNS: Keywords = Keywords {
     ],
     boundary: Boundary::Anywhere,
 };
-keyword_set!(BREADCRUMB_SET, BREADCRUMB_SIGNS);
 
 /// Trail items that are not sections.
 const NOT_SECTIONS: &[&str] = &[
@@ -272,19 +300,20 @@ pub fn collect(dom: &Dom) -> Declared {
         if dom.element(id).is_none_or(|e| e.attrs.is_empty()) {
             continue;
         }
-        if d.account_name.is_none() && is_account_element(dom, id) {
+        let signs = Signs::of(dom, id);
+        if d.account_name.is_none() && is_account_element(dom, id, signs) {
             let t = crate::text::normalize_ws(&dom.text_content_capped(id, 200));
             if (2..=40).contains(&t.chars().count()) {
                 d.account_name = Some(t);
             }
         }
-        if d.byline_elements.len() < 3 && is_byline_element(dom, id) {
+        if d.byline_elements.len() < 3 && is_byline_element(dom, id, signs) {
             let t = crate::text::normalize_ws(&dom.text_content_capped(id, 300));
             if (3..=100).contains(&t.chars().count()) {
                 d.byline_elements.push(t);
             }
         }
-        if d.breadcrumb.is_empty() && is_breadcrumb(dom, id) {
+        if d.breadcrumb.is_empty() && is_breadcrumb(dom, id, signs) {
             d.breadcrumb = breadcrumb_items(dom, id);
         }
         if let Some(prop) = dom.attr(id, "itemprop") {
@@ -369,7 +398,7 @@ fn responsible_editor(t: &str) -> Option<String> {
     (2..=4).contains(&name.chars().count()).then_some(name)
 }
 
-fn is_byline_element(dom: &Dom, id: NodeId) -> bool {
+fn is_byline_element(dom: &Dom, id: NodeId, signs: Signs) -> bool {
     if matches!(
         dom.tag(id),
         Some(&local_name!("meta"))
@@ -380,14 +409,8 @@ fn is_byline_element(dom: &Dom, id: NodeId) -> bool {
     ) {
         return false;
     }
-    let attrs = [
-        local_name!("class"),
-        local_name!("id"),
-        local_name!("rel"),
-        local_name!("itemprop"),
-    ]
-    .map(|a| dom.attr_named(id, &a).unwrap_or(""));
-    attrs.iter().any(|v| BYLINE_SET.matches(v)) && !attrs.iter().any(|v| NOT_BYLINE_SET.matches(v))
+    let all = signs.class_id | signs.rel_itemprop;
+    all & BYLINE != 0 && all & NOT_BYLINE == 0
 }
 
 /// JSON-LD text without the wrappers some CMSs put around it
@@ -409,20 +432,15 @@ fn unwrap_ld(raw: &str) -> &str {
     s.trim_end_matches(';').trim()
 }
 
-fn is_account_element(dom: &Dom, id: NodeId) -> bool {
-    let (class, ident) = (
-        dom.attr_named(id, &local_name!("class")).unwrap_or(""),
-        dom.attr_named(id, &local_name!("id")).unwrap_or(""),
-    );
-    (ACCOUNT_SET.matches(ident) || ACCOUNT_SET.matches(class))
+fn is_account_element(dom: &Dom, id: NodeId, signs: Signs) -> bool {
+    signs.class_id & ACCOUNT != 0
         && !matches!(
             dom.tag(id),
             Some(&local_name!("script")) | Some(&local_name!("meta")) | None
         )
 }
-keyword_set!(ACCOUNT_SET, crate::rules::bylines::ACCOUNT_MARKS);
 
-fn is_breadcrumb(dom: &Dom, id: NodeId) -> bool {
+fn is_breadcrumb(dom: &Dom, id: NodeId, signs: Signs) -> bool {
     if !matches!(
         dom.tag(id),
         Some(&local_name!("div"))
@@ -434,12 +452,7 @@ fn is_breadcrumb(dom: &Dom, id: NodeId) -> bool {
     ) {
         return false;
     }
-    let (class, ident) = (
-        dom.attr_named(id, &local_name!("class")).unwrap_or(""),
-        dom.attr_named(id, &local_name!("id")).unwrap_or(""),
-    );
-    BREADCRUMB_SET.matches(class)
-        || BREADCRUMB_SET.matches(ident)
+    signs.class_id & BREADCRUMB != 0
         || dom
             .attr(id, "aria-label")
             .is_some_and(|l| l.to_ascii_lowercase().contains("breadcrumb"))

@@ -1,7 +1,7 @@
 //! Class and id signals for article containers and clutter blocks, in English
 //! and in the names Chinese CMSs use.
 
-use super::keywords::{keyword_set, Boundary, Keywords};
+use super::keywords::{Boundary, KeywordSet, Keywords};
 use super::Rule;
 
 /// Class/id tokens of containers that hold the article body (whole name
@@ -51,7 +51,6 @@ pub const POSITIVE_WORDS: Keywords = Keywords {
         "all-txt",
     ],
 };
-keyword_set!(POSITIVE, POSITIVE_WORDS);
 
 /// Class/id tokens of blocks that are rarely article text (whole name tokens).
 pub const NEGATIVE_WORDS: Keywords = Keywords {
@@ -133,11 +132,10 @@ pub const NEGATIVE_WORDS: Keywords = Keywords {
         "erweima",
     ],
 };
-keyword_set!(NEGATIVE, NEGATIVE_WORDS);
 
 /// Substrings of class/id names so unlikely to hold the article that the
-/// block is dropped before scoring (unless it also carries a [`MAYBE`] or
-/// [`POSITIVE`] signal).
+/// block is dropped before scoring (unless it also carries a [`MAYBE_WORDS`] or
+/// [`POSITIVE_WORDS`] signal).
 pub const UNLIKELY_WORDS: Keywords = Keywords {
     boundary: Boundary::Anywhere,
     words: &[
@@ -187,9 +185,8 @@ pub const UNLIKELY_WORDS: Keywords = Keywords {
         "jiucuo",
     ],
 };
-keyword_set!(UNLIKELY, UNLIKELY_WORDS);
 
-/// Escapes for [`UNLIKELY`]: substrings of names that look unlikely but may
+/// Escapes for [`UNLIKELY_WORDS`]: substrings of names that look unlikely but may
 /// wrap the article (`main-sidebar-and-content`, `story-header`).
 pub const MAYBE_WORDS: Keywords = Keywords {
     boundary: Boundary::Anywhere,
@@ -198,7 +195,21 @@ pub const MAYBE_WORDS: Keywords = Keywords {
         "text", "detail",
     ],
 };
-keyword_set!(MAYBE, MAYBE_WORDS);
+
+/// The four tables above matched together: one pass over a class or id
+/// gives the [`POSITIVE`], [`NEGATIVE`], [`UNLIKELY`] and [`MAYBE`] bits.
+pub static SIGNS: std::sync::LazyLock<KeywordSet> = std::sync::LazyLock::new(|| {
+    KeywordSet::of(&[
+        &POSITIVE_WORDS,
+        &NEGATIVE_WORDS,
+        &UNLIKELY_WORDS,
+        &MAYBE_WORDS,
+    ])
+});
+pub const POSITIVE: u32 = 1;
+pub const NEGATIVE: u32 = 1 << 1;
+pub const UNLIKELY: u32 = 1 << 2;
+pub const MAYBE: u32 = 1 << 3;
 
 /// ARIA roles of blocks that are never the article.
 pub const UNLIKELY_ROLES: &[&str] = &[
@@ -309,22 +320,24 @@ mod tests {
             "fixture class/id values: {}",
             values.len()
         );
-        for table in [
-            &POSITIVE_WORDS,
-            &NEGATIVE_WORDS,
-            &UNLIKELY_WORDS,
-            &MAYBE_WORDS,
+        for (table, bit) in [
+            (&POSITIVE_WORDS, POSITIVE),
+            (&NEGATIVE_WORDS, NEGATIVE),
+            (&UNLIKELY_WORDS, UNLIKELY),
+            (&MAYBE_WORDS, MAYBE),
         ] {
-            let (set, re) = (KeywordSet::new(table), as_regex(table));
+            let (set, re) = (KeywordSet::of(&[table]), as_regex(table));
             let mut hits = 0;
             for v in &values {
                 assert_eq!(
-                    set.matches(v),
+                    set.hits(v) != 0,
                     re.is_match(v),
                     "{v:?} in {:?}",
                     &table.words[..3]
                 );
-                hits += set.matches(v) as usize;
+                // The combined set gives each table's answer in its bit.
+                assert_eq!(SIGNS.hits(v) & bit != 0, set.hits(v) != 0, "{v:?}");
+                hits += usize::from(set.hits(v) != 0);
             }
             assert!(hits > 0);
         }

@@ -21,11 +21,20 @@ pub struct Keywords {
     pub boundary: Boundary,
 }
 
-/// A [`Keywords`] table indexed by first byte.
+/// One or more [`Keywords`] tables, indexed by first byte and matched in one
+/// pass over a text: [`KeywordSet::hits`] says which tables matched.
 pub struct KeywordSet {
+    /// Every word of every table, ordered by first byte.
+    words: Vec<Word>,
+    /// `words[start[b]..start[b + 1]]` are the words starting with byte `b`.
+    start: [u16; 257],
+}
+
+struct Word {
+    bytes: &'static [u8],
     boundary: Boundary,
-    /// `buckets[b]`: the words starting with byte `b`.
-    buckets: Vec<Vec<&'static [u8]>>,
+    /// The bit of the word's table.
+    bit: u32,
 }
 
 /// ASCII whitespace as regex-lite's `\s` has it, `_` and `-`.
@@ -34,65 +43,82 @@ fn is_sep(b: u8) -> bool {
 }
 
 impl KeywordSet {
-    pub fn new(k: &Keywords) -> KeywordSet {
-        let mut buckets = vec![Vec::new(); 256];
-        for w in k.words {
-            assert!(
-                !w.is_empty() && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
-                "keyword {w:?} must be non-empty lower-case ASCII"
-            );
-            buckets[w.as_bytes()[0] as usize].push(w.as_bytes());
+    /// Tables matched together: table `i` sets bit `i` of [`KeywordSet::hits`].
+    pub fn of(tables: &[&Keywords]) -> KeywordSet {
+        assert!(tables.len() <= 32, "at most 32 tables");
+        let mut words = Vec::new();
+        for (i, k) in tables.iter().enumerate() {
+            for w in k.words {
+                assert!(
+                    !w.is_empty() && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
+                    "keyword {w:?} must be non-empty lower-case ASCII"
+                );
+                words.push(Word {
+                    bytes: w.as_bytes(),
+                    boundary: k.boundary,
+                    bit: 1 << i,
+                });
+            }
         }
-        KeywordSet {
-            boundary: k.boundary,
-            buckets,
+        words.sort_by_key(|w| w.bytes[0]);
+        let mut start = [0u16; 257];
+        for b in 0..256 {
+            start[b + 1] = start[b]
+                + words
+                    .iter()
+                    .filter(|w| usize::from(w.bytes[0]) == b)
+                    .count() as u16;
         }
+        KeywordSet { words, start }
     }
 
-    /// Whether a keyword occurs in `text` (ASCII case-insensitively) under the boundary rule.
-    pub fn matches(&self, text: &str) -> bool {
+    /// The bits of the tables with a keyword in `text`.
+    pub fn hits(&self, text: &str) -> u32 {
         let t = text.as_bytes();
+        let mut bits = 0;
         for p in 0..t.len() {
-            if self.boundary == Boundary::Token && p > 0 && !is_sep(t[p - 1]) {
+            let b = usize::from(t[p].to_ascii_lowercase());
+            let (from, to) = (usize::from(self.start[b]), usize::from(self.start[b + 1]));
+            if from == to {
                 continue;
             }
-            for w in &self.buckets[t[p].to_ascii_lowercase() as usize] {
-                let end = p + w.len();
-                if end > t.len() || !t[p..end].eq_ignore_ascii_case(w) {
+            let token_start = p == 0 || is_sep(t[p - 1]);
+            for w in &self.words[from..to] {
+                if bits & w.bit != 0 || (w.boundary == Boundary::Token && !token_start) {
                     continue;
                 }
-                if self.boundary == Boundary::Anywhere
+                let end = p + w.bytes.len();
+                if end > t.len() || !t[p..end].eq_ignore_ascii_case(w.bytes) {
+                    continue;
+                }
+                if w.boundary == Boundary::Anywhere
                     || end == t.len()
                     || is_sep(t[end])
                     || t[end].is_ascii_digit()
                 {
-                    return true;
+                    bits |= w.bit;
                 }
             }
         }
-        false
+        bits
     }
 }
-
-/// Builds a lazily indexed keyword set.
-macro_rules! keyword_set {
-    ($name:ident, $table:expr) => {
-        pub static $name: std::sync::LazyLock<$crate::rules::keywords::KeywordSet> =
-            std::sync::LazyLock::new(|| $crate::rules::keywords::KeywordSet::new(&$table));
-    };
-}
-pub(crate) use keyword_set;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// One table: whether it matches.
+    fn matches(k: &Keywords, text: &str) -> bool {
+        KeywordSet::of(&[k]).hits(text) != 0
+    }
+
     #[test]
     fn token_boundaries() {
-        let k = KeywordSet::new(&Keywords {
+        let k = &Keywords {
             words: &["post", "ad", "com-"],
             boundary: Boundary::Token,
-        });
+        };
         for yes in [
             "post",
             "Post-body",
@@ -103,21 +129,47 @@ mod tests {
             "com--x",
             "x com-1",
         ] {
-            assert!(k.matches(yes), "{yes}");
+            assert!(matches(k, yes), "{yes}");
         }
         for no in ["", "posts", "repost", "bad", "adx", "com-x", "compost"] {
-            assert!(!k.matches(no), "{no}");
+            assert!(!matches(k, no), "{no}");
+        }
+    }
+
+    /// Several tables in one pass: each table's bit, under its own boundary rule.
+    #[test]
+    fn tables_together() {
+        let token = Keywords {
+            words: &["ad", "post"],
+            boundary: Boundary::Token,
+        };
+        let anywhere = Keywords {
+            words: &["adv", "menu"],
+            boundary: Boundary::Anywhere,
+        };
+        let k = KeywordSet::of(&[&token, &anywhere]);
+        assert_eq!(k.hits("top-ad"), 0b01);
+        assert_eq!(k.hits("badvert"), 0b10);
+        assert_eq!(k.hits("ad MainMenu"), 0b11);
+        assert_eq!(k.hits("reposting"), 0);
+        for text in ["ad-adv", "posts menu", "x_post-2", "", "ADV"] {
+            let one = |t: &Keywords| matches(t, text);
+            assert_eq!(
+                k.hits(text),
+                one(&token) as u32 | (one(&anywhere) as u32) << 1,
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn substrings() {
-        let k = KeywordSet::new(&Keywords {
+        let k = &Keywords {
             words: &["-ad-", "menu"],
             boundary: Boundary::Anywhere,
-        });
-        assert!(k.matches("top-AD-slot"));
-        assert!(k.matches("MainMenu"));
-        assert!(!k.matches("ad-slot"));
+        };
+        assert!(matches(k, "top-AD-slot"));
+        assert!(matches(k, "MainMenu"));
+        assert!(!matches(k, "ad-slot"));
     }
 }
