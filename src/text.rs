@@ -34,7 +34,14 @@ impl Counts {
     }
 
     pub fn of(text: &str) -> Counts {
+        Counts::with_commas(text).0
+    }
+
+    /// The counts and, in the same pass, the commas and clause marks (Latin
+    /// and CJK: `,` `，` `、` `；` `。`), a sign of real prose.
+    pub fn with_commas(text: &str) -> (Counts, usize) {
         let mut c = Counts::default();
+        let mut commas = 0;
         let mut in_word = false;
         let b = text.as_bytes();
         let mut i = 0;
@@ -47,6 +54,7 @@ impl Counts {
                     in_word = true;
                 } else if x != b'\'' && x != b'-' {
                     in_word = false;
+                    commas += usize::from(x == b',');
                 }
                 i += 1;
                 continue;
@@ -61,9 +69,10 @@ impl Counts {
                 in_word = true;
             } else if ch != '’' {
                 in_word = false;
+                commas += usize::from(matches!(ch, '，' | '、' | '；' | '。'));
             }
         }
-        c
+        (c, commas)
     }
 
     /// Reading units: one per word, one per CJK character.
@@ -269,13 +278,6 @@ impl Normalizer {
     }
 }
 
-/// Commas and clause marks, Latin and CJK: a sign of real prose.
-pub fn comma_count(s: &str) -> usize {
-    s.chars()
-        .filter(|c| matches!(c, ',' | '，' | '、' | '；' | '。'))
-        .count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,6 +329,17 @@ mod tests {
             }
             assert_eq!(n.out, reference.join(" "), "pieces of {s:?}");
         }
+    }
+
+    #[test]
+    fn counts_commas_in_the_same_pass() {
+        let (c, commas) = Counts::with_commas("Yes, she said, 中方，愿意、合作；好。 don't-stop");
+        assert_eq!(
+            c,
+            Counts::of("Yes, she said, 中方，愿意、合作；好。 don't-stop")
+        );
+        assert_eq!(commas, 6);
+        assert_eq!((c.words, c.cjk), (4, 7));
     }
 
     #[test]

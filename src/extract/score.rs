@@ -5,7 +5,7 @@
 
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::rules::candidates::{NEGATIVE, POSITIVE, SIGNS};
-use crate::text::{comma_count, Counts};
+use crate::text::Counts;
 use html5ever::local_name;
 
 /// Counts of elements strictly inside a node, for the block judgements in
@@ -54,9 +54,10 @@ impl Stats {
                 in_link[id.index()] = in_link[p.index()] || dom.is(p, &local_name!("a"));
             }
             if let NodeData::Text(t) = &dom.node(id).data {
-                let w = Counts::of(t).weight() as f32;
+                let (counts, commas) = Counts::with_commas(t);
+                let w = counts.weight() as f32;
                 s.weight[id.index()] = w;
-                s.commas[id.index()] = comma_count(t) as u32;
+                s.commas[id.index()] = commas as u32;
                 if in_link[id.index()] {
                     s.link_weight[id.index()] = w;
                 }

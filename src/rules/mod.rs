@@ -52,8 +52,10 @@ impl Rule {
 pub struct Compiled {
     pub rules: &'static [Rule],
     pub regexes: Vec<Regex>,
-    /// Every hint by its first byte: the hint and the bit of its rule.
-    by_first_byte: Vec<Vec<(&'static [u8], u128)>>,
+    /// Every hint with the bit of its rule, ordered by first byte.
+    hints: Vec<(&'static [u8], u128)>,
+    /// `hints[start[b]..start[b + 1]]` are the hints starting with byte `b`.
+    start: [u16; 257],
     /// Bits of the rules without hints (their regex always runs).
     always: u128,
 }
@@ -65,20 +67,27 @@ impl Compiled {
             .iter()
             .map(|r| Regex::new(r.pattern).unwrap_or_else(|e| panic!("rule {}: {e}", r.id)))
             .collect();
-        let mut by_first_byte = vec![Vec::new(); 256];
+        let mut hints = Vec::new();
         let mut always = 0;
         for (i, r) in rules.iter().enumerate() {
             if r.hints.is_empty() {
                 always |= 1 << i;
             }
             for h in r.hints {
-                by_first_byte[usize::from(h.as_bytes()[0])].push((h.as_bytes(), 1u128 << i));
+                hints.push((h.as_bytes(), 1u128 << i));
             }
+        }
+        hints.sort_by_key(|(h, _)| h[0]);
+        let mut start = [0u16; 257];
+        for b in 0..256 {
+            let n = hints.iter().filter(|(h, _)| usize::from(h[0]) == b).count();
+            start[b + 1] = start[b] + n as u16;
         }
         Compiled {
             rules,
             regexes,
-            by_first_byte,
+            hints,
+            start,
             always,
         }
     }
@@ -90,7 +99,9 @@ impl Compiled {
         let b = lower.as_bytes();
         let mut bits = self.always;
         for i in 0..b.len() {
-            for (h, bit) in &self.by_first_byte[usize::from(b[i])] {
+            let c = usize::from(b[i]);
+            let (from, to) = (usize::from(self.start[c]), usize::from(self.start[c + 1]));
+            for (h, bit) in &self.hints[from..to] {
                 if bits & bit == 0 && b[i..].starts_with(h) {
                     bits |= bit;
                 }
