@@ -430,7 +430,8 @@ fn is_language_tag(l: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// Words so common in English prose that a tenth of the words being these means English.
+/// Words so common in English prose that a tenth of the words being these
+/// means English (none is longer than four letters: `looks_english` relies on it).
 const ENGLISH_MARKERS: &[&str] = &[
     "the", "and", "of", "to", "in", "is", "that", "for", "was", "on", "with", "as", "said", "it",
     "at", "by",
@@ -444,7 +445,7 @@ fn looks_english(body: &str) -> bool {
         .take(400)
     {
         words += 1;
-        if ENGLISH_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w)) {
+        if w.len() <= 4 && ENGLISH_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w)) {
             common += 1;
         }
     }
@@ -896,6 +897,17 @@ pub fn strip_tracking(u: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_markers_are_short() {
+        assert!(ENGLISH_MARKERS.iter().all(|m| m.len() <= 4));
+        assert!(looks_english(
+            &"The cat sat on the mat and it was said to be at peace. ".repeat(3)
+        ));
+        assert!(!looks_english(
+            &"Der Hund lief schnell über die Wiese und bellte laut. ".repeat(3)
+        ));
+    }
 
     #[test]
     fn strips_tracking_parameters() {

@@ -102,7 +102,11 @@ impl Compiled {
             let c = usize::from(b[i]);
             let (from, to) = (usize::from(self.start[c]), usize::from(self.start[c + 1]));
             for (h, bit) in &self.hints[from..to] {
-                if bits & bit == 0 && b[i..].starts_with(h) {
+                // A byte loop: these hints are short, a memcmp call costs more.
+                if bits & bit == 0
+                    && b.len() - i >= h.len()
+                    && h.iter().zip(&b[i..]).all(|(x, y)| x == y)
+                {
                     bits |= bit;
                 }
             }
