@@ -189,32 +189,41 @@ fn safe_data_image(raw: &str) -> bool {
 }
 
 fn escape_text(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            // A literal CR would be read back as LF (from `&#13;` in the page).
-            '\r' => out.push_str("&#13;"),
-            '\0' => {}
-            _ => out.push(c),
-        }
-    }
+    escape(s, out, false);
 }
 
 fn escape_attr(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            '\0' => {}
-            _ => out.push(c),
-        }
+    escape(s, out, true);
+}
+
+/// Writes `s` escaped for text (`attr` false) or a double-quoted attribute
+/// value: `&`, `<`, `>` as entities, `"` too in attributes, U+00A0 as
+/// `&nbsp;` in text, CR as `&#13;` (a literal CR would be read back as LF),
+/// NUL dropped. The runs between those bytes are copied whole.
+fn escape(s: &str, out: &mut String, attr: bool) {
+    let b = s.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        let (entity, len) = match b[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'\r' => ("&#13;", 1),
+            b'\0' => ("", 1),
+            b'"' if attr => ("&quot;", 1),
+            0xC2 if !attr && b.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // `i` is at an ASCII byte or a lead byte: a character boundary.
+        out.push_str(&s[start..i]);
+        out.push_str(entity);
+        i += len;
+        start = i;
     }
+    out.push_str(&s[start..]);
 }
 
 const VOID: &[LocalName] = &[
@@ -502,5 +511,47 @@ pub fn sanitize_fragment(html: &str, base: Option<&url::Url>) -> String {
             None => String::new(),
         },
         Err(_) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{escape_attr, escape_text};
+
+    /// Character by character, the plain way.
+    fn reference(s: &str, attr: bool) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' if attr => out.push_str("&quot;"),
+                '\u{a0}' if !attr => out.push_str("&nbsp;"),
+                '\r' => out.push_str("&#13;"),
+                '\0' => {}
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn escaping_copies_runs_and_replaces_specials() {
+        for s in [
+            "",
+            "plain",
+            "a & b < c > d \"q\" 'x'",
+            "\u{a0}lead, mid\u{a0}dle, \u{a0}\u{a0}",
+            "x\r\ny\0z",
+            "中文&amp;é\u{c2a0}\u{00c2}\u{a0}",
+            "data:image/png;base64,iVBORw0KGgo=\"><script>",
+        ] {
+            let (mut t, mut a) = (String::new(), String::new());
+            escape_text(s, &mut t);
+            escape_attr(s, &mut a);
+            assert_eq!(t, reference(s, false), "{s:?}");
+            assert_eq!(a, reference(s, true), "{s:?}");
+        }
     }
 }

@@ -309,20 +309,22 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
 /// Whether a `src` is a real image URL rather than a placeholder (1×1 gif, data URI, spinner).
 fn is_placeholder(src: &str) -> bool {
     let s = src.trim();
-    s.is_empty()
-        || (s.starts_with("data:") && s.len() < 200)
-        || [
-            "blank.gif",
-            "spacer.gif",
-            "pixel.gif",
-            "placeholder",
-            "lazy",
-            "loading.gif",
-            "grey.gif",
-            "1x1",
-        ]
-        .iter()
-        .any(|p| s.to_ascii_lowercase().contains(p))
+    if s.is_empty() || (s.starts_with("data:") && s.len() < 200) {
+        return true;
+    }
+    let lower = s.to_ascii_lowercase();
+    [
+        "blank.gif",
+        "spacer.gif",
+        "pixel.gif",
+        "placeholder",
+        "lazy",
+        "loading.gif",
+        "grey.gif",
+        "1x1",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
 }
 
 fn fix_lazy_image(dom: &mut Dom, id: NodeId) {
