@@ -30,8 +30,9 @@ pub struct Rule {
     /// What the rule catches, for people.
     pub catches: &'static str,
     /// Literal prefilter: lower-case substrings of which at least one must occur
-    /// in the (ASCII-lower-cased) text for the pattern to be able to match.
-    /// Empty: always run the pattern.
+    /// in the (ASCII-lower-cased) text for the pattern to be able to match; a
+    /// hint written `^text` must start the text (for alternatives anchored
+    /// with `^`). Empty: always run the pattern.
     pub hints: &'static [&'static str],
     /// Lines the rule must match (read by the tests; documentation for people).
     #[cfg_attr(not(test), allow(dead_code))]
@@ -44,7 +45,11 @@ pub struct Rule {
 impl Rule {
     /// Whether the prefilter lets `lower` (the ASCII-lower-cased text) through.
     pub fn may_match(&self, lower: &str) -> bool {
-        self.hints.is_empty() || self.hints.iter().any(|h| lower.contains(h))
+        self.hints.is_empty()
+            || self.hints.iter().any(|h| match h.strip_prefix('^') {
+                Some(start) => lower.starts_with(start),
+                None => lower.contains(h),
+            })
     }
 }
 
@@ -54,6 +59,8 @@ pub struct Compiled {
     pub regexes: Vec<Regex>,
     /// Every hint with the bit of its rule, ordered by first byte.
     hints: Vec<(&'static [u8], u128)>,
+    /// The `^` hints (without the `^`), tried at the start of the text only.
+    starts: Vec<(&'static [u8], u128)>,
     /// `hints[start[b]..start[b + 1]]` are the hints starting with byte `b`.
     start: [u16; 257],
     /// Bits of the rules without hints (their regex always runs).
@@ -67,14 +74,17 @@ impl Compiled {
             .iter()
             .map(|r| Regex::new(r.pattern).unwrap_or_else(|e| panic!("rule {}: {e}", r.id)))
             .collect();
-        let mut hints = Vec::new();
+        let (mut hints, mut starts) = (Vec::new(), Vec::new());
         let mut always = 0;
         for (i, r) in rules.iter().enumerate() {
             if r.hints.is_empty() {
                 always |= 1 << i;
             }
             for h in r.hints {
-                hints.push((h.as_bytes(), 1u128 << i));
+                match h.strip_prefix('^') {
+                    Some(start) => starts.push((start.as_bytes(), 1u128 << i)),
+                    None => hints.push((h.as_bytes(), 1u128 << i)),
+                }
             }
         }
         hints.sort_by_key(|(h, _)| h[0]);
@@ -88,6 +98,7 @@ impl Compiled {
             regexes,
             hints,
             start,
+            starts,
             always,
         }
     }
@@ -98,6 +109,11 @@ impl Compiled {
     fn hinted(&self, lower: &str) -> u128 {
         let b = lower.as_bytes();
         let mut bits = self.always;
+        for (h, bit) in &self.starts {
+            if b.starts_with(h) {
+                bits |= bit;
+            }
+        }
         for i in 0..b.len() {
             let c = usize::from(b[i]);
             let (from, to) = (usize::from(self.start[c]), usize::from(self.start[c + 1]));
