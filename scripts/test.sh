@@ -11,11 +11,11 @@ scripts/setup.sh
 say "cargo fmt --check"
 cargo fmt --all -- --check
 say "cargo clippy"
-cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --workspace --all-targets --quiet -- -D warnings
 say "cargo test"
-cargo test --all-targets
+cargo test --workspace --all-targets
 say "doc tests"
-cargo test --doc --quiet
+cargo test --workspace --doc --quiet
 say "wasm, extension and demo build"
 scripts/build-web.sh
 say "browser tests"

@@ -27,7 +27,6 @@ mod citation;
 pub mod cite;
 mod date;
 mod decode;
-pub mod dom;
 mod error;
 mod extract;
 mod metadata;
@@ -42,6 +41,8 @@ mod wasm;
 pub use citation::item_from_article;
 pub use error::{Error, ErrorKind};
 pub use metadata::Author;
+/// Our arena DOM and the HTML parse into it (the `tidings-dom` crate).
+pub use tidings_dom as dom;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,8 @@
 //! Text measures that treat Chinese, Japanese and Korean fairly next to Latin
 //! scripts: CJK text is counted in characters, other text in words.
 
+use crate::dom::{Dom, NodeId};
+
 /// Whether `c` is a CJK ideograph, kana, hangul or CJK punctuation.
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
@@ -138,6 +140,22 @@ pub fn normalize_ws(s: &str) -> String {
     let mut n = Normalizer::with_capacity(s.len());
     n.push_str(s);
     n.out
+}
+
+/// Text of the subtree at `id` with whitespace collapsed (as [`normalize_ws`]
+/// of [`Dom::text_content`]), or `None` as soon as it is longer than
+/// `max_chars` characters: short-line tests skip paragraphs without building them.
+pub fn normalized_text(dom: &Dom, id: NodeId, max_chars: usize) -> Option<String> {
+    let mut n = Normalizer::default();
+    for d in dom.descendants(id) {
+        if let Some(t) = dom.text(d) {
+            n.push_str_capped(t, max_chars);
+            if n.chars > max_chars {
+                return None;
+            }
+        }
+    }
+    Some(n.out)
 }
 
 /// [`normalize_ws`] fed piece by piece (e.g. text node after text node),

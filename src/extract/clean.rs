@@ -108,7 +108,7 @@ fn judge_block(dom: &Dom, id: NodeId, stats: &Stats, total: f32) -> Option<Reaso
             | local_name!("strong")
     ) && stats.weight[id.index()] < 400.0
     {
-        if let Some(t) = dom.normalized_text(id, 79) {
+        if let Some(t) = crate::text::normalized_text(dom, id, 79) {
             if let Some(rule) = NEGATIVE_BLOCKS.first_match(&t) {
                 return Some(rule.into());
             }
@@ -275,7 +275,9 @@ pub fn lines(dom: &mut Dom, content: NodeId, removed: &mut Removals, credits: &m
             continue;
         }
         // Longer blocks are prose: no rule below applies to them.
-        let Some(text) = dom.normalized_text(id, MAX_LINE_CHARS.max(MAX_CREDIT_CHARS)) else {
+        let Some(text) =
+            crate::text::normalized_text(dom, id, MAX_LINE_CHARS.max(MAX_CREDIT_CHARS))
+        else {
             continue;
         };
         if text.is_empty() {
@@ -336,7 +338,7 @@ pub fn lines_outside(dom: &Dom, root: NodeId, removed: &mut Removals) {
         if removed.len() - start >= MAX_OUTSIDE_LINES {
             break;
         }
-        let Some(text) = dom.normalized_text(id, MAX_LINE_CHARS) else {
+        let Some(text) = crate::text::normalized_text(dom, id, MAX_LINE_CHARS) else {
             continue;
         };
         if text.is_empty() {

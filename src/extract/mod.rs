@@ -306,7 +306,7 @@ fn trailing_credits(dom: &Dom, root: NodeId, start: NodeId, credits: &mut Credit
             break;
         }
         if is_block(dom, id) && !dom.descendants(id).skip(1).any(|d| is_block(dom, d)) {
-            match dom.normalized_text(id, crate::rules::credits::MAX_CREDIT_CHARS) {
+            match crate::text::normalized_text(dom, id, crate::rules::credits::MAX_CREDIT_CHARS) {
                 Some(text) if text.is_empty() => {}
                 Some(text) => {
                     seen += 1;

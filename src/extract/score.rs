@@ -230,8 +230,18 @@ pub fn top_candidate(
     stats: &Stats,
     scored: &[(NodeId, f32)],
 ) -> Option<NodeId> {
-    let mut ranked: Vec<(NodeId, f32)> = scored.to_vec();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    // The five best, best first, ties in document order (no sort linked in).
+    let mut ranked: Vec<(NodeId, f32)> = Vec::with_capacity(6);
+    for &c in scored {
+        let at = ranked
+            .iter()
+            .position(|r| c.1.total_cmp(&r.1).is_gt())
+            .unwrap_or(ranked.len());
+        if at < 5 {
+            ranked.insert(at, c);
+            ranked.truncate(5);
+        }
+    }
     let &(mut top, top_score) = ranked.first()?;
     let score_of = |id: NodeId| scored.iter().find(|(n, _)| *n == id).map(|(_, s)| *s);
 

@@ -59,7 +59,7 @@ pub fn scan(dom: &Dom, titles: &[&str]) -> Visible {
         };
         if unit {
             // Longer than MAX_UNIT_CHARS (None) is prose whatever it weighs.
-            let text = dom.normalized_text(id, MAX_UNIT_CHARS);
+            let text = crate::text::normalized_text(dom, id, MAX_UNIT_CHARS);
             if text.as_deref() != Some("") {
                 seen += 1;
                 let byline_sized = text

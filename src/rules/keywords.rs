@@ -60,15 +60,7 @@ impl KeywordSet {
                 });
             }
         }
-        words.sort_by_key(|w| w.bytes[0]);
-        let mut start = [0u16; 257];
-        for b in 0..256 {
-            start[b + 1] = start[b]
-                + words
-                    .iter()
-                    .filter(|w| usize::from(w.bytes[0]) == b)
-                    .count() as u16;
-        }
+        let (words, start) = super::by_first_byte(words, |w| w.bytes[0]);
         KeywordSet { words, start }
     }
 

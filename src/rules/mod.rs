@@ -53,6 +53,31 @@ impl Rule {
     }
 }
 
+/// `items` grouped by first byte, keeping their order within a group, and
+/// the offsets: `list[start[b]..start[b + 1]]` start with byte `b`. A
+/// counting sort, so no general sort is linked into the wasm module for it.
+pub(crate) fn by_first_byte<T>(items: Vec<T>, first: impl Fn(&T) -> u8) -> (Vec<T>, [u16; 257]) {
+    let mut start = [0u16; 257];
+    for it in &items {
+        start[usize::from(first(it)) + 1] += 1;
+    }
+    for b in 0..256 {
+        start[b + 1] += start[b];
+    }
+    let mut next = start;
+    let mut slots: Vec<Option<T>> = (0..items.len()).map(|_| None).collect();
+    for it in items {
+        let b = usize::from(first(&it));
+        slots[usize::from(next[b])] = Some(it);
+        next[b] += 1;
+    }
+    let list = slots
+        .into_iter()
+        .map(|s| s.expect("every slot filled"))
+        .collect();
+    (list, start)
+}
+
 /// A rule table compiled once per process.
 pub struct Compiled {
     pub rules: &'static [Rule],
@@ -87,12 +112,7 @@ impl Compiled {
                 }
             }
         }
-        hints.sort_by_key(|(h, _)| h[0]);
-        let mut start = [0u16; 257];
-        for b in 0..256 {
-            let n = hints.iter().filter(|(h, _)| usize::from(h[0]) == b).count();
-            start[b + 1] = start[b] + n as u16;
-        }
+        let (hints, start) = by_first_byte(hints, |(h, _)| h[0]);
         Compiled {
             rules,
             regexes,
@@ -209,6 +229,18 @@ mod tests {
     /// hints let every example through (so the prefilter never hides a match
     /// the pattern was written for). Hints are lower-case, as they are
     /// compared with lower-cased text.
+    #[test]
+    fn groups_by_first_byte_in_order() {
+        let (list, start) =
+            super::by_first_byte(vec!["bx", "a1", "by", "a2", "c"], |w| w.as_bytes()[0]);
+        assert_eq!(list, ["a1", "a2", "bx", "by", "c"]);
+        let group = |b: u8| {
+            &list[usize::from(start[usize::from(b)])..usize::from(start[usize::from(b) + 1])]
+        };
+        assert_eq!(group(b'b'), ["bx", "by"]);
+        assert!(group(b'z').is_empty());
+    }
+
     #[test]
     fn rules_match_their_examples_and_hints_agree() {
         for t in tables() {

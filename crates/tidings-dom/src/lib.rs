@@ -279,22 +279,6 @@ impl Dom {
         inside
     }
 
-    /// Text of the subtree with whitespace collapsed (as [`crate::text::normalize_ws`]
-    /// of [`Dom::text_content`]), or `None` as soon as it is longer than
-    /// `max_chars` characters: short-line tests skip paragraphs without building them.
-    pub fn normalized_text(&self, id: NodeId, max_chars: usize) -> Option<String> {
-        let mut n = crate::text::Normalizer::default();
-        for d in self.descendants(id) {
-            if let Some(t) = self.text(d) {
-                n.push_str_capped(t, max_chars);
-                if n.chars > max_chars {
-                    return None;
-                }
-            }
-        }
-        Some(n.out)
-    }
-
     /// Whether the subtree holds any text other than whitespace.
     pub fn has_text(&self, id: NodeId) -> bool {
         self.descendants(id)

@@ -464,7 +464,8 @@ mod tests {
         .iter()
         .map(|s| s.as_bytes().to_vec())
         .collect();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/pages");
         for d in std::fs::read_dir(root).unwrap() {
             if let Ok(html) = std::fs::read(d.unwrap().path().join("source.html")) {
                 inputs.push(html);
