@@ -5,6 +5,7 @@
 
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::rules::candidates::{MAYBE, POSITIVE, SIGNS, UNLIKELY, UNLIKELY_ROLES};
+use crate::rules::keywords::KeywordSet;
 use html5ever::{local_name, ns, LocalName};
 
 /// Elements dropped with everything inside them.
@@ -240,10 +241,14 @@ fn decide(dom: &Dom, id: NodeId) -> Action {
     {
         return Action::SetAside;
     }
-    let hits = |a: &LocalName| dom.attr_named(id, a).map_or(0, |v| SIGNS.hits(v));
-    let signs = hits(&local_name!("class")) | hits(&local_name!("id"));
-    if signs & UNLIKELY != 0
-        && signs & (MAYBE | POSITIVE) == 0
+    let (class, ident) = (
+        dom.attr_named(id, &local_name!("class")),
+        dom.attr_named(id, &local_name!("id")),
+    );
+    let hits =
+        |set: &KeywordSet| class.map_or(0, |v| set.hits(v)) | ident.map_or(0, |v| set.hits(v));
+    if hits(&UNLIKELY) != 0
+        && hits(&SIGNS) & (MAYBE | POSITIVE) == 0
         && !inside(
             dom,
             id,

@@ -28,6 +28,8 @@ pub struct KeywordSet {
     words: Vec<Word>,
     /// `words[start[b]..start[b + 1]]` are the words starting with byte `b`.
     start: [u16; 257],
+    /// Every table's bit: once all are found the scan stops.
+    all: u32,
 }
 
 struct Word {
@@ -61,7 +63,8 @@ impl KeywordSet {
             }
         }
         let (words, start) = super::by_first_byte(words, |w| w.bytes[0]);
-        KeywordSet { words, start }
+        let all = ((1u64 << tables.len()) - 1) as u32;
+        KeywordSet { words, start, all }
     }
 
     /// The bits of the tables with a keyword in `text`.
@@ -89,6 +92,9 @@ impl KeywordSet {
                     || t[end].is_ascii_digit()
                 {
                     bits |= w.bit;
+                    if bits == self.all {
+                        return bits;
+                    }
                 }
             }
         }
