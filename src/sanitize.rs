@@ -196,22 +196,45 @@ fn escape_attr(s: &str, out: &mut String) {
     escape(s, out, true);
 }
 
+/// Bytes that start something to escape: in text (`false`) or attributes (`true`).
+const SPECIAL: [[bool; 256]; 2] = {
+    let mut t = [[false; 256]; 2];
+    let mut k = 0;
+    while k < 2 {
+        t[k][b'&' as usize] = true;
+        t[k][b'<' as usize] = true;
+        t[k][b'>' as usize] = true;
+        t[k][b'\r' as usize] = true;
+        t[k][0] = true;
+        k += 1;
+    }
+    t[0][0xC2] = true; // U+00A0 in text
+    t[1][b'"' as usize] = true;
+    t
+};
+
 /// Writes `s` escaped for text (`attr` false) or a double-quoted attribute
 /// value: `&`, `<`, `>` as entities, `"` too in attributes, U+00A0 as
 /// `&nbsp;` in text, CR as `&#13;` (a literal CR would be read back as LF),
 /// NUL dropped. The runs between those bytes are copied whole.
 fn escape(s: &str, out: &mut String, attr: bool) {
+    let special = &SPECIAL[usize::from(attr)];
     let b = s.as_bytes();
     let (mut start, mut i) = (0, 0);
     while i < b.len() {
+        if !special[usize::from(b[i])] {
+            i += 1;
+            continue;
+        }
         let (entity, len) = match b[i] {
             b'&' => ("&amp;", 1),
             b'<' => ("&lt;", 1),
             b'>' => ("&gt;", 1),
             b'\r' => ("&#13;", 1),
-            b'\0' => ("", 1),
-            b'"' if attr => ("&quot;", 1),
-            0xC2 if !attr && b.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
+            b'"' => ("&quot;", 1),
+            0 => ("", 1),
+            // 0xC2: U+00A0 or another character of that lead byte.
+            _ if b.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
             _ => {
                 i += 1;
                 continue;
