@@ -224,7 +224,7 @@ pub fn collect(dom: &Dom) -> Declared {
                 if let (Some(k), Some(v)) = (key, dom.attr(id, "content")) {
                     // A property attribute may list several names ("og:title twitter:title").
                     for k in k.split_whitespace() {
-                        d.meta.push((k.to_ascii_lowercase(), decode_entities(v)));
+                        d.meta.push((k.to_ascii_lowercase(), meta_text(v)));
                     }
                     if let Some(ip) = dom.attr(id, "itemprop") {
                         d.itemprops.push((ip.to_string(), v.to_string()));
@@ -522,6 +522,38 @@ fn flatten_ld(v: Value, out: &mut Vec<Value>) {
 }
 
 /// Meta values sometimes arrive double-escaped (`&amp;#39;`): decode the common entities.
+/// A meta value as text: double-encoded entities decoded, and the markup some
+/// CMSs (or hostile pages: `<img onerror=…>`) leave in names and titles dropped.
+fn meta_text(v: &str) -> String {
+    let s = decode_entities(v);
+    if s.contains('<') {
+        strip_tags(&s)
+    } else {
+        s
+    }
+}
+
+/// `s` without its tags (`<` then a letter, `/` or `!`, up to the next `>`),
+/// white space collapsed; any other `<` stays.
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + 1..];
+        let tag = tail.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        match tail.find('>').filter(|_| tag) {
+            Some(end) => rest = &tail[end + 1..],
+            None => {
+                out.push('<');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    crate::text::normalize_ws(&out)
+}
+
 fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
@@ -533,4 +565,27 @@ fn decode_entities(s: &str) -> String {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&nbsp;", " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::meta_text;
+
+    #[test]
+    fn meta_values_lose_their_markup() {
+        assert_eq!(
+            meta_text("<img src=x onerror=&quot;window.__pwned=1&quot;>Bay Gazette"),
+            "Bay Gazette"
+        );
+        assert_eq!(
+            meta_text("Why &lt;em&gt;this&lt;/em&gt; matters"),
+            "Why this matters"
+        );
+        assert_eq!(
+            meta_text("3 < 5, and a <b>bold</b> claim"),
+            "3 < 5, and a bold claim"
+        );
+        assert_eq!(meta_text("a <unclosed tag"), "a <unclosed tag");
+        assert_eq!(meta_text("  plain  title "), "  plain  title ");
+    }
 }
