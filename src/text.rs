@@ -226,7 +226,10 @@ fn kept_len(s: &str) -> usize {
             {
                 i += 2
             }
-            Class::MaybeWs if !is_ws(char_at(s, i)) => i += char_at(s, i).len_utf8(),
+            Class::MaybeWs => match char_at(s, i) {
+                c if is_ws(c) => return i,
+                c => i += c.len_utf8(),
+            },
             _ => return i,
         }
     }
@@ -240,8 +243,11 @@ fn ws_len(s: &str) -> usize {
     while i < b.len() {
         match CLASS[usize::from(b[i])] {
             Class::Space | Class::OtherWs => i += 1,
-            Class::MaybeWs if is_ws(char_at(s, i)) => i += char_at(s, i).len_utf8(),
-            _ => return i,
+            Class::MaybeWs => match char_at(s, i) {
+                c if is_ws(c) => i += c.len_utf8(),
+                _ => return i,
+            },
+            Class::Kept => return i,
         }
     }
     b.len()
