@@ -6,6 +6,7 @@
 
 mod prescan;
 mod sink;
+mod tokenizer;
 
 use std::num::NonZeroU32;
 
@@ -13,6 +14,8 @@ use html5ever::tendril::StrTendril;
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
 pub use prescan::attributes_over;
+#[doc(hidden)]
+pub use sink::parse_reference;
 pub use sink::{parse, Overflow};
 
 /// Index of a node in its [`Dom`], stored plus one so that an

@@ -19,9 +19,11 @@ use html5ever::interface::tree_builder::{
     ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink,
 };
 use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tokenizer::TokenSink;
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{parse_document, Attribute, LocalName, Namespace, QualName};
 
-use super::{Dom, Element, Node, NodeData, NodeId};
+use super::{tokenizer, Dom, Element, Node, NodeData, NodeId};
 
 /// Why a parse was stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,19 +34,64 @@ pub enum Overflow {
     Depth,
 }
 
-/// Input is fed to the parser in chunks of this many bytes, checking the limits between chunks.
-const CHUNK: usize = 64 * 1024;
+/// html5ever's tree-builder options: scripting off, so `<noscript>` content
+/// is parsed as markup and its image copies can be used.
+fn tree_builder_opts() -> TreeBuilderOpts {
+    TreeBuilderOpts {
+        scripting_enabled: false,
+        ..Default::default()
+    }
+}
 
-/// Parses a whole document within the node and depth limits.
+/// Parses a whole document within the node and depth limits: our
+/// [tokenizer](crate::tokenizer) feeding html5ever's tree builder. Pages over
+/// 4 GiB are refused as [`Overflow::Nodes`] (text is cut from one buffer with
+/// 32-bit offsets).
 pub fn parse(html: &str, max_nodes: usize, max_depth: usize) -> Result<Dom, Overflow> {
+    if html.len() >= u32::MAX as usize {
+        return Err(Overflow::Nodes);
+    }
     let stop = Rc::new(Cell::new(None));
     let sink = Sink::new(html.len(), max_nodes, max_depth, Rc::clone(&stop));
-    // Scripting off: `<noscript>` content is parsed as markup, so its image copies can be used.
+    let builder = TreeBuilder::new(sink, tree_builder_opts());
+    let text = match memchr::memchr(b'\r', html.as_bytes()) {
+        Some(_) => StrTendril::from(normalize_newlines(html)),
+        None => StrTendril::from_slice(html),
+    };
+    tokenizer::run(text, &builder, &stop);
+    if let Some(o) = stop.get() {
+        return Err(o);
+    }
+    builder.end();
+    builder.sink.finish().ok_or(Overflow::Nodes)
+}
+
+/// The input stream's preprocessing: CR LF and lone CR become LF.
+fn normalize_newlines(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = memchr::memchr(b'\r', rest.as_bytes()) {
+        out.push_str(&rest[..i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+        if let Some(r) = rest.strip_prefix('\n') {
+            rest = r;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Input is fed to html5ever's tokenizer in chunks of this many bytes, checking the limits between chunks.
+const CHUNK: usize = 64 * 1024;
+
+/// [`parse`] with html5ever's own tokenizer: the reference the tests and the
+/// fuzzer compare ours with.
+pub fn parse_reference(html: &str, max_nodes: usize, max_depth: usize) -> Result<Dom, Overflow> {
+    let stop = Rc::new(Cell::new(None));
+    let sink = Sink::new(html.len(), max_nodes, max_depth, Rc::clone(&stop));
     let opts = html5ever::ParseOpts {
-        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
-            scripting_enabled: false,
-            ..Default::default()
-        },
+        tree_builder: tree_builder_opts(),
         ..Default::default()
     };
     let mut parser = parse_document(sink, opts);
