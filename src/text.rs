@@ -99,10 +99,15 @@ pub fn reading_minutes(c: Counts) -> u32 {
     }
 }
 
-/// Unicode lower case (full mapping, as `str::to_lowercase`). The wasm build
-/// asks the browser (`String.prototype.toLowerCase`, the same Unicode data),
-/// so the module does not carry Rust's case tables (about 30 KB).
+/// Unicode lower case (full mapping, as `str::to_lowercase`). For text
+/// beyond ASCII the wasm build asks the browser (`String.prototype.toLowerCase`,
+/// the same Unicode data), so the module does not carry Rust's case tables
+/// (about 30 KB); ASCII text, most calls, stays in Rust (a call out to JS and
+/// back costs more than the work).
 pub fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     #[cfg(target_arch = "wasm32")]
     return String::from(js_sys::JsString::from(s).to_lower_case());
     #[cfg(not(target_arch = "wasm32"))]
@@ -111,6 +116,9 @@ pub fn lower(s: &str) -> String {
 
 /// Unicode upper case (full mapping, as `str::to_uppercase`); see [`lower`].
 pub fn upper(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_uppercase();
+    }
     #[cfg(target_arch = "wasm32")]
     return String::from(js_sys::JsString::from(s).to_upper_case());
     #[cfg(not(target_arch = "wasm32"))]

@@ -75,7 +75,7 @@ if (verbose) {
   }
   console.log();
 }
-console.log(`${s.pages} pages, ${s.warmup} warm-up + ${s.runs} timed runs each, median per page (${s.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? "Chromium"})`);
+console.log(`${s.pages} pages, one warm-up pass over all pages, then ${s.warmup} warm-up + ${s.runs} timed runs each, median per page (${s.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? "Chromium"}; timer ${s.crossOriginIsolated ? "5 µs" : "100 µs"} steps)`);
 console.log(`${"".padEnd(34)} ${"median ms".padStart(9)} ${"p95 ms".padStart(9)} ${"total ms".padStart(9)} ${"articles".padStart(9)}`);
 for (const [name, x] of [
   ["tidings (wasm)", s.tidings],
