@@ -137,13 +137,8 @@ fn run_smoothie(p: &Page) -> bool {
 }
 
 fn run_parse(p: &Page) -> bool {
-    let limits = tidings::Limits::default();
-    std::hint::black_box(tidings::dom::parse(
-        &p.text,
-        limits.max_nodes,
-        limits.max_depth,
-    ))
-    .is_ok()
+    let limits = tidings::Limits::default().for_parse();
+    std::hint::black_box(tidings::dom::parse(&p.text, &limits)).is_ok()
 }
 
 /// Median of the timed runs of `f` on `p`, in milliseconds.

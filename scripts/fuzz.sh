@@ -2,13 +2,13 @@
 # Runs each libFuzzer target (fuzz/) for a fixed time and prints executions and findings.
 # Not part of CI. Needs a nightly toolchain and cargo-fuzz:
 #   rustup toolchain install nightly && cargo install cargo-fuzz
-# Usage: scripts/fuzz.sh [seconds-per-target] [target...]   (default 300 s; targets extract sanitize)
+# Usage: scripts/fuzz.sh [seconds-per-target] [target...]   (default 300 s; targets extract sanitize tokenizer_diff)
 set -uo pipefail
 cd "$(dirname "$0")/../fuzz"
 secs="${1:-300}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(extract sanitize)
+[ ${#targets[@]} -eq 0 ] && targets=(extract sanitize tokenizer_diff)
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 status=0
 for t in "${targets[@]}"; do

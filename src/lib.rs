@@ -57,9 +57,19 @@ pub struct Limits {
     /// Deepest element nesting accepted (default 1,024; real pages stay under 100, and
     /// browsers stop nesting at 512). Bounds the parser's per-tag stack scans.
     pub max_depth: usize,
-    /// Most attributes on one element (default 1,000): the HTML parser's
-    /// duplicate check is quadratic in this number.
+    /// Most attributes on one tag (default 1,000; real tags carry a few dozen).
     pub max_attributes: usize,
+}
+
+impl Limits {
+    /// The part of the limits the HTML parse enforces.
+    pub fn for_parse(&self) -> dom::Limits {
+        dom::Limits {
+            max_nodes: self.max_nodes,
+            max_depth: self.max_depth,
+            max_attributes: self.max_attributes,
+        }
+    }
 }
 
 impl Default for Limits {

@@ -288,7 +288,7 @@ pub fn article_markdown(a: &crate::Article) -> String {
     }
     let wrapped = format!("<!doctype html><html><body>{}</body></html>", a.content);
     let limits = crate::Limits::default();
-    if let Ok(dom) = crate::dom::parse(&wrapped, limits.max_nodes, limits.max_depth) {
+    if let Ok(dom) = crate::dom::parse(&wrapped, &limits.for_parse()) {
         if let Some(body) = dom.body() {
             out.push_str(&markdown(&dom, body, None));
         }

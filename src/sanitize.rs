@@ -528,7 +528,7 @@ fn srcset(v: &str, base: Option<&url::Url>) -> Option<String> {
 pub fn sanitize_fragment(html: &str, base: Option<&url::Url>) -> String {
     let wrapped = format!("<!doctype html><html><head></head><body>{html}</body></html>");
     let limits = crate::Limits::default();
-    match crate::dom::parse(&wrapped, limits.max_nodes, limits.max_depth) {
+    match crate::dom::parse(&wrapped, &limits.for_parse()) {
         Ok(dom) => match dom.body() {
             Some(body) => serialize(&dom, body, false, base),
             None => String::new(),

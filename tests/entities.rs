@@ -177,7 +177,8 @@ fn known_answers() {
 // ---------------------------------------------------------------- through the parser
 
 fn parse(html: &str) -> Dom {
-    tidings::dom::parse(html, 4_000_000, 1024).expect("parses within limits")
+    tidings::dom::parse(html, &tidings::Limits::default().for_parse())
+        .expect("parses within limits")
 }
 
 fn by_id(dom: &Dom, id: &str) -> NodeId {

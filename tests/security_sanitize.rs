@@ -112,7 +112,8 @@ fn unescape(line: &str) -> String {
 
 fn parse_fragment(html: &str) -> Dom {
     let doc = format!("<!doctype html><html><head></head><body>{html}</body></html>");
-    tidings::dom::parse(&doc, 4_000_000, 1024).expect("output parses within limits")
+    tidings::dom::parse(&doc, &tidings::Limits::default().for_parse())
+        .expect("output parses within limits")
 }
 
 fn body(dom: &Dom) -> NodeId {

@@ -44,18 +44,7 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
         return Err(Error::new(ErrorKind::NotHtml, "the input is empty"));
     }
     let limits = options.limits;
-    if let Some(attrs) = dom::attributes_over(html, limits.max_attributes) {
-        return Err(Error::new(
-            ErrorKind::TooManyAttributes {
-                limit: limits.max_attributes,
-            },
-            format!(
-                "an element has {attrs} attributes; the limit is {}",
-                limits.max_attributes
-            ),
-        ));
-    }
-    let mut dom = dom::parse(html, limits.max_nodes, limits.max_depth).map_err(|o| match o {
+    let mut dom = dom::parse(html, &limits.for_parse()).map_err(|o| match o {
         dom::Overflow::Nodes => Error::new(
             ErrorKind::TooManyNodes {
                 limit: limits.max_nodes,
@@ -70,6 +59,12 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
                 "the page nests elements more than {} deep",
                 limits.max_depth
             ),
+        ),
+        dom::Overflow::Attributes => Error::new(
+            ErrorKind::TooManyAttributes {
+                limit: limits.max_attributes,
+            },
+            format!("a tag has more than {} attributes", limits.max_attributes),
         ),
     })?;
     let declared = metadata::collect(&dom);
@@ -203,7 +198,7 @@ fn no_article() -> Error {
 /// The page test alone: parse, prepare, measure.
 pub fn readerable(html: &str) -> bool {
     let limits = crate::Limits::default();
-    let Ok(mut dom) = dom::parse(html, limits.max_nodes, limits.max_depth) else {
+    let Ok(mut dom) = dom::parse(html, &limits.for_parse()) else {
         return false;
     };
     let root = dom.body().unwrap_or(NodeId::DOCUMENT);

@@ -4,7 +4,6 @@
 //! edited (detach, move) cheaply and every walk is a loop over parent and
 //! sibling links: nothing here recurses, however deep the page nests.
 
-mod prescan;
 mod sink;
 mod tokenizer;
 
@@ -13,10 +12,9 @@ use std::num::NonZeroU32;
 use html5ever::tendril::StrTendril;
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
-pub use prescan::attributes_over;
 #[doc(hidden)]
 pub use sink::parse_reference;
-pub use sink::{parse, Overflow};
+pub use sink::{parse, Limits, Overflow};
 
 /// Index of a node in its [`Dom`], stored plus one so that an
 /// `Option<NodeId>` link takes four bytes.

@@ -32,6 +32,19 @@ pub enum Overflow {
     Nodes,
     /// Elements nested deeper than `max_depth`.
     Depth,
+    /// A tag with more than `max_attributes` attributes.
+    Attributes,
+}
+
+/// What one parse may build before it stops with an [`Overflow`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Most nodes in the tree.
+    pub max_nodes: usize,
+    /// Deepest element nesting (html5ever scans its open-element stack per tag).
+    pub max_depth: usize,
+    /// Most attributes on one tag, start or end.
+    pub max_attributes: usize,
 }
 
 /// html5ever's tree-builder options: scripting off, so `<noscript>` content
@@ -47,18 +60,18 @@ fn tree_builder_opts() -> TreeBuilderOpts {
 /// [tokenizer](crate::tokenizer) feeding html5ever's tree builder. Pages over
 /// 4 GiB are refused as [`Overflow::Nodes`] (text is cut from one buffer with
 /// 32-bit offsets).
-pub fn parse(html: &str, max_nodes: usize, max_depth: usize) -> Result<Dom, Overflow> {
+pub fn parse(html: &str, limits: &Limits) -> Result<Dom, Overflow> {
     if html.len() >= u32::MAX as usize {
         return Err(Overflow::Nodes);
     }
     let stop = Rc::new(Cell::new(None));
-    let sink = Sink::new(html.len(), max_nodes, max_depth, Rc::clone(&stop));
+    let sink = Sink::new(html.len(), limits, Rc::clone(&stop));
     let builder = TreeBuilder::new(sink, tree_builder_opts());
     let text = match memchr::memchr(b'\r', html.as_bytes()) {
         Some(_) => StrTendril::from(normalize_newlines(html)),
         None => StrTendril::from_slice(html),
     };
-    tokenizer::run(text, &builder, &stop);
+    tokenizer::run(text, &builder, limits.max_attributes, &stop);
     if let Some(o) = stop.get() {
         return Err(o);
     }
@@ -86,10 +99,10 @@ fn normalize_newlines(html: &str) -> String {
 const CHUNK: usize = 64 * 1024;
 
 /// [`parse`] with html5ever's own tokenizer: the reference the tests and the
-/// fuzzer compare ours with.
-pub fn parse_reference(html: &str, max_nodes: usize, max_depth: usize) -> Result<Dom, Overflow> {
+/// fuzzer compare ours with. It does not enforce `max_attributes`.
+pub fn parse_reference(html: &str, limits: &Limits) -> Result<Dom, Overflow> {
     let stop = Rc::new(Cell::new(None));
-    let sink = Sink::new(html.len(), max_nodes, max_depth, Rc::clone(&stop));
+    let sink = Sink::new(html.len(), limits, Rc::clone(&stop));
     let opts = html5ever::ParseOpts {
         tree_builder: tree_builder_opts(),
         ..Default::default()
@@ -167,12 +180,8 @@ fn dead(id: NodeId) -> bool {
 const BYTES_PER_NODE: usize = 40;
 
 impl Sink {
-    fn new(
-        html_len: usize,
-        max_nodes: usize,
-        max_depth: usize,
-        stop: Rc<Cell<Option<Overflow>>>,
-    ) -> Sink {
+    fn new(html_len: usize, limits: &Limits, stop: Rc<Cell<Option<Overflow>>>) -> Sink {
+        let (max_nodes, max_depth) = (limits.max_nodes, limits.max_depth);
         let overflow_name =
             QualName::new(None, html5ever::ns!(html), html5ever::local_name!("div"));
         let reserve = (html_len / BYTES_PER_NODE).min(max_nodes) + 2;

@@ -18,6 +18,7 @@
 //! text may be split into tokens differently.
 
 use std::cell::Cell;
+use std::collections::HashSet;
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
@@ -41,6 +42,10 @@ enum Mode {
 
 const REPLACEMENT: &str = "\u{fffd}";
 
+/// Up to this many attributes, a new one is checked for a duplicate name
+/// against each; past it, against a hash set.
+const LINEAR_DUPLICATE_CHECK: usize = 16;
+
 /// Whether `b` is HTML white space for the tokenizer (tab, LF, FF, space; CR
 /// is gone by then).
 fn is_space(b: u8) -> bool {
@@ -48,8 +53,14 @@ fn is_space(b: u8) -> bool {
 }
 
 /// Tokenizes `html` (already free of CR) into `sink`, stopping early once
-/// `stop` is set.
-pub(crate) fn run<S: TokenSink>(html: StrTendril, sink: &S, stop: &Cell<Option<Overflow>>) {
+/// `stop` is set, or setting it when a tag has more than `max_attributes`
+/// attributes.
+pub(crate) fn run<S: TokenSink>(
+    html: StrTendril,
+    sink: &S,
+    max_attributes: usize,
+    stop: &Cell<Option<Overflow>>,
+) {
     let mut t = Tokenizer {
         bytes: html.as_bytes(),
         buf: &html,
@@ -57,6 +68,7 @@ pub(crate) fn run<S: TokenSink>(html: StrTendril, sink: &S, stop: &Cell<Option<O
         mode: Mode::Data,
         last_start: None,
         sink,
+        max_attributes,
         stop,
         scratch: String::new(),
     };
@@ -75,6 +87,7 @@ struct Tokenizer<'t, S: TokenSink> {
     /// The name of the last start tag emitted (for the "appropriate end tag" rule).
     last_start: Option<LocalName>,
     sink: &'t S,
+    max_attributes: usize,
     stop: &'t Cell<Option<Overflow>>,
     /// Reused buffer for names that need lower-casing.
     scratch: String,
@@ -468,6 +481,10 @@ impl<'t, S: TokenSink> Tokenizer<'t, S> {
     fn attributes_and_emit(&mut self, kind: TagKind, name: LocalName) {
         let b = self.bytes;
         let mut attrs: Vec<Attribute> = Vec::new();
+        // The names in `attrs`, once there are enough of them that a linear
+        // duplicate check would make long tags quadratic.
+        let mut names: HashSet<LocalName> = HashSet::new();
+        let mut count = 0;
         let mut had_duplicate = false;
         let mut self_closing = false;
         loop {
@@ -524,15 +541,30 @@ impl<'t, S: TokenSink> Tokenizer<'t, S> {
             if self.pos >= b.len() {
                 return;
             }
-            if kind == TagKind::StartTag {
-                if attrs.iter().any(|a| a.name.local == attr_name) {
-                    had_duplicate = true;
-                } else {
-                    attrs.push(Attribute {
-                        name: QualName::new(None, ns!(), attr_name),
-                        value,
-                    });
+            count += 1;
+            if count > self.max_attributes {
+                self.pos = b.len();
+                self.stop.set(Some(Overflow::Attributes));
+                return;
+            }
+            if kind == TagKind::EndTag {
+                continue;
+            }
+            let duplicate = if attrs.len() < LINEAR_DUPLICATE_CHECK {
+                attrs.iter().any(|a| a.name.local == attr_name)
+            } else {
+                if names.is_empty() {
+                    names.extend(attrs.iter().map(|a| a.name.local.clone()));
                 }
+                !names.insert(attr_name.clone())
+            };
+            if duplicate {
+                had_duplicate = true;
+            } else {
+                attrs.push(Attribute {
+                    name: QualName::new(None, ns!(), attr_name),
+                    value,
+                });
             }
         }
         if kind == TagKind::StartTag {
