@@ -169,6 +169,8 @@ if browser == 'chrome':
     # Chrome reads background.service_worker; the Firefox-only keys are dropped from its package.
     m['background'].pop('scripts', None)
     m.pop('browser_specific_settings', None)
+    # The wasm module needs SIMD (Chrome 91+); 116 is the oldest Chrome still supported upstream.
+    m['minimum_chrome_version'] = '116'
 else:
     # Firefox runs background.scripts as an event page and warns about service_worker.
     m['background'].pop('service_worker', None)
