@@ -28,10 +28,8 @@ pub struct KeywordSet {
     words: Vec<Word>,
     /// `words[start[b]..start[b + 1]]` are the words starting with byte `b`.
     start: [u16; 257],
-    /// Bit `a << 8 | b` is set when some word starts with the bytes `a b`
-    /// (any `b` for one-byte words): most text positions are ruled out by
-    /// this one test.
-    pairs: Box<[u64; 1024]>,
+    /// The first two bytes of every word.
+    pairs: super::Pairs,
     /// Every table's bit: once all are found the scan stops.
     all: u32,
 }
@@ -66,17 +64,7 @@ impl KeywordSet {
                 });
             }
         }
-        let mut pairs = Box::new([0u64; 1024]);
-        for w in &words {
-            let a = usize::from(w.bytes[0]) << 8;
-            let seconds = match w.bytes.get(1) {
-                Some(&b) => usize::from(b)..usize::from(b) + 1,
-                None => 0..256,
-            };
-            for pair in seconds.map(|b| a | b) {
-                pairs[pair / 64] |= 1 << (pair % 64);
-            }
-        }
+        let pairs = super::Pairs::of(words.iter().map(|w| w.bytes));
         let (words, start) = super::by_first_byte(words, |w| w.bytes[0]);
         let all = ((1u64 << tables.len()) - 1) as u32;
         KeywordSet {
@@ -92,13 +80,14 @@ impl KeywordSet {
         let t = text.as_bytes();
         let mut bits = 0;
         for p in 0..t.len() {
-            let b = usize::from(t[p].to_ascii_lowercase());
-            if let Some(next) = t.get(p + 1) {
-                let pair = b << 8 | usize::from(next.to_ascii_lowercase());
-                if self.pairs[pair / 64] & (1 << (pair % 64)) == 0 {
-                    continue;
-                }
+            let first = t[p].to_ascii_lowercase();
+            if !self
+                .pairs
+                .may_start(first, t.get(p + 1).map(u8::to_ascii_lowercase))
+            {
+                continue;
             }
+            let b = usize::from(first);
             let (from, to) = (usize::from(self.start[b]), usize::from(self.start[b + 1]));
             if from == to {
                 continue;

@@ -78,6 +78,37 @@ pub(crate) fn by_first_byte<T>(items: Vec<T>, first: impl Fn(&T) -> u8) -> (Vec<
     (list, start)
 }
 
+/// The first two bytes of a set of patterns, as bits `a << 8 | b` (every
+/// `b` for a one-byte pattern): one test rules out most text positions
+/// before any pattern is compared there.
+pub(crate) struct Pairs(Box<[u64; 1024]>);
+
+impl Pairs {
+    pub(crate) fn of<'p>(patterns: impl Iterator<Item = &'p [u8]>) -> Pairs {
+        let mut bits = Box::new([0u64; 1024]);
+        for p in patterns {
+            let a = usize::from(p[0]) << 8;
+            let seconds = match p.get(1) {
+                Some(&b) => usize::from(b)..usize::from(b) + 1,
+                None => 0..256,
+            };
+            for pair in seconds.map(|b| a | b) {
+                bits[pair / 64] |= 1 << (pair % 64);
+            }
+        }
+        Pairs(bits)
+    }
+
+    /// Whether a pattern may start with byte `a` followed by `b` (`None`:
+    /// `a` ends the text, so only a one-byte pattern could match; say yes).
+    pub(crate) fn may_start(&self, a: u8, b: Option<u8>) -> bool {
+        b.is_none_or(|b| {
+            let pair = usize::from(a) << 8 | usize::from(b);
+            self.0[pair / 64] & (1 << (pair % 64)) != 0
+        })
+    }
+}
+
 /// A rule table compiled once per process.
 pub struct Compiled {
     pub rules: &'static [Rule],
@@ -88,6 +119,8 @@ pub struct Compiled {
     starts: Vec<(&'static [u8], u128)>,
     /// `hints[start[b]..start[b + 1]]` are the hints starting with byte `b`.
     start: [u16; 257],
+    /// The first two bytes of every hint.
+    pairs: Pairs,
     /// Bits of the rules without hints (their regex always runs).
     always: u128,
 }
@@ -113,11 +146,13 @@ impl Compiled {
             }
         }
         let (hints, start) = by_first_byte(hints, |(h, _)| h[0]);
+        let pairs = Pairs::of(hints.iter().map(|(h, _)| *h));
         Compiled {
             rules,
             regexes,
             hints,
             start,
+            pairs,
             starts,
             always,
         }
@@ -135,6 +170,9 @@ impl Compiled {
             }
         }
         for i in 0..b.len() {
+            if !self.pairs.may_start(b[i], b.get(i + 1).copied()) {
+                continue;
+            }
             let c = usize::from(b[i]);
             let (from, to) = (usize::from(self.start[c]), usize::from(self.start[c + 1]));
             for (h, bit) in &self.hints[from..to] {
