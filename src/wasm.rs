@@ -39,8 +39,11 @@ extern "C" {
     fn new() -> TextEncoder;
     /// Encodes `source` into `dest`, a view of our memory.
     #[wasm_bindgen(method, js_name = encodeInto)]
-    fn encode_into(this: &TextEncoder, source: &js_sys::JsString, dest: &js_sys::Uint8Array)
-        -> EncodeIntoResult;
+    fn encode_into(
+        this: &TextEncoder,
+        source: &js_sys::JsString,
+        dest: &js_sys::Uint8Array,
+    ) -> EncodeIntoResult;
 
     /// What `encodeInto` reports.
     type EncodeIntoResult;
