@@ -5,7 +5,8 @@
 
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::rules::candidates::{MAYBE, POSITIVE, SIGNS, UNLIKELY, UNLIKELY_ROLES};
-use crate::rules::keywords::KeywordSet;
+use crate::rules::keywords::{Boundary, KeywordSet, Keywords};
+use std::sync::LazyLock;
 use html5ever::{local_name, ns, LocalName};
 
 /// Elements dropped with everything inside them.
@@ -47,12 +48,20 @@ const HIDDEN_CLASSES: &[&str] = &[
 
 /// Fragments of generated class names for screen-reader-only text
 /// ("ssrcss-1f39n02-VisuallyHidden"): matched inside a class token.
-const HIDDEN_CLASS_PARTS: &[&str] = &[
-    "visuallyhidden",
-    "visually-hidden",
-    "screenreaderonly",
-    "sr-only",
-];
+const HIDDEN_CLASS_PARTS: Keywords = Keywords {
+    words: &[
+        "visuallyhidden",
+        "visually-hidden",
+        "screenreaderonly",
+        "sr-only",
+    ],
+    boundary: Boundary::Anywhere,
+};
+
+/// [`HIDDEN_CLASS_PARTS`] as a set: one pass over a class attribute (the
+/// fragments hold no white space, so none can span two tokens).
+static HIDDEN_PARTS: LazyLock<KeywordSet> =
+    LazyLock::new(|| KeywordSet::of(&[&HIDDEN_CLASS_PARTS]));
 
 /// Attributes that lazy-loading scripts keep the real image URL in.
 const LAZY_SRC: &[&str] = &[
@@ -279,17 +288,18 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
         return !dom.is(id, &local_name!("img")) && !dom.is(id, &local_name!("figure"));
     }
     if let Some(style) = dom.attr_named(id, &local_name!("style")) {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if s.contains("display:none") {
+        // As CSS reads it here: white space gone, ASCII case folded.
+        let s: Vec<u8> = style
+            .bytes()
+            .filter(|b| !b.is_ascii_whitespace())
+            .map(|b| b.to_ascii_lowercase())
+            .collect();
+        if memchr::memmem::find(&s, b"display:none").is_some() {
             return true;
         }
         // Some platforms (WeChat's #js_content) keep the article container
         // `visibility:hidden` until a script shows it: keep content-named containers.
-        if s.contains("visibility:hidden")
+        if memchr::memmem::find(&s, b"visibility:hidden").is_some()
             && !["class", "id"].iter().any(|a| {
                 dom.attr(id, a)
                     .is_some_and(|v| SIGNS.hits(v) & POSITIVE != 0)
@@ -299,12 +309,11 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
         }
     }
     if let Some(class) = dom.attr_named(id, &local_name!("class")) {
-        if class.split_whitespace().any(|c| {
-            HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)) || {
-                let lower = c.to_ascii_lowercase();
-                HIDDEN_CLASS_PARTS.iter().any(|p| lower.contains(p))
-            }
-        }) {
+        if HIDDEN_PARTS.hits(class) != 0
+            || class
+                .split_whitespace()
+                .any(|c| HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
+        {
             return true;
         }
     }
