@@ -6,8 +6,8 @@
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::rules::candidates::{MAYBE, POSITIVE, SIGNS, UNLIKELY, UNLIKELY_ROLES};
 use crate::rules::keywords::{Boundary, KeywordSet, Keywords};
-use std::sync::LazyLock;
 use html5ever::{local_name, ns, LocalName};
+use std::sync::LazyLock;
 
 /// Elements dropped with everything inside them.
 const NEVER_CONTENT: &[LocalName] = &[
@@ -92,48 +92,51 @@ const VIDEO_HOSTS: &[&str] = &[
     "tv.sohu.com",
 ];
 
-/// Block-level elements: a `div` holding none of these is really a paragraph.
-pub const BLOCKS: &[LocalName] = &[
-    local_name!("address"),
-    local_name!("article"),
-    local_name!("aside"),
-    local_name!("blockquote"),
-    local_name!("details"),
-    local_name!("div"),
-    local_name!("dl"),
-    local_name!("fieldset"),
-    local_name!("figure"),
-    local_name!("footer"),
-    local_name!("form"),
-    local_name!("h1"),
-    local_name!("h2"),
-    local_name!("h3"),
-    local_name!("h4"),
-    local_name!("h5"),
-    local_name!("h6"),
-    local_name!("header"),
-    local_name!("hr"),
-    local_name!("li"),
-    local_name!("main"),
-    local_name!("nav"),
-    local_name!("ol"),
-    local_name!("p"),
-    local_name!("pre"),
-    local_name!("section"),
-    local_name!("table"),
-    local_name!("ul"),
-    local_name!("figcaption"),
-    local_name!("dd"),
-    local_name!("dt"),
-    local_name!("tr"),
-    local_name!("td"),
-    local_name!("th"),
-    local_name!("tbody"),
-    local_name!("thead"),
-];
-
+/// Whether `id` is a block-level element: a `div` holding none of these is
+/// really a paragraph. (A `match`, not a list: asked of every node, up to
+/// three times a page.)
 pub fn is_block(dom: &Dom, id: NodeId) -> bool {
-    dom.tag(id).is_some_and(|t| BLOCKS.contains(t))
+    dom.tag(id).is_some_and(|t| {
+        matches!(
+            *t,
+            local_name!("address")
+                | local_name!("article")
+                | local_name!("aside")
+                | local_name!("blockquote")
+                | local_name!("details")
+                | local_name!("div")
+                | local_name!("dl")
+                | local_name!("fieldset")
+                | local_name!("figure")
+                | local_name!("footer")
+                | local_name!("form")
+                | local_name!("h1")
+                | local_name!("h2")
+                | local_name!("h3")
+                | local_name!("h4")
+                | local_name!("h5")
+                | local_name!("h6")
+                | local_name!("header")
+                | local_name!("hr")
+                | local_name!("li")
+                | local_name!("main")
+                | local_name!("nav")
+                | local_name!("ol")
+                | local_name!("p")
+                | local_name!("pre")
+                | local_name!("section")
+                | local_name!("table")
+                | local_name!("ul")
+                | local_name!("figcaption")
+                | local_name!("dd")
+                | local_name!("dt")
+                | local_name!("tr")
+                | local_name!("td")
+                | local_name!("th")
+                | local_name!("tbody")
+                | local_name!("thead")
+        )
+    })
 }
 
 /// A block set aside as unlikely content, with where it was, so it can be put back.

@@ -198,9 +198,13 @@ pub fn collect(dom: &Dom) -> Declared {
     let mut ld_objects = Vec::new();
     for id in dom.descendants(NodeId::DOCUMENT) {
         if let Some(t) = dom.text(id) {
-            // Both labels start with 责: one search decides most texts.
+            // Both labels start with 责: one search decides most texts. Script
+            // text (a large share of a page's bytes) is not read.
             if d.responsible_editor.is_none()
-                && t.contains('责')
+                && !dom
+                    .parent(id)
+                    .is_some_and(|p| dom.is(p, &local_name!("script")))
+                && memchr::memmem::find(t.as_bytes(), "责".as_bytes()).is_some()
                 && (t.contains("责任编辑") || t.contains("责编"))
             {
                 d.responsible_editor = responsible_editor(t);
