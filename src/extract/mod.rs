@@ -370,12 +370,24 @@ fn strip_head(
     // Any other block that repeats the headline.
     if let Some((_, h)) = &visible.headline {
         let key = metadata::title_key(h);
+        // Lower-casing never merges characters, so a block with more letters
+        // and digits than the key has cannot repeat it (and most paragraphs
+        // are turned away without building their key).
+        let key_chars = key.chars().count();
+        let may_repeat = |t: &str| {
+            t.chars()
+                .filter(|c| c.is_alphanumeric())
+                .nth(key_chars)
+                .is_none()
+        };
         for n in clean::leaf_blocks(dom, container).into_iter().take(6) {
             if matches!(
                 dom.tag(n),
                 Some(&local_name!("h1")) | Some(&local_name!("h2")) | Some(&local_name!("p"))
-            ) && metadata::title_key(&dom.text_content(n)) == key
-            {
+            ) && {
+                let text = dom.text_content(n);
+                may_repeat(&text) && metadata::title_key(&text) == key
+            } {
                 dom.detach(n);
                 removed.push((n, HEADLINE));
             }
