@@ -83,8 +83,11 @@ pub fn parse(s: &str) -> Option<DateTime> {
         return None;
     }
     let lower = s.to_ascii_lowercase();
+    // `is_match` first: it tracks no capture groups and stops at the first
+    // match, and most candidate rules do not match.
     DATES
         .candidates(s, &lower)
+        .filter(|(_, re)| re.is_match(s))
         .filter_map(|(_, re)| {
             re.captures(s)
                 .and_then(|c| from_captures(&c).map(|d| (c.get(0).map_or(0, |m| m.start()), d)))
