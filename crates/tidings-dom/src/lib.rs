@@ -1,4 +1,7 @@
-//! Our own arena DOM, filled by html5ever through [`sink::Sink`].
+//! Our own arena DOM, filled by html5ever's tree builder through our
+//! `TreeSink` (`sink.rs`); the tree builder is fed by our own WHATWG
+//! tokenizer over the whole page (`tokenizer.rs`, tested against html5ever's
+//! tokenizer in `tests/tokenizer_diff.rs`).
 //!
 //! Nodes live in one `Vec` and link to each other by index, so the tree can be
 //! edited (detach, move) cheaply and every walk is a loop over parent and

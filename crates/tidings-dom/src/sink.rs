@@ -4,8 +4,9 @@
 //! `elem_name` hands out a copy of the name's atoms, so no borrow of that list
 //! outlives a call. Once the node budget is spent or the nesting gets deeper than the depth
 //! limit, new nodes go to one detached "overflow" node and are dropped, and
-//! the input stops being fed to the parser (it is fed in chunks so this check
-//! happens early): a hostile page cannot make the parse use unbounded memory
+//! the tokenizer stops after the token at hand (html5ever's own tokenizer, in
+//! [`parse_reference`], is fed in chunks and stops between them): a hostile
+//! page cannot make the parse use unbounded memory
 //! or quadratic time (html5ever scans its open-element stack per tag). The
 //! caller gets an error instead of a truncated tree.
 
@@ -56,8 +57,8 @@ fn tree_builder_opts() -> TreeBuilderOpts {
     }
 }
 
-/// Parses a whole document within the node and depth limits: our
-/// [tokenizer](crate::tokenizer) feeding html5ever's tree builder. Pages over
+/// Parses a whole document within `limits`: our
+/// tokenizer (`tokenizer.rs`) feeding html5ever's tree builder. Pages over
 /// 4 GiB are refused as [`Overflow::Nodes`] (text is cut from one buffer with
 /// 32-bit offsets).
 pub fn parse(html: &str, limits: &Limits) -> Result<Dom, Overflow> {
