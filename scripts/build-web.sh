@@ -52,7 +52,7 @@ else
     || die "rust target wasm32-unknown-unknown missing (rustup target add wasm32-unknown-unknown)"
   say "cargo build (wasm32, profile wasm)"
   cargo build --lib --target wasm32-unknown-unknown --profile wasm --no-default-features
-  WASM="$ROOT/target/wasm32-unknown-unknown/wasm/tidings.wasm"
+  WASM="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/wasm/tidings.wasm"
   [[ -f "$WASM" ]] || die "$WASM was not produced"
   rm -rf "$PKG"
   say "wasm-bindgen $("$WASM_BINDGEN" --version | awk '{print $2}')"
