@@ -85,6 +85,11 @@ impl Signs {
     }
 }
 
+/// A searcher for 责, the first character of both editor labels, built once
+/// (a one-off `memmem::find` builds one per text node).
+static ZE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("责".as_bytes()));
+
 /// How many short link texts are kept.
 const MAX_LINK_TEXTS: usize = 600;
 
@@ -204,7 +209,7 @@ pub fn collect(dom: &Dom) -> Declared {
                 && !dom
                     .parent(id)
                     .is_some_and(|p| dom.is(p, &local_name!("script")))
-                && memchr::memmem::find(t.as_bytes(), "责".as_bytes()).is_some()
+                && ZE.find(t.as_bytes()).is_some()
                 && (t.contains("责任编辑") || t.contains("责编"))
             {
                 d.responsible_editor = responsible_editor(t);
