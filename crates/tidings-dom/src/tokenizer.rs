@@ -128,6 +128,7 @@ impl<'t, S: TokenSink> Tokenizer<'t, S> {
             TokenSinkResult::RawData(RawKind::Rawtext) => self.mode = Mode::Rawtext,
             TokenSinkResult::RawData(RawKind::ScriptData) => self.mode = Mode::ScriptData,
             // A script ended or a `<meta charset>` was seen: nothing to do.
+            // (The tree builder asks for no other raw-text kind.)
             TokenSinkResult::RawData(_)
             | TokenSinkResult::Continue
             | TokenSinkResult::Script(_)
