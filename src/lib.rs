@@ -57,7 +57,9 @@ pub struct Limits {
     /// Deepest element nesting accepted (default 1,024; real pages stay under 100, and
     /// browsers stop nesting at 512). Bounds the parser's per-tag stack scans.
     pub max_depth: usize,
-    /// Most attributes on one tag (default 1,000; real tags carry a few dozen).
+    /// Most attributes on one tag, and on one element (a repeated `<body>` or
+    /// `<html>` tag adds its attributes to the first); default 1,000, where
+    /// real tags carry a few dozen.
     pub max_attributes: usize,
 }
 

@@ -4,8 +4,10 @@
 //! `elem_name` hands out a copy of the name's atoms, so no borrow of that list
 //! outlives a call. Once the node budget is spent or the nesting gets deeper than the depth
 //! limit, new nodes go to one detached "overflow" node and are dropped, and
-//! the tokenizer stops after the token at hand (html5ever's own tokenizer, in
-//! [`parse_reference`], is fed in chunks and stops between them): a hostile
+//! the tokenizer stops at its next resting state (after the tag at hand, or
+//! the run of text; html5ever's own tokenizer, in [`parse_reference`], is fed
+//! in chunks and stops between them). The attributes a repeated `<body>` or
+//! `<html>` adds to the first are bounded the same way. So a hostile
 //! page cannot make the parse use unbounded memory
 //! or quadratic time (html5ever scans its open-element stack per tag). The
 //! caller gets an error instead of a truncated tree.
@@ -44,7 +46,8 @@ pub struct Limits {
     pub max_nodes: usize,
     /// Deepest element nesting (html5ever scans its open-element stack per tag).
     pub max_depth: usize,
-    /// Most attributes on one tag, start or end.
+    /// Most attributes on one tag, start or end (counting duplicates), and
+    /// on one element (a repeated `<body>` or `<html>` adds to the first).
     pub max_attributes: usize,
 }
 
@@ -159,6 +162,9 @@ struct Sink {
     phantoms: RefCell<Vec<QualName>>,
     max_nodes: usize,
     max_depth: usize,
+    /// Most attributes one element may gather (a repeated `<body>` or
+    /// `<html>` tag adds its attributes to the first one's).
+    max_attributes: usize,
     stop: Rc<Cell<Option<Overflow>>>,
 }
 
@@ -201,6 +207,7 @@ impl Sink {
             phantoms: RefCell::new(Vec::new()),
             max_nodes,
             max_depth,
+            max_attributes: limits.max_attributes,
             stop,
         }
     }
@@ -448,6 +455,14 @@ impl TreeSink for Sink {
         if let NodeData::Element(e) = &mut n[target.index()].data {
             for a in attrs {
                 if !e.attrs.iter().any(|x| x.name == a.name) {
+                    // Each check scans the element's attributes: without this
+                    // bound, many repeated `<body a1 … a999>` tags took
+                    // quadratic time.
+                    if e.attrs.len() >= self.max_attributes {
+                        drop(n);
+                        self.overflow(Overflow::Attributes);
+                        return;
+                    }
                     e.attrs.push(a);
                 }
             }
