@@ -48,6 +48,8 @@ extern "C" {
     /// What `encodeInto` reports.
     type EncodeIntoResult;
     #[wasm_bindgen(method, getter)]
+    fn read(this: &EncodeIntoResult) -> u32;
+    #[wasm_bindgen(method, getter)]
     fn written(this: &EncodeIntoResult) -> u32;
 }
 
@@ -64,24 +66,44 @@ fn utf8(s: &js_sys::JsString, max_bytes: usize) -> Result<String, JsValue> {
     if units > max_bytes {
         return Err(failure(
             "too-large",
-            format!("the input is over {units} bytes; the limit is {max_bytes} bytes"),
+            format!(
+                "the input is over {units} characters; the limit is {max_bytes} bytes of UTF-8"
+            ),
         ));
     }
-    // Each UTF-16 unit becomes at most three bytes.
-    let capacity = units * 3;
-    let mut buf: Vec<u8> = Vec::with_capacity(capacity);
-    let written = ENCODER.with(|encoder| {
-        // SAFETY: the view covers `buf`'s spare capacity and lives only for
-        // this call, during which nothing allocates (so memory cannot grow
-        // and detach it).
-        let view = unsafe { js_sys::Uint8Array::view_mut_raw(buf.as_mut_ptr(), capacity) };
-        encoder.encode_into(s, &view).written() as usize
-    });
-    // SAFETY: `encodeInto` wrote `written <= capacity` bytes of valid UTF-8.
-    unsafe {
-        buf.set_len(written.min(capacity));
-        Ok(String::from_utf8_unchecked(buf))
+    // Room for mostly-ASCII text first (one byte a unit, plus an eighth); if
+    // the engine stops short, three bytes for each unit left (the most one
+    // takes), so peak memory stays near the page's size for most pages.
+    let mut buf: Vec<u8> = Vec::with_capacity(units + units / 8 + 16);
+    let mut read = 0;
+    for _ in 0..2 {
+        let rest = if read == 0 {
+            s.clone()
+        } else {
+            s.slice(read as u32, units as u32)
+        };
+        let (len, spare) = (buf.len(), buf.capacity() - buf.len());
+        let done = ENCODER.with(|encoder| {
+            // SAFETY: the view covers `buf`'s spare capacity and is used for
+            // this call only. Should wasm memory grow meanwhile (the externref
+            // table can), the view detaches and the engine writes nothing.
+            let view =
+                unsafe { js_sys::Uint8Array::view_mut_raw(buf.as_mut_ptr().add(len), spare) };
+            encoder.encode_into(&rest, &view)
+        });
+        let written = (done.written() as usize).min(spare);
+        // SAFETY: `encodeInto` writes whole UTF-8 sequences only, and
+        // `written` of them fit in the spare capacity.
+        unsafe { buf.set_len(len + written) };
+        read += done.read() as usize;
+        if read >= units {
+            // SAFETY: every round appended valid UTF-8.
+            return Ok(unsafe { String::from_utf8_unchecked(buf) });
+        }
+        buf.reserve((units - read) * 3);
     }
+    // The engine stopped short twice (a detached view): wasm-bindgen's way.
+    Ok(String::from(s))
 }
 
 /// Runs when the module loads. wasm32 aborts on panic (the JS side then sees a
