@@ -332,15 +332,10 @@ impl<'t, S: TokenSink> Tokenizer<'t, S> {
                         // Not our end tag: `</` and its letters stay text.
                         p += 1;
                     } else if b.get(p).is_some_and(u8::is_ascii_alphabetic) {
-                        let (name_end, is_script) = self.script_word(p);
-                        p = name_end;
-                        if b.get(p)
-                            .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
-                        {
-                            if is_script {
-                                st = St::Double;
-                            }
-                            p += 1;
+                        let (next, script) = self.script_word(p);
+                        p = next;
+                        if script {
+                            st = St::Double;
                         }
                     }
                 }
@@ -348,16 +343,10 @@ impl<'t, S: TokenSink> Tokenizer<'t, S> {
                     p += 1;
                     st = St::Double;
                     if b.get(p) == Some(&b'/') {
-                        p += 1;
-                        let (name_end, is_script) = self.script_word(p);
-                        p = name_end;
-                        if b.get(p)
-                            .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
-                        {
-                            if is_script {
-                                st = St::Escaped;
-                            }
-                            p += 1;
+                        let (next, script) = self.script_word(p + 1);
+                        p = next;
+                        if script {
+                            st = St::Escaped;
                         }
                     }
                 }
@@ -395,15 +384,22 @@ impl<'t, S: TokenSink> Tokenizer<'t, S> {
         self.emit_replacing_nul(text, b.len());
     }
 
-    /// The ASCII letters at `p`: where they end, and whether they spell
-    /// "script" in any case.
+    /// The double-escape test after `<` or `</` in escaped script data: the
+    /// ASCII letters at `p`, then white space, `/` or `>` (consumed). Returns
+    /// where scanning goes on, and whether the letters spelled "script"
+    /// (any case) and were so ended.
     fn script_word(&self, p: usize) -> (usize, bool) {
         let b = self.bytes;
-        let len = b[p..]
+        let end = p + b[p..]
             .iter()
             .take_while(|c| c.is_ascii_alphabetic())
             .count();
-        (p + len, b[p..p + len].eq_ignore_ascii_case(b"script"))
+        match b.get(end) {
+            Some(&c) if is_space(c) || c == b'/' || c == b'>' => {
+                (end + 1, b[p..end].eq_ignore_ascii_case(b"script"))
+            }
+            _ => (end, false),
+        }
     }
 
     // ----- tags -----
