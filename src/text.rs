@@ -120,13 +120,30 @@ pub fn reading_minutes(c: Counts) -> u32 {
     }
 }
 
+/// Whether `c` is ASCII or has no case at all, so ASCII case mapping is the
+/// whole of its Unicode case mapping: CJK ideographs, kana, hangul, CJK and
+/// general punctuation (Chinese text is all of these).
+fn caseless_beyond_ascii(c: char) -> bool {
+    c.is_ascii()
+        || matches!(c as u32,
+            0x2000..=0x206F       // general punctuation: dashes, quotes, spaces
+            | 0x3000..=0x303F     // CJK symbols and punctuation
+            | 0x3040..=0x30FF     // hiragana, katakana
+            | 0x3400..=0x4DBF     // CJK extension A
+            | 0x4E00..=0x9FFF     // CJK unified ideographs
+            | 0xAC00..=0xD7AF     // hangul syllables
+            | 0xF900..=0xFAFF     // CJK compatibility ideographs
+            | 0xFF01..=0xFF20     // full-width punctuation and digits (not the letters)
+            | 0x20000..=0x2FA1F)
+}
+
 /// Unicode lower case (full mapping, as `str::to_lowercase`). For text
 /// beyond ASCII the wasm build asks the browser (`String.prototype.toLowerCase`,
 /// the same Unicode data), so the module does not carry Rust's case tables
 /// (about 30 KB); ASCII text, most calls, stays in Rust (a call out to JS and
 /// back costs more than the work).
 pub fn lower(s: &str) -> String {
-    if s.is_ascii() {
+    if s.chars().all(caseless_beyond_ascii) {
         return s.to_ascii_lowercase();
     }
     #[cfg(target_arch = "wasm32")]
@@ -137,7 +154,7 @@ pub fn lower(s: &str) -> String {
 
 /// Unicode upper case (full mapping, as `str::to_uppercase`); see [`lower`].
 pub fn upper(s: &str) -> String {
-    if s.is_ascii() {
+    if s.chars().all(caseless_beyond_ascii) {
         return s.to_ascii_uppercase();
     }
     #[cfg(target_arch = "wasm32")]
@@ -334,6 +351,21 @@ impl Normalizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Characters taken as caseless map to themselves in full Unicode case
+    /// mapping, both ways.
+    #[test]
+    fn caseless_characters_have_no_case() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if caseless_beyond_ascii(c) && !c.is_ascii() {
+                let s = c.to_string();
+                assert_eq!(s.to_lowercase(), s, "{c:?}");
+                assert_eq!(s.to_uppercase(), s, "{c:?}");
+            }
+        }
+        assert_eq!(lower("新华社 Xinhua“北京”"), "新华社 xinhua“北京”");
+        assert_eq!(lower("ＡＢＣ"), "ａｂｃ");
+    }
 
     /// The class-table count agrees with counting character by character.
     #[test]
