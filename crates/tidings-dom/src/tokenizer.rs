@@ -780,13 +780,6 @@ impl<'t, S: TokenSink> Tokenizer<'t, S> {
                     st = St::Body;
                     continue;
                 }
-                (St::StartDash, Some(b'-')) => st = St::End,
-                (St::StartDash, None) => break,
-                (St::StartDash, Some(_)) => {
-                    data.push(b'-');
-                    st = St::Body;
-                    continue;
-                }
                 (St::Body, Some(b'<')) => {
                     data.push(b'<');
                     st = St::LessThan;
@@ -800,12 +793,8 @@ impl<'t, S: TokenSink> Tokenizer<'t, S> {
                     st = St::LessThanBang;
                 }
                 (St::LessThan, Some(b'<')) => data.push(b'<'),
-                (St::LessThan, _) => {
-                    st = St::Body;
-                    continue;
-                }
                 (St::LessThanBang, Some(b'-')) => st = St::LessThanBangDash,
-                (St::LessThanBang, _) => {
+                (St::LessThan | St::LessThanBang, _) => {
                     st = St::Body;
                     continue;
                 }
@@ -818,9 +807,10 @@ impl<'t, S: TokenSink> Tokenizer<'t, S> {
                     st = St::End;
                     continue;
                 }
-                (St::EndDash, Some(b'-')) => st = St::End,
-                (St::EndDash, None) => break,
-                (St::EndDash, Some(_)) => {
+                // Comment start dash (its `>` is above) and comment end dash.
+                (St::StartDash | St::EndDash, Some(b'-')) => st = St::End,
+                (St::StartDash | St::EndDash, None) => break,
+                (St::StartDash | St::EndDash, Some(_)) => {
                     data.push(b'-');
                     st = St::Body;
                     continue;
