@@ -175,7 +175,7 @@ pub fn absolute(raw: &str, base: Option<&url::Url>) -> Option<String> {
 
 /// `data:image/…` URLs of raster formats are allowed in `img src` only.
 fn safe_data_image(raw: &str) -> bool {
-    let lower = raw.trim().to_ascii_lowercase();
+    let b = raw.trim().as_bytes();
     [
         "data:image/png",
         "data:image/jpeg",
@@ -185,7 +185,7 @@ fn safe_data_image(raw: &str) -> bool {
         "data:image/avif",
     ]
     .iter()
-    .any(|p| lower.starts_with(p))
+    .any(|p| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
 fn escape_text(s: &str, out: &mut String) {

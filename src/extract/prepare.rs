@@ -323,14 +323,9 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     false
 }
 
-/// Whether a `src` is a real image URL rather than a placeholder (1×1 gif, data URI, spinner).
-fn is_placeholder(src: &str) -> bool {
-    let s = src.trim();
-    if s.is_empty() || (s.starts_with("data:") && s.len() < 200) {
-        return true;
-    }
-    let lower = s.to_ascii_lowercase();
-    [
+/// Parts of a placeholder image's URL (a 1×1 gif, a spinner, a lazy-loading stub).
+const PLACEHOLDER_PARTS: Keywords = Keywords {
+    words: &[
         "blank.gif",
         "spacer.gif",
         "pixel.gif",
@@ -339,20 +334,29 @@ fn is_placeholder(src: &str) -> bool {
         "loading.gif",
         "grey.gif",
         "1x1",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
+    ],
+    boundary: Boundary::Anywhere,
+};
+
+/// [`PLACEHOLDER_PARTS`] as a set: one pass over a URL, which may be a long `data:` URI.
+static PLACEHOLDERS: LazyLock<KeywordSet> = LazyLock::new(|| KeywordSet::of(&[&PLACEHOLDER_PARTS]));
+
+/// Whether a `src` is a placeholder (1×1 gif, short data URI, spinner) rather than a real image URL.
+fn is_placeholder(src: &str) -> bool {
+    let s = src.trim();
+    s.is_empty() || (s.starts_with("data:") && s.len() < 200) || PLACEHOLDERS.hits(s) != 0
 }
 
 fn fix_lazy_image(dom: &mut Dom, id: NodeId) {
-    let src = dom.attr(id, "src").unwrap_or("").to_string();
-    if is_placeholder(&src) {
+    let mut placeholder = dom.attr(id, "src").is_none_or(is_placeholder);
+    if placeholder {
         if let Some(real) = LAZY_SRC
             .iter()
             .find_map(|a| dom.attr(id, a).filter(|v| !is_placeholder(v)))
         {
             let real = real.to_string();
             dom.set_attr(id, "src", &real);
+            placeholder = false;
         }
     }
     if dom.attr(id, "srcset").is_none() {
@@ -361,7 +365,7 @@ fn fix_lazy_image(dom: &mut Dom, id: NodeId) {
             dom.set_attr(id, "srcset", &set);
         }
     }
-    if dom.attr(id, "src").is_none_or(is_placeholder) {
+    if placeholder {
         // Only a srcset: take its first candidate as src.
         if let Some(first) = dom
             .attr(id, "srcset")
