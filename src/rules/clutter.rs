@@ -124,7 +124,7 @@ pub const LINE_RULES: &[Rule] = &[
         id: "hotline-contact",
         pattern: r"(?i)^(?:hotline|tel|telephone|fax|e-?mail)\s*[:：]|客服(?:电话|热线)|服务热线|联系电话[:：]|热线[:：]",
         catches: "hotline and contact footers",
-        hints: &["hotline", "tel", "fax", "mail", "客服", "热线", "联系电话"],
+        hints: &["^hotline", "^tel", "^fax", "^e-mail", "^email", "客服", "热线", "联系电话"],
         examples: &[
             "Tel: +86 21 1234 5678",
             "E-mail: news@example.com",
@@ -271,7 +271,14 @@ pub const LINE_RULES: &[Rule] = &[
         id: "advertisement-label",
         pattern: r"(?i)^(?:advertisement|sponsored(?: content)?|广告|推广|skip advertisement|story continues below advertisement)$",
         catches: "advertisement labels between paragraphs",
-        hints: &["advertisement", "sponsored", "广告", "推广"],
+        hints: &[
+            "^advertisement",
+            "^sponsored",
+            "^广告",
+            "^推广",
+            "^skip advertisement",
+            "^story continues below advertisement",
+        ],
         examples: &[
             "Advertisement",
             "Sponsored content",
@@ -284,7 +291,14 @@ pub const LINE_RULES: &[Rule] = &[
         id: "newsletter-prompt",
         pattern: r"(?i)^(?:skip past newsletter promotion|after newsletter promotion|sign up (?:for|to) .{0,80}|subscribe(?: now| to .{0,60})?|get the .{0,40}newsletter.*)$",
         catches: "newsletter promotions inside article bodies",
-        hints: &["newsletter", "sign up ", "subscribe"],
+        hints: &[
+            "^skip past newsletter promotion",
+            "^after newsletter promotion",
+            "^sign up for ",
+            "^sign up to ",
+            "^subscribe",
+            "^get the ",
+        ],
         examples: &[
             "Skip past newsletter promotion",
             "Sign up for the Morning Briefing",
