@@ -262,23 +262,33 @@ impl Dom {
     }
 
     /// For every node, whether an element matching `pred` lies strictly inside it.
-    /// One reverse sweep over the subtree of `root`, so leaf tests cost O(1).
+    /// One post-order walk over the subtree of `root` (children before their
+    /// parent), so leaf tests cost O(1); `pred` is not asked about a node
+    /// whose parent is already known to hold a match.
     pub fn contains_matching(
         &self,
         root: NodeId,
         pred: impl Fn(&Dom, NodeId) -> bool,
     ) -> Vec<bool> {
         let mut inside = vec![false; self.nodes.len()];
-        let order: Vec<NodeId> = self.descendants(root).collect();
-        for &id in order.iter().rev() {
-            if id == root {
-                continue;
+        let deepest_first = |mut id: NodeId| {
+            while let Some(c) = self.node(id).first_child {
+                id = c;
             }
-            if let Some(p) = self.parent(id) {
-                if inside[id.index()] || pred(self, id) {
-                    inside[p.index()] = true;
-                }
+            id
+        };
+        let mut cur = deepest_first(root);
+        while cur != root {
+            let Some(p) = self.node(cur).parent else {
+                break;
+            };
+            if !inside[p.index()] && (inside[cur.index()] || pred(self, cur)) {
+                inside[p.index()] = true;
             }
+            cur = match self.node(cur).next_sibling {
+                Some(s) => deepest_first(s),
+                None => p,
+            };
         }
         inside
     }
