@@ -87,7 +87,7 @@ impl Counts {
             if is_cjk_letter(ch) {
                 c.cjk += 1;
                 in_word = false;
-            } else if ch.is_alphanumeric() {
+            } else if !is_general_punctuation(ch) && ch.is_alphanumeric() {
                 c.words += usize::from(!in_word);
                 in_word = true;
             } else if ch != '’' {
@@ -108,6 +108,12 @@ impl Counts {
     pub fn weight(self) -> f64 {
         self.cjk as f64 * 2.5 + self.words as f64 * 6.0
     }
+}
+
+/// U+2000–U+206F: spaces, dashes, quotes, bullets; none alphanumeric, and
+/// common enough in prose (curly quotes) to answer without Unicode's tables.
+fn is_general_punctuation(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206F}')
 }
 
 /// Estimated reading time in minutes: about 230 words or 400 CJK characters a minute.
@@ -354,6 +360,14 @@ mod tests {
 
     /// Characters taken as caseless map to themselves in full Unicode case
     /// mapping, both ways.
+    #[test]
+    fn general_punctuation_is_not_alphanumeric() {
+        for c in ('\u{2000}'..='\u{206F}').filter(|&c| is_general_punctuation(c)) {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        assert!(!is_general_punctuation('\u{1FFF}') && !is_general_punctuation('\u{2070}'));
+    }
+
     #[test]
     fn caseless_characters_have_no_case() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {

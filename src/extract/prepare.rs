@@ -312,11 +312,21 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
         }
     }
     if let Some(class) = dom.attr_named(id, &local_name!("class")) {
-        if HIDDEN_PARTS.hits(class) != 0
-            || class
-                .split_whitespace()
-                .any(|c| HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
-        {
+        let hidden_token = |c: &[u8]| {
+            HIDDEN_CLASSES
+                .iter()
+                .any(|h| c.eq_ignore_ascii_case(h.as_bytes()))
+        };
+        let token_hidden = if class.is_ascii() {
+            // The white space `split_whitespace` splits ASCII text at, without decoding it.
+            class
+                .as_bytes()
+                .split(|b| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '))
+                .any(hidden_token)
+        } else {
+            class.split_whitespace().any(|c| hidden_token(c.as_bytes()))
+        };
+        if token_hidden || HIDDEN_PARTS.hits(class) != 0 {
             return true;
         }
     }
