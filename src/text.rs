@@ -264,13 +264,25 @@ fn char_at(s: &str, i: usize) -> char {
 
 /// Bytes at the start of `s` that normalizing keeps as they are: characters
 /// other than white space, and single spaces between two of them, so a
-/// plain sentence is one run.
-fn kept_len(s: &str) -> usize {
+/// plain sentence is one run. The scan stops early (on a character boundary)
+/// once the run surely holds more than `max_chars` characters.
+fn kept_len(s: &str, max_chars: usize) -> usize {
     let b = s.as_bytes();
+    // Past `stop` bytes the run holds more than `max_chars` characters: one
+    // byte each while it is ASCII, at most four each after that.
+    let mut stop = max_chars;
     let mut i = 0;
     while i < b.len() {
+        if i > stop && s.is_char_boundary(i) {
+            return i;
+        }
         match CLASS[usize::from(b[i])] {
-            Class::Kept => i += 1,
+            Class::Kept => {
+                if b[i] >= 0x80 {
+                    stop = max_chars.saturating_mul(4).saturating_add(3);
+                }
+                i += 1
+            }
             Class::Space
                 if i > 0
                     && b.get(i + 1)
@@ -280,7 +292,10 @@ fn kept_len(s: &str) -> usize {
             }
             Class::MaybeWs => match char_at(s, i) {
                 c if is_ws(c) => return i,
-                c => i += c.len_utf8(),
+                c => {
+                    stop = max_chars.saturating_mul(4).saturating_add(3);
+                    i += c.len_utf8()
+                }
             },
             _ => return i,
         }
@@ -317,31 +332,32 @@ impl Normalizer {
         self.push_str_capped(s, usize::MAX);
     }
 
-    /// Appends `s`, stopping once `out` holds more than `max_chars`
-    /// characters (the output is then cut short: only its length is known).
+    /// Appends `s`, stopping once `out` would hold more than `max_chars`
+    /// characters (`chars` then says so and `out` is cut short).
     pub fn push_str_capped(&mut self, s: &str, max_chars: usize) {
         let mut rest = s;
         while !rest.is_empty() && self.chars <= max_chars {
             // A run of characters kept as they are…
-            let word = kept_len(rest);
+            let pending = usize::from(self.pending);
+            let room = max_chars.saturating_sub(self.chars + pending);
+            let word = kept_len(rest, room);
             if word > 0 {
-                if self.pending {
-                    self.out.push(' ');
-                    self.chars += 1;
-                    self.pending = false;
-                }
                 let w = &rest[..word];
-                if self.chars + w.len() / 4 > max_chars {
-                    // More characters than the cap leaves room for (each is at most 4 bytes).
-                    self.chars = max_chars + 1;
-                    return;
-                }
-                self.out.push_str(w);
-                self.chars += if w.is_ascii() {
+                let n = if w.is_ascii() {
                     w.len()
                 } else {
                     w.chars().count()
                 };
+                if n > room {
+                    self.chars = max_chars.saturating_add(1);
+                    return;
+                }
+                if self.pending {
+                    self.out.push(' ');
+                    self.pending = false;
+                }
+                self.out.push_str(w);
+                self.chars += pending + n;
                 rest = &rest[word..];
             }
             // …then a run of white space, which becomes one space before the next word.
@@ -424,7 +440,7 @@ mod tests {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let s = c.to_string();
             let (kept, ws) = if is_ws(c) { (0, s.len()) } else { (s.len(), 0) };
-            assert_eq!(kept_len(&s), kept, "{c:?}");
+            assert_eq!(kept_len(&s, usize::MAX), kept, "{c:?}");
             assert_eq!(ws_len(&s), ws, "{c:?}");
             // Between two letters, only a plain space stays in the run.
             let between = format!("a{c}b");
@@ -433,7 +449,7 @@ mod tests {
             } else {
                 1
             };
-            assert_eq!(kept_len(&between), expect, "{c:?}");
+            assert_eq!(kept_len(&between, usize::MAX), expect, "{c:?}");
         }
     }
 
@@ -500,6 +516,10 @@ mod tests {
             "b \u{b} ",
             "\n ĉu\u{a0}x\u{85}y\u{1c}z\u{2028}",
             "  ",
+            // Long runs, where the scan stops early: ASCII, CJK, then mixed.
+            "a plain sentence that runs on",
+            "长长的一段中文没有空格",
+            "dé jà-vu 𝒳y plus",
         ];
         let whole = normalize_ws(&pieces.concat());
         let plain = pieces
