@@ -4,6 +4,53 @@
 
 use super::Rule;
 
+/// How a match of each date rule starts (its pattern's first atoms), by rule
+/// id: `crate::date` tries a rule, anchored, only where the text starts that
+/// way, instead of searching the whole text with it.
+pub const DATE_STARTS: &[(&str, Start)] = &[
+    ("iso-8601", Start::Year),
+    ("time-then-iso-date", Start::Time),
+    ("chinese-ymd", Start::Year),
+    ("time-then-english-date", Start::Time),
+    ("english-month-day-year", Start::Month),
+    ("english-day-month-year", Start::Day),
+];
+
+/// The start of a date rule's match.
+#[derive(Debug, Clone, Copy)]
+pub enum Start {
+    /// A year 19xx or 20xx.
+    Year,
+    /// An hour: one or two digits, then `:` or `.`.
+    Time,
+    /// A day: one or two digits, then no digit.
+    Day,
+    /// The first three letters of an English month name, either case.
+    Month,
+}
+
+impl Start {
+    /// Whether a match may start at the beginning of `rest`.
+    pub fn admits(self, rest: &[u8]) -> bool {
+        let digit = |i: usize| rest.get(i).is_some_and(u8::is_ascii_digit);
+        match self {
+            Start::Year => {
+                matches!(rest, [b'1', b'9', ..] | [b'2', b'0', ..]) && digit(2) && digit(3)
+            }
+            Start::Time => {
+                let at = |i: usize| matches!(rest.get(i), Some(b':' | b'.'));
+                digit(0) && (at(1) || (digit(1) && at(2)))
+            }
+            Start::Day => digit(0) && (!digit(1) || !digit(2)),
+            Start::Month => rest.get(..3).is_some_and(|m| {
+                MONTH_NAMES
+                    .iter()
+                    .any(|name| m.eq_ignore_ascii_case(&name.as_bytes()[..3]))
+            }),
+        }
+    }
+}
+
 pub const DATE_RULES: &[Rule] = &[
     Rule {
         id: "iso-8601",
