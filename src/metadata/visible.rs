@@ -5,8 +5,10 @@
 use crate::date::{self, DateTime};
 use crate::dom::{Dom, NodeId};
 use crate::metadata::names::agency;
+use crate::rules::keywords::{Boundary, KeywordSet, Keywords};
 use crate::text::normalize_ws;
 use html5ever::local_name;
+use std::sync::LazyLock;
 
 /// Headline, byline and dateline as displayed.
 #[derive(Debug, Default)]
@@ -126,26 +128,26 @@ fn segments(dom: &Dom, id: NodeId) -> Vec<String> {
 /// Whether the unit or a near ancestor is marked as the author/byline block.
 fn author_marked(dom: &Dom, id: NodeId) -> bool {
     [id].into_iter().chain(dom.ancestors(id).take(3)).any(|a| {
-        let sig = format!(
-            "{} {} {}",
-            dom.class_and_id(a),
-            dom.attr(a, "rel").unwrap_or(""),
-            dom.attr(a, "itemprop").unwrap_or("")
-        )
-        .to_ascii_lowercase();
-        BYLINE_SIGNS.iter().any(|k| sig.contains(k))
+        ["class", "id", "rel", "itemprop"]
+            .iter()
+            .any(|n| dom.attr(a, n).is_some_and(|v| BYLINE_SIGN_SET.hits(v) != 0))
     })
 }
 
 /// Class, id, rel and itemprop fragments of byline elements.
-const BYLINE_SIGNS: &[&str] = &[
-    "author",
-    "byline",
-    "writer",
-    "zuozhe",
-    "reporter",
-    "contributor",
-];
+const BYLINE_SIGNS: Keywords = Keywords {
+    words: &[
+        "author",
+        "byline",
+        "writer",
+        "zuozhe",
+        "reporter",
+        "contributor",
+    ],
+    boundary: Boundary::Anywhere,
+};
+
+static BYLINE_SIGN_SET: LazyLock<KeywordSet> = LazyLock::new(|| KeywordSet::of(&[&BYLINE_SIGNS]));
 
 /// Labels before a source name.
 const SOURCE_LABELS: &[&str] = &[
@@ -210,8 +212,11 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
             used = true;
             // A date segment may also carry "来源：X" after the date.
         }
+        // Every source label holds 源 or S: most segments are turned away before the search.
+        let may_label = seg.contains(['源', 'S']);
         if let Some((label, rest)) = SOURCE_LABELS
             .iter()
+            .filter(|_| may_label)
             .find_map(|l| seg.find(l).map(|i| (l, &seg[i + l.len()..])))
         {
             let _ = label;
@@ -407,4 +412,17 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
         }
     }
     fallback.or(first_h1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `read_unit` searches a segment for source labels only when it holds 源 or S.
+    #[test]
+    fn every_source_label_holds_the_prefilter_character() {
+        for l in SOURCE_LABELS {
+            assert!(l.contains(['源', 'S']), "{l}");
+        }
+    }
 }
