@@ -163,6 +163,9 @@ pub fn absolute(raw: &str, base: Option<&url::Url>) -> Option<String> {
     if let Some(frag) = raw.strip_prefix('#') {
         return Some(format!("#{}", prefixed_id(frag)));
     }
+    if is_plain_web_url(raw) {
+        return Some(raw.to_string());
+    }
     let parsed = match base {
         Some(b) => b.join(raw).ok()?,
         None => url::Url::parse(raw).ok()?,
@@ -171,6 +174,41 @@ pub fn absolute(raw: &str, base: Option<&url::Url>) -> Option<String> {
         "http" | "https" | "mailto" => Some(parsed.to_string()),
         _ => None,
     }
+}
+
+/// Whether `raw` is an absolute http(s) URL the URL parser would write back
+/// unchanged, whatever the base: lower-case scheme and host, no user, port,
+/// IP address or punycode, a path, and only characters no part of the URL
+/// escapes or rewrites. Most links and image URLs are; they skip the parser.
+fn is_plain_web_url(raw: &str) -> bool {
+    let Some(rest) = raw
+        .strip_prefix("https://")
+        .or_else(|| raw.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let Some(slash) = rest.find('/') else {
+        return false; // the parser adds the root path
+    };
+    let (host, path) = rest.split_at(slash);
+    let host_ok = host
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
+        && host.split('.').all(|label| !label.is_empty() && !label.starts_with("xn--"))
+        // A last label that starts with a digit may make the host an IPv4 address.
+        && host.rsplit('.').next().is_some_and(|l| l.as_bytes()[0].is_ascii_lowercase());
+    let path_ok = path.bytes().all(|b| {
+        b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'-' | b'.' | b'_' | b'~' | b'!' | b'$' | b'&' | b'(' | b')' | b'*' | b'+'
+                    | b',' | b';' | b'=' | b':' | b'@' | b'/' | b'%' | b'?' | b'#'
+            )
+    })
+        // Dot segments are resolved, and `%2e` is read as a dot in them.
+        && !path.contains("/.")
+        && !path.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"%2e"));
+    host_ok && path_ok
 }
 
 /// `data:image/…` URLs of raster formats are allowed in `img src` only.
@@ -545,7 +583,77 @@ pub fn sanitize_fragment(html: &str, base: Option<&url::Url>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape_attr, escape_text, srcset};
+    use super::{escape_attr, escape_text, is_plain_web_url, srcset};
+    use proptest::prelude::*;
+
+    /// The URL parser's own reading of an absolute URL.
+    fn parsed(s: &str) -> Option<String> {
+        url::Url::parse(s).ok().map(|u| u.to_string())
+    }
+
+    /// Every URL the shortcut passes through reads back unchanged from the
+    /// parser; the shortcut takes the usual article links and image URLs.
+    #[test]
+    fn plain_web_urls_are_what_the_parser_writes() {
+        let taken = [
+            "https://www.shine.cn/news/metro/2401105678/",
+            "https://img.example-cdn.com/a/b_c~d.jpg?w=640&h=360&fit=crop,smart#x",
+            "http://example.com/",
+            "https://example.com/%E4%B8%AD?q=%zz",
+            "https://a-b.example/@user/post:1;v=2!$()*+",
+        ];
+        let refused = [
+            "https://Example.com/",
+            "https://example.com",
+            "https://example.com:443/",
+            "https://user@example.com/",
+            "https://192.168.0.1/",
+            "https://example.0x1/",
+            "https://xn--fiq228c.com/",
+            "https://example.com./",
+            "https://exa mple.com/",
+            "https://example.com/a/../b",
+            "https://example.com/a/%2e%2E/b",
+            "https://example.com/a b",
+            "https://example.com/a\\b",
+            "https://example.com/<x>",
+            "https://example.com/\u{e9}",
+            "HTTPS://example.com/",
+            "javascript://example.com/%0aalert(1)",
+        ];
+        for s in taken {
+            assert!(is_plain_web_url(s), "{s}");
+            assert_eq!(parsed(s).as_deref(), Some(s), "{s}");
+        }
+        for s in refused {
+            assert!(!is_plain_web_url(s), "{s}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+        /// On URLs built from the characters that matter, the shortcut never
+        /// passes one the parser would write differently.
+        #[test]
+        fn plain_web_urls_never_differ_from_the_parser(
+            scheme in "(https?|HTTP|ftp)://",
+            host in prop_oneof![
+                "[a-z0-9.-]{1,14}",
+                "[a-zA-Z0-9.:@%_\\[\\]-]{0,14}",
+            ],
+            path in prop_oneof![
+                "/[a-zA-Z0-9/.%?#:@;=&+,!$()*~_-]{0,24}",
+                "[a-zA-Z0-9/.%?#:@;=&+,!$'()*~^`{}|\\[\\] \"<>\\\\\t-]{0,24}",
+            ],
+        ) {
+            let s = format!("{scheme}{host}{path}");
+            if is_plain_web_url(&s) {
+                let back = parsed(&s);
+                prop_assert_eq!(back.as_deref(), Some(s.as_str()));
+            }
+        }
+    }
 
     /// Found by the `sanitize` fuzz target: the URL parser drops trailing
     /// control characters, leaving a URL that ends in `,`; written as is, the
