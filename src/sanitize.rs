@@ -166,6 +166,9 @@ pub fn absolute(raw: &str, base: Option<&url::Url>) -> Option<String> {
     if is_plain_web_url(raw) {
         return Some(raw.to_string());
     }
+    if let Some(joined) = base.and_then(|b| join_plain_root_path(b, raw)) {
+        return Some(joined);
+    }
     let parsed = match base {
         Some(b) => b.join(raw).ok()?,
         None => url::Url::parse(raw).ok()?,
@@ -197,7 +200,13 @@ fn is_plain_web_url(raw: &str) -> bool {
         && host.split('.').all(|label| !label.is_empty() && !label.starts_with("xn--"))
         // A last label that starts with a digit may make the host an IPv4 address.
         && host.rsplit('.').next().is_some_and(|l| l.as_bytes()[0].is_ascii_lowercase());
-    let path_ok = path.bytes().all(|b| {
+    host_ok && is_plain_path(path)
+}
+
+/// Whether a path (with any query and fragment) starting with `/` reads back
+/// unchanged: only characters no part of a URL escapes, no dot segments.
+fn is_plain_path(path: &str) -> bool {
+    path.bytes().all(|b| {
         b.is_ascii_alphanumeric()
             || matches!(
                 b,
@@ -207,8 +216,18 @@ fn is_plain_web_url(raw: &str) -> bool {
     })
         // Dot segments are resolved, and `%2e` is read as a dot in them.
         && !path.contains("/.")
-        && !path.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"%2e"));
-    host_ok && path_ok
+        && !path.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"%2e"))
+}
+
+/// `raw`, a root-relative reference (`/path?query#fragment`) that reads back
+/// unchanged, resolved against an http(s) `base`: the base's origin, then
+/// `raw` as it is. `None` for anything else.
+fn join_plain_root_path(base: &url::Url, raw: &str) -> Option<String> {
+    let plain = matches!(base.scheme(), "http" | "https")
+        && raw.starts_with('/')
+        && !raw.starts_with("//")
+        && is_plain_path(raw);
+    plain.then(|| format!("{}{raw}", &base[..url::Position::BeforePath]))
 }
 
 /// `data:image/…` URLs of raster formats are allowed in `img src` only.
@@ -632,6 +651,28 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+        /// Root-relative references joined by the shortcut equal the parser's join.
+        #[test]
+        fn plain_root_paths_join_as_the_parser_joins(
+            base in prop_oneof![
+                Just("https://www.example.com/news/2024/story.html?id=1#top"),
+                Just("http://user:pw@example.com:8080/a/b/"),
+                Just("https://example.com"),
+                Just("https://[::1]/x"),
+                Just("file:///home/a/b.html"),
+            ],
+            raw in prop_oneof![
+                "/[a-zA-Z0-9/.%?#:@;=&+,!$()*~_-]{0,24}",
+                "[a-zA-Z0-9/.%?#:@;=&+,!$'()*~^`{}|\\[\\] \"<>\\\\\t-]{0,24}",
+            ],
+        ) {
+            let base = url::Url::parse(base).unwrap();
+            if let Some(joined) = super::join_plain_root_path(&base, &raw) {
+                let want = base.join(&raw).ok().map(|u| u.to_string());
+                prop_assert_eq!(want.as_deref(), Some(joined.as_str()));
+            }
+        }
 
         /// On URLs built from the characters that matter, the shortcut never
         /// passes one the parser would write differently.
