@@ -149,6 +149,14 @@ const BYLINE_SIGNS: Keywords = Keywords {
 
 static BYLINE_SIGN_SET: LazyLock<KeywordSet> = LazyLock::new(|| KeywordSet::of(&[&BYLINE_SIGNS]));
 
+/// A class or id fragment of headline blocks that are not `h1`.
+const TITLE_SIGNS: Keywords = Keywords {
+    words: &["title"],
+    boundary: Boundary::Anywhere,
+};
+
+static TITLE_SIGN_SET: LazyLock<KeywordSet> = LazyLock::new(|| KeywordSet::of(&[&TITLE_SIGNS]));
+
 /// Labels before a source name.
 const SOURCE_LABELS: &[&str] = &[
     "来源：",
@@ -389,7 +397,9 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
                 | local_name!("p")
                 | local_name!("span")
                 | local_name!("h3")
-        ) && dom.class_and_id(id).to_ascii_lowercase().contains("title");
+        ) && ["class", "id"]
+            .iter()
+            .any(|a| dom.attr(id, a).is_some_and(|v| TITLE_SIGN_SET.hits(v) != 0));
         if !is_h1 && !titled {
             continue;
         }

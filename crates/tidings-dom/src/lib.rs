@@ -177,19 +177,6 @@ impl Dom {
         }
     }
 
-    /// `class` and `id` joined, for the class/id signal tables.
-    pub fn class_and_id(&self, id: NodeId) -> String {
-        let mut s = String::new();
-        if let Some(c) = self.attr(id, "class") {
-            s.push_str(c);
-        }
-        if let Some(i) = self.attr(id, "id") {
-            s.push(' ');
-            s.push_str(i);
-        }
-        s
-    }
-
     pub fn first_child(&self, id: NodeId) -> Option<NodeId> {
         self.node(id).first_child
     }
