@@ -2,13 +2,13 @@
 
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::sanitize::{absolute, is_dropped};
-use crate::text::normalize_ws;
+use crate::text::Normalizer;
 use html5ever::local_name;
 
 /// Plain text: one line per block (paragraph, heading, list item, caption,
 /// table row with cells joined by " | "); `pre` keeps its lines.
 pub fn text(dom: &Dom, root: NodeId) -> String {
-    let mut lines: Vec<String> = Vec::new();
+    let mut out = Lines::default();
     let mut cur = String::new();
     let mut stack: Vec<(NodeId, bool)> = dom
         .children(root)
@@ -17,13 +17,6 @@ pub fn text(dom: &Dom, root: NodeId) -> String {
         .rev()
         .map(|c| (c, true))
         .collect();
-    let flush = |cur: &mut String, lines: &mut Vec<String>| {
-        let l = normalize_ws(cur);
-        if !l.is_empty() {
-            lines.push(l);
-        }
-        cur.clear();
-    };
     while let Some((id, entering)) = stack.pop() {
         match &dom.node(id).data {
             NodeData::Text(t) => cur.push_str(t),
@@ -33,12 +26,12 @@ pub fn text(dom: &Dom, root: NodeId) -> String {
                 let block = crate::extract::is_block(dom, id);
                 if entering {
                     match tag {
-                        Some(local_name!("br")) => flush(&mut cur, &mut lines),
+                        Some(local_name!("br")) => out.flush(&mut cur),
                         Some(local_name!("pre")) => {
-                            flush(&mut cur, &mut lines);
+                            out.flush(&mut cur);
                             let raw = dom.text_content(id);
                             for l in raw.trim_matches('\n').lines() {
-                                lines.push(l.trim_end().to_string());
+                                out.push(l.trim_end());
                             }
                             continue;
                         }
@@ -48,7 +41,7 @@ pub fn text(dom: &Dom, root: NodeId) -> String {
                             cur.push_str(" | ");
                         }
                         Some(local_name!("td")) | Some(local_name!("th")) => {}
-                        _ if block => flush(&mut cur, &mut lines),
+                        _ if block => out.flush(&mut cur),
                         _ => {}
                     }
                     stack.push((id, false));
@@ -56,14 +49,47 @@ pub fn text(dom: &Dom, root: NodeId) -> String {
                     stack.extend(kids.into_iter().rev().map(|c| (c, true)));
                 } else if block && !matches!(tag, Some(local_name!("td")) | Some(local_name!("th")))
                 {
-                    flush(&mut cur, &mut lines);
+                    out.flush(&mut cur);
                 }
             }
             _ => {}
         }
     }
-    flush(&mut cur, &mut lines);
-    lines.join("\n")
+    out.flush(&mut cur);
+    out.text
+}
+
+/// Plain-text lines joined by `\n`, written straight into one string.
+#[derive(Default)]
+struct Lines {
+    text: String,
+    lines: usize,
+    /// The line being normalized, reused.
+    line: Normalizer,
+}
+
+impl Lines {
+    fn push(&mut self, line: &str) {
+        Self::append(&mut self.text, &mut self.lines, line);
+    }
+
+    /// Ends the current line: `cur` with white space collapsed, unless that leaves nothing.
+    fn flush(&mut self, cur: &mut String) {
+        self.line.clear();
+        self.line.push_str(cur);
+        cur.clear();
+        if !self.line.out.is_empty() {
+            Self::append(&mut self.text, &mut self.lines, &self.line.out);
+        }
+    }
+
+    fn append(text: &mut String, lines: &mut usize, line: &str) {
+        if *lines > 0 {
+            text.push('\n');
+        }
+        text.push_str(line);
+        *lines += 1;
+    }
 }
 
 /// Markdown (CommonMark): headings, emphasis, links, images, lists, quotes,

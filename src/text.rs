@@ -328,6 +328,13 @@ impl Normalizer {
         }
     }
 
+    /// Empties the normalizer for the next text, keeping its buffer.
+    pub fn clear(&mut self) {
+        self.out.clear();
+        self.chars = 0;
+        self.pending = false;
+    }
+
     pub fn push_str(&mut self, s: &str) {
         self.push_str_capped(s, usize::MAX);
     }
