@@ -71,6 +71,7 @@ pub(crate) fn run<S: TokenSink>(
         max_attributes,
         stop,
         scratch: String::new(),
+        atoms: std::array::from_fn(|_| None),
     };
     if html.starts_with('\u{feff}') {
         t.pos = 3;
@@ -91,7 +92,13 @@ struct Tokenizer<'t, S: TokenSink> {
     stop: &'t Cell<Option<Overflow>>,
     /// Reused buffer for names that need lower-casing.
     scratch: String,
+    /// Recent name atoms by a hash of the name: a page uses a few dozen tag
+    /// and attribute names, and making an atom hashes the whole name.
+    atoms: [Option<LocalName>; ATOM_SLOTS],
 }
+
+/// Slots in [`Tokenizer::atoms`] (a power of two).
+const ATOM_SLOTS: usize = 128;
 
 /// What a character reference decodes to: up to two characters.
 struct Decoded {
@@ -459,18 +466,39 @@ impl<'t, S: TokenSink> Tokenizer<'t, S> {
     /// NUL replaced.
     fn name_atom(&mut self, start: usize, end: usize) -> LocalName {
         let raw = &self.bytes[start..end];
+        let buf = self.buf;
         if !raw.iter().any(|c| c.is_ascii_uppercase() || *c == 0) {
-            return LocalName::from(&self.buf[start..end]);
+            return self.atom(&buf[start..end]);
         }
-        let text = &self.buf[start..end];
-        self.scratch.clear();
+        let mut name = std::mem::take(&mut self.scratch);
+        name.clear();
         if raw.contains(&0) {
-            self.scratch.push_str(&text.replace('\0', REPLACEMENT));
+            name.push_str(&buf[start..end].replace('\0', REPLACEMENT));
         } else {
-            self.scratch.push_str(text);
+            name.push_str(&buf[start..end]);
         }
-        self.scratch.make_ascii_lowercase();
-        LocalName::from(self.scratch.as_str())
+        name.make_ascii_lowercase();
+        let atom = self.atom(&name);
+        self.scratch = name;
+        atom
+    }
+
+    /// `name` as an atom, from [`Tokenizer::atoms`] when it was made recently.
+    fn atom(&mut self, name: &str) -> LocalName {
+        let b = name.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return LocalName::from(name);
+        };
+        let slot =
+            ((b.len() * 31) ^ (usize::from(first) * 7) ^ (usize::from(last) << 2)) % ATOM_SLOTS;
+        match &self.atoms[slot] {
+            Some(a) if &**a == name => a.clone(),
+            _ => {
+                let a = LocalName::from(name);
+                self.atoms[slot] = Some(a.clone());
+                a
+            }
+        }
     }
 
     /// The rest of a tag after its name: attributes, `/`, `>`. Emits the tag
