@@ -276,6 +276,16 @@ fn kept_len(s: &str, max_chars: usize) -> usize {
         if i > stop && s.is_char_boundary(i) {
             return i;
         }
+        // Eight bytes at once while they are plain ASCII text: no control or
+        // white space byte but single spaces, a last space followed by a kept byte.
+        if i > 0 && i + 8 < b.len() && b[i - 1] != b' ' {
+            let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+            if plain_ascii8(w) && (b[i + 7] != b' ' || CLASS[usize::from(b[i + 8])] == Class::Kept)
+            {
+                i += 8;
+                continue;
+            }
+        }
         match CLASS[usize::from(b[i])] {
             Class::Kept => {
                 if b[i] >= 0x80 {
@@ -301,6 +311,20 @@ fn kept_len(s: &str, max_chars: usize) -> usize {
         }
     }
     b.len()
+}
+
+/// Whether eight bytes (little-endian in `w`) are ASCII, none below U+0020,
+/// and no two spaces are neighbours: bytes `kept_len` keeps whatever follows,
+/// but for a last space.
+fn plain_ascii8(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Bytes below 0x20 (with no high bit set, subtracting borrows nowhere).
+    let below_space = w.wrapping_sub(0x20 * ONES) & !w & HIGH;
+    // Exactly the space bytes: the high bit of each byte of `spaces`.
+    let x = w ^ (0x20 * ONES);
+    let spaces = !(((x & !HIGH) + !HIGH) | x) & HIGH;
+    w & HIGH == 0 && below_space == 0 && spaces & (spaces >> 8) == 0
 }
 
 /// Bytes of white space at the start of `s`.
@@ -438,6 +462,44 @@ mod tests {
         }
         for t in &texts {
             assert_eq!(Counts::with_commas(t), reference(t), "{t:?}");
+        }
+    }
+
+    /// [`kept_len`] without the cap or the eight-byte steps: byte by byte.
+    fn kept_len_bytewise(s: &str) -> usize {
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            match CLASS[usize::from(b[i])] {
+                Class::Kept => i += 1,
+                Class::Space
+                    if i > 0
+                        && b.get(i + 1)
+                            .is_some_and(|&c| CLASS[usize::from(c)] == Class::Kept) =>
+                {
+                    i += 2
+                }
+                Class::MaybeWs => match char_at(s, i) {
+                    c if is_ws(c) => return i,
+                    c => i += c.len_utf8(),
+                },
+                _ => return i,
+            }
+        }
+        b.len()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 4096, ..Default::default() })]
+
+        /// The eight-byte steps end runs where the byte-by-byte scan does.
+        #[test]
+        fn kept_runs_match_a_bytewise_scan(
+            s in "[a-z.,'!~\\x7f\\x01 \t\n\u{a0}\u{2018}中é]{0,40}",
+        ) {
+            proptest::prop_assert_eq!(kept_len(&s, usize::MAX), kept_len_bytewise(&s));
+            let pieces: Vec<&str> = s.split(is_ws).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(normalize_ws(&s), pieces.join(" "));
         }
     }
 
