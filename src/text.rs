@@ -70,6 +70,20 @@ impl Counts {
         let b = text.as_bytes();
         let mut i = 0;
         while i < b.len() {
+            // Eight ASCII bytes without a joiner at once: each letter or
+            // digit after something else starts a word.
+            if let Some(chunk) = b.get(i..i + 8) {
+                let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                if w & swar::HIGH == 0 && swar::equal(w, b'\'') | swar::equal(w, b'-') == 0 {
+                    let letters = swar::alphanumeric(w);
+                    let before = (letters << 8) | if in_word { 0x80 } else { 0 };
+                    c.words += (letters & !before).count_ones() as usize;
+                    commas += swar::equal(w, b',').count_ones() as usize;
+                    in_word = letters >> 63 != 0;
+                    i += 8;
+                    continue;
+                }
+            }
             let x = b[i];
             if x.is_ascii() {
                 // ASCII byte by byte through a class table: the common case
@@ -317,14 +331,34 @@ fn kept_len(s: &str, max_chars: usize) -> usize {
 /// and no two spaces are neighbours: bytes `kept_len` keeps whatever follows,
 /// but for a last space.
 fn plain_ascii8(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Bytes below 0x20 (with no high bit set, subtracting borrows nowhere).
-    let below_space = w.wrapping_sub(0x20 * ONES) & !w & HIGH;
-    // Exactly the space bytes: the high bit of each byte of `spaces`.
-    let x = w ^ (0x20 * ONES);
-    let spaces = !(((x & !HIGH) + !HIGH) | x) & HIGH;
-    w & HIGH == 0 && below_space == 0 && spaces & (spaces >> 8) == 0
+    let spaces = swar::equal(w, b' ');
+    w & swar::HIGH == 0 && swar::at_least(w, 0x20) == swar::HIGH && spaces & (spaces >> 8) == 0
+}
+
+/// Tests on eight bytes at once, packed little-endian in a `u64`: each answer
+/// has the high bit of every byte that passes, and only those.
+mod swar {
+    pub const ONES: u64 = 0x0101_0101_0101_0101;
+    pub const HIGH: u64 = 0x8080_8080_8080_8080;
+
+    /// Bytes `>= c`; every byte of `w` must be ASCII.
+    pub fn at_least(w: u64, c: u8) -> u64 {
+        debug_assert!(w & HIGH == 0 && c <= 0x80);
+        w.wrapping_add(u64::from(0x80 - c) * ONES) & HIGH
+    }
+
+    /// Bytes equal to `c`.
+    pub fn equal(w: u64, c: u8) -> u64 {
+        let x = w ^ (u64::from(c) * ONES);
+        !(((x & !HIGH) + !HIGH) | x) & HIGH
+    }
+
+    /// ASCII letters and digits; every byte of `w` must be ASCII.
+    pub fn alphanumeric(w: u64) -> u64 {
+        let folded = w | (0x20 * ONES);
+        (at_least(w, b'0') & !at_least(w, b'9' + 1))
+            | (at_least(folded, b'a') & !at_least(folded, b'z' + 1))
+    }
 }
 
 /// Bytes of white space at the start of `s`.
@@ -428,25 +462,27 @@ mod tests {
         assert_eq!(lower("ＡＢＣ"), "ａｂｃ");
     }
 
+    /// [`Counts::with_commas`] character by character, the plain way.
+    fn reference(text: &str) -> (Counts, usize) {
+        let (mut c, mut commas, mut in_word) = (Counts::default(), 0, false);
+        for ch in text.chars() {
+            if is_cjk_letter(ch) {
+                c.cjk += 1;
+                in_word = false;
+            } else if ch.is_alphanumeric() {
+                c.words += usize::from(!in_word);
+                in_word = true;
+            } else if !matches!(ch, '\'' | '-' | '’') {
+                in_word = false;
+                commas += usize::from(matches!(ch, ',' | '，' | '、' | '；' | '。'));
+            }
+        }
+        (c, commas)
+    }
+
     /// The class-table count agrees with counting character by character.
     #[test]
     fn counts_match_a_char_by_char_count() {
-        fn reference(text: &str) -> (Counts, usize) {
-            let (mut c, mut commas, mut in_word) = (Counts::default(), 0, false);
-            for ch in text.chars() {
-                if is_cjk_letter(ch) {
-                    c.cjk += 1;
-                    in_word = false;
-                } else if ch.is_alphanumeric() {
-                    c.words += usize::from(!in_word);
-                    in_word = true;
-                } else if !matches!(ch, '\'' | '-' | '’') {
-                    in_word = false;
-                    commas += usize::from(matches!(ch, ',' | '，' | '、' | '；' | '。'));
-                }
-            }
-            (c, commas)
-        }
         let pieces = [
             "a", "Z9", " ", ",", "'", "-", "’", "中", "，", "。", "é", "\n", "x-", "--", "'s", "、",
         ];
@@ -491,6 +527,14 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 4096, ..Default::default() })]
+
+        /// Counting eight bytes at a time agrees with counting character by character.
+        #[test]
+        fn counts_in_steps_match_a_char_by_char_count(
+            s in "[a-zA-Z09 ,.'\\-@\\[`{/:\\x7f中，é’]{0,48}",
+        ) {
+            proptest::prop_assert_eq!(Counts::with_commas(&s), reference(&s));
+        }
 
         /// The eight-byte steps end runs where the byte-by-byte scan does.
         #[test]
