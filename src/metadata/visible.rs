@@ -128,9 +128,14 @@ fn segments(dom: &Dom, id: NodeId) -> Vec<String> {
 /// Whether the unit or a near ancestor is marked as the author/byline block.
 fn author_marked(dom: &Dom, id: NodeId) -> bool {
     [id].into_iter().chain(dom.ancestors(id).take(3)).any(|a| {
-        ["class", "id", "rel", "itemprop"]
-            .iter()
-            .any(|n| dom.attr(a, n).is_some_and(|v| BYLINE_SIGN_SET.hits(v) != 0))
+        [
+            local_name!("class"),
+            local_name!("id"),
+            local_name!("rel"),
+            local_name!("itemprop"),
+        ]
+        .iter()
+        .any(|n| dom.attr_named(a, n).is_some_and(|v| BYLINE_SIGN_SET.hits(v) != 0))
     })
 }
 
@@ -397,9 +402,9 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
                 | local_name!("p")
                 | local_name!("span")
                 | local_name!("h3")
-        ) && ["class", "id"]
+        ) && [local_name!("class"), local_name!("id")]
             .iter()
-            .any(|a| dom.attr(id, a).is_some_and(|v| TITLE_SIGN_SET.hits(v) != 0));
+            .any(|a| dom.attr_named(id, a).is_some_and(|v| TITLE_SIGN_SET.hits(v) != 0));
         if !is_h1 && !titled {
             continue;
         }

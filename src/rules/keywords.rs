@@ -80,13 +80,10 @@ impl KeywordSet {
         let t = text.as_bytes();
         let mut bits = 0;
         for p in 0..t.len() {
-            let first = t[p].to_ascii_lowercase();
-            if !self
-                .pairs
-                .may_start(first, t.get(p + 1).map(u8::to_ascii_lowercase))
-            {
+            if !self.pairs.may_start_at(t, p, true) {
                 continue;
             }
+            let first = t[p].to_ascii_lowercase();
             let b = usize::from(first);
             let (from, to) = (usize::from(self.start[b]), usize::from(self.start[b + 1]));
             if from == to {

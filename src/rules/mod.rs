@@ -99,13 +99,22 @@ impl Pairs {
         Pairs(bits)
     }
 
-    /// Whether a pattern may start with byte `a` followed by `b` (`None`:
-    /// `a` ends the text, so only a one-byte pattern could match; say yes).
-    pub(crate) fn may_start(&self, a: u8, b: Option<u8>) -> bool {
-        b.is_none_or(|b| {
-            let pair = usize::from(a) << 8 | usize::from(b);
-            self.0[pair / 64] & (1 << (pair % 64)) != 0
-        })
+    /// Whether a pattern may start at `text[i]` (compared as is: callers
+    /// pass lower-cased text or lower-case the pair with `fold`). At the last
+    /// byte only a one-byte pattern could match; say yes. Always inlined: it
+    /// runs once per byte of every text the tables scan.
+    #[inline(always)]
+    pub(crate) fn may_start_at(&self, text: &[u8], i: usize, fold: bool) -> bool {
+        let Some(&b) = text.get(i + 1) else {
+            return true;
+        };
+        let (a, b) = if fold {
+            (text[i].to_ascii_lowercase(), b.to_ascii_lowercase())
+        } else {
+            (text[i], b)
+        };
+        let pair = usize::from(a) << 8 | usize::from(b);
+        self.0[pair / 64] & (1 << (pair % 64)) != 0
     }
 }
 
@@ -170,7 +179,7 @@ impl Compiled {
             }
         }
         for i in 0..b.len() {
-            if !self.pairs.may_start(b[i], b.get(i + 1).copied()) {
+            if !self.pairs.may_start_at(b, i, false) {
                 continue;
             }
             let c = usize::from(b[i]);
