@@ -7,6 +7,7 @@
 //! edited (detach, move) cheaply and every walk is a loop over parent and
 //! sibling links: nothing here recurses, however deep the page nests.
 
+mod entities;
 mod sink;
 mod tokenizer;
 

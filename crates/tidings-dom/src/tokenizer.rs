@@ -24,7 +24,7 @@ use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::{ns, Attribute, LocalName, QualName};
-use markup5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
+use markup5ever::data::C1_REPLACEMENTS;
 use memchr::{memchr, memchr2, memchr3};
 
 use crate::sink::Overflow;
@@ -697,16 +697,7 @@ impl<'t, S: TokenSink> Tokenizer<'t, S> {
                     .take_while(|c| c.is_ascii_alphanumeric())
                     .count();
                 let with_semicolon = run + usize::from(b.get(p + run) == Some(&b';'));
-                let mut best = None;
-                for k in 1..=with_semicolon {
-                    let key = std::str::from_utf8(&b[p..p + k]).ok()?;
-                    match NAMED_ENTITIES.get(key) {
-                        None => break,
-                        Some(&(0, _)) => {}
-                        Some(&m) => best = Some((k, m)),
-                    }
-                }
-                let (k, (c1, c2)) = best?;
+                let (k, c1, c2) = crate::entities::longest_prefix(&b[p..p + with_semicolon])?;
                 let end = p + k;
                 if in_attribute
                     && b[end - 1] != b';'
