@@ -135,7 +135,10 @@ fn author_marked(dom: &Dom, id: NodeId) -> bool {
             local_name!("itemprop"),
         ]
         .iter()
-        .any(|n| dom.attr_named(a, n).is_some_and(|v| BYLINE_SIGN_SET.hits(v) != 0))
+        .any(|n| {
+            dom.attr_named(a, n)
+                .is_some_and(|v| BYLINE_SIGN_SET.hits(v) != 0)
+        })
     })
 }
 
@@ -402,9 +405,10 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
                 | local_name!("p")
                 | local_name!("span")
                 | local_name!("h3")
-        ) && [local_name!("class"), local_name!("id")]
-            .iter()
-            .any(|a| dom.attr_named(id, a).is_some_and(|v| TITLE_SIGN_SET.hits(v) != 0));
+        ) && [local_name!("class"), local_name!("id")].iter().any(|a| {
+            dom.attr_named(id, a)
+                .is_some_and(|v| TITLE_SIGN_SET.hits(v) != 0)
+        });
         if !is_h1 && !titled {
             continue;
         }
