@@ -67,6 +67,41 @@ mod tests {
         assert_eq!(count, LENS.len());
     }
 
+    /// The lookup markup5ever's map was made for: extend the name while the
+    /// map knows the prefix, keep the longest that is a reference.
+    fn by_prefix_map(text: &[u8]) -> Option<(usize, u32, u32)> {
+        let mut best = None;
+        for k in 1..=text.len() {
+            match NAMED_ENTITIES.get(std::str::from_utf8(&text[..k]).ok()?) {
+                None => break,
+                Some(&(0, _)) => {}
+                Some(&(first, second)) => best = Some((k, first, second)),
+            }
+        }
+        best
+    }
+
+    /// Every name, cut short or followed by any name character, is read as
+    /// the prefix map reads it.
+    #[test]
+    fn longest_prefix_agrees_with_the_prefix_map() {
+        let tails: Vec<u8> = (b'a'..=b'z')
+            .chain(b'A'..=b'Z')
+            .chain(b'0'..=b'9')
+            .chain([b';'])
+            .collect();
+        for (key, _) in NAMED_ENTITIES.entries() {
+            let key = key.as_bytes();
+            for cut in 1..key.len() {
+                assert_eq!(longest_prefix(&key[..cut]), by_prefix_map(&key[..cut]));
+            }
+            for &t in &tails {
+                let text = [key, &[t]].concat();
+                assert_eq!(longest_prefix(&text), by_prefix_map(&text), "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn finds_the_longest_name_a_text_starts_with() {
         assert_eq!(longest_prefix(b"amp;x"), Some((4, '&' as u32, 0)));
