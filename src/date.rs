@@ -6,6 +6,9 @@ use crate::rules::dates::{Start, DATES, DATE_STARTS, ZONES};
 use regex_lite::{Captures, Regex};
 use std::sync::LazyLock;
 
+/// Anchored tries of one date rule before it searches the text instead.
+const MAX_ANCHORED_TRIES: usize = 8;
+
 /// The [`DATES`] patterns anchored (`^(?:…)`), in table order, each with what
 /// its matches start with.
 static ANCHORED: LazyLock<Vec<(Regex, Start)>> = LazyLock::new(|| {
@@ -110,14 +113,28 @@ fn by_rules(s: &str) -> Option<DateTime> {
     let b = s.as_bytes();
     DATES
         .candidates(s, &lower)
-        .filter_map(|(rule, _)| {
+        .filter_map(|(rule, search)| {
             let i = DATES.rules.iter().position(|r| std::ptr::eq(r, rule))?;
             let (re, start) = &ANCHORED[i];
             // A rule's leftmost match starts at the first position where its
             // anchored pattern matches: a search tries every position at
             // once, which costs far more on a sentence than these few tries.
-            // (`is_match` first: it tracks no capture groups.)
-            let at = (0..b.len()).find(|&p| start.admits(&b[p..]) && re.is_match(&s[p..]))?;
+            // (`is_match` first: it tracks no capture groups.) A text with
+            // many possible starts ("janjanjan…") gets the one search, so
+            // no text costs more than a few tries and a search.
+            let mut starts = (0..b.len()).filter(|&p| start.admits(&b[p..]));
+            let mut at = None;
+            for p in starts.by_ref().take(MAX_ANCHORED_TRIES) {
+                if re.is_match(&s[p..]) {
+                    at = Some(p);
+                    break;
+                }
+            }
+            if at.is_none() && starts.next().is_some() {
+                let c = search.captures(s)?;
+                return from_captures(&c).map(|d| (c.get(0).map_or(0, |m| m.start()), d));
+            }
+            let at = at?;
             let c = re.captures(&s[at..])?;
             from_captures(&c).map(|d| (at, d))
         })
@@ -469,6 +486,11 @@ mod tests {
             "Thu 3 Jan 2019 02.00 EST",
             "JAN. 13, 2017",
             "May 5, 2021 and June 6, 2022",
+            // More possible starts than the anchored tries: the search decides.
+            "1 2 3 4 5 6 7 8 9 10 11 Jan 2024",
+            "1:2 3:4 5:6 7:8 9:10 11:12 13:14 15:16 17:18 10:31, 10-Jan-2024",
+            "jan feb mar apr may jun jul aug sep oct nov dec Jan 10, 2024",
+            "janjanjanjanjanjanjanjanjanjanjan 10, 2024",
         ]
         .map(String::from)
         .to_vec();
