@@ -24,37 +24,34 @@ fn main() {
     )
     .unwrap();
     writeln!(out, "const NAMES: &str = {names:?};").unwrap();
-    writeln!(out, "/// Each name's length in [`NAMES`].").unwrap();
-    let lens: Vec<String> = refs.iter().map(|r| r.0.len().to_string()).collect();
-    writeln!(
-        out,
-        "const LENS: [u8; {}] = [{}];",
-        refs.len(),
-        lens.join(",")
-    )
-    .unwrap();
-    writeln!(out, "/// Each name's first code point.").unwrap();
-    let firsts: Vec<String> = refs.iter().map(|r| r.1.to_string()).collect();
-    writeln!(
-        out,
-        "const FIRST: [u32; {}] = [{}];",
-        refs.len(),
-        firsts.join(",")
-    )
-    .unwrap();
-    writeln!(out, "/// Each name's second code point, or 0.").unwrap();
-    let seconds: Vec<String> = refs.iter().map(|r| r.2.to_string()).collect();
-    writeln!(
-        out,
-        "const SECOND: [u16; {}] = [{}];",
-        refs.len(),
-        seconds.join(",")
-    )
-    .unwrap();
+    let doc = "Each name's length in [`NAMES`].";
+    array(&mut out, doc, "LENS", "u8", refs.iter().map(|r| r.0.len()));
+    let doc = "Each name's first code point.";
+    array(&mut out, doc, "FIRST", "u32", refs.iter().map(|r| r.1));
+    let doc = "Each name's second code point, or 0.";
+    array(&mut out, doc, "SECOND", "u16", refs.iter().map(|r| r.2));
     let longest = refs.iter().map(|r| r.0.len()).max().unwrap_or(0);
     writeln!(out, "/// The longest name's length.").unwrap();
     writeln!(out, "const LONGEST: usize = {longest};").unwrap();
     let path = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("entities.rs");
     std::fs::write(path, out).unwrap();
     println!("cargo::rerun-if-changed=build.rs");
+}
+
+/// Writes `const {name}: [{ty}; N] = [values];` under a doc line.
+fn array<T: std::fmt::Display>(
+    out: &mut String,
+    doc: &str,
+    name: &str,
+    ty: &str,
+    values: impl ExactSizeIterator<Item = T>,
+) {
+    let n = values.len();
+    let list: Vec<String> = values.map(|v| v.to_string()).collect();
+    writeln!(
+        out,
+        "/// {doc}\nconst {name}: [{ty}; {n}] = [{}];",
+        list.join(",")
+    )
+    .unwrap();
 }
