@@ -19,8 +19,6 @@ pub enum ErrorKind {
     NotHtml,
     /// The page holds no article text.
     NoArticle,
-    /// The page URL given by the caller does not parse.
-    BadUrl,
     /// A bug in tidings (caught, never a crash).
     Internal,
 }
@@ -50,7 +48,7 @@ impl Error {
     }
 
     /// A stable, machine-readable code: `too-large`, `too-many-nodes`, `too-deep`, `too-many-attributes`,
-    /// `not-html`, `no-article`, `bad-url`, `internal`.
+    /// `not-html`, `no-article`, `internal`.
     pub fn code(&self) -> &'static str {
         match self.kind {
             ErrorKind::TooLarge { .. } => "too-large",
@@ -59,7 +57,6 @@ impl Error {
             ErrorKind::TooManyAttributes { .. } => "too-many-attributes",
             ErrorKind::NotHtml => "not-html",
             ErrorKind::NoArticle => "no-article",
-            ErrorKind::BadUrl => "bad-url",
             ErrorKind::Internal => "internal",
         }
     }

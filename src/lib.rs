@@ -30,6 +30,7 @@ mod decode;
 mod error;
 mod extract;
 mod metadata;
+mod pageurl;
 mod render;
 mod rules;
 mod sanitize;
@@ -160,24 +161,31 @@ pub struct Article {
     pub readerable: bool,
     /// Blocks removed as clutter.
     pub removed: Vec<Removed>,
+    /// What the extraction could not use and went on without (a bad page URL).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// Extracts the article from an HTML document (or a text dump, see [`InputKind`]).
 pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Article, Error> {
-    let base = match url {
-        Some(u) if !u.is_empty() => Some(
-            url::Url::parse(u)
-                .map_err(|e| Error::new(ErrorKind::BadUrl, format!("bad page URL {u:?}: {e}")))?,
-        ),
+    // A page address that cannot be used costs the links and the canonical
+    // URL, never the article: the extraction goes on without it.
+    let mut warnings = Vec::new();
+    let base = match url.map(str::trim) {
+        Some(u) if !u.is_empty() => pageurl::parse(u)
+            .map_err(|e| warnings.push(format!("ignored the page URL {u:?}: {e}")))
+            .ok(),
         _ => None,
     };
     if html.len() > options.limits.max_bytes {
         return Err(too_large(html.len(), options.limits.max_bytes));
     }
-    match options.input {
+    let mut article = match options.input {
         InputKind::Html => extract::run(html, base.as_ref(), options),
         InputKind::Text => textinput::run(html, base.as_ref()),
-    }
+    }?;
+    article.warnings = warnings;
+    Ok(article)
 }
 
 /// Like [`extract`], from raw bytes: the charset is found the way browsers find it.
@@ -202,7 +210,7 @@ pub fn to_markdown(article: &Article) -> String {
 /// Sanitizes an HTML fragment through the same allow-list as article content
 /// (used for restoring removed blocks, and by the sanitizer tests).
 pub fn sanitize_html(html: &str, base_url: Option<&str>) -> String {
-    let base = base_url.and_then(|u| url::Url::parse(u).ok());
+    let base = base_url.and_then(|u| pageurl::parse(u).ok());
     sanitize::sanitize_fragment(html, base.as_ref())
 }
 

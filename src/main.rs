@@ -186,7 +186,11 @@ fn extract_one(
 ) -> Result<Article, tidings::Error> {
     // A bug in the core must not end a batch: it becomes an `internal` error for this page.
     match std::panic::catch_unwind(|| tidings::extract_bytes(bytes, url, options)) {
-        Ok(r) => r,
+        Ok(r) => r.inspect(|a| {
+            for w in &a.warnings {
+                eprintln!("tidings: warning: {w}");
+            }
+        }),
         Err(_) => Err(tidings::Error::internal(
             "the extractor failed on this page (a bug; please report it)",
         )),
