@@ -152,7 +152,10 @@ fn capitalize_first(s: &str) -> String {
 fn title(s: &str) -> String {
     let mut out = Vec::new();
     let mut start_of_sentence = true;
-    for word in s.split(' ') {
+    // citeproc-js capitalizes the last word even when it is a stop word ("… What Comes Next").
+    let words: Vec<&str> = s.split(' ').collect();
+    let last = words.iter().rposition(|w| !w.is_empty());
+    for (i, &word) in words.iter().enumerate() {
         let core: String = word
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
             .to_string();
@@ -160,7 +163,11 @@ fn title(s: &str) -> String {
         let has_inner_caps = core.chars().skip(1).any(char::is_uppercase);
         let rendered = if word.is_empty() {
             String::new()
-        } else if !start_of_sentence && STOP_WORDS.contains(&lowered.as_str()) && !has_inner_caps {
+        } else if !start_of_sentence
+            && Some(i) != last
+            && STOP_WORDS.contains(&lowered.as_str())
+            && !has_inner_caps
+        {
             lower(word)
         } else if has_inner_caps {
             word.to_string()
@@ -218,6 +225,10 @@ mod tests {
         assert_eq!(
             title("Café culture in São Paulo: ¿qué pasa?"),
             "Café Culture in São Paulo: ¿qué Pasa?"
+        );
+        assert_eq!(
+            title("Inflation is cooling — and what comes next"),
+            "Inflation Is Cooling — and What Comes Next"
         );
     }
 }

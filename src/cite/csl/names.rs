@@ -290,7 +290,13 @@ impl Renderer<'_> {
         }
         let ndp = nm.non_dropping_particle.as_deref().unwrap_or("");
         let dp = nm.dropping_particle.as_deref().unwrap_or("");
-        let suffix = nm.suffix.as_deref().unwrap_or("");
+        // citeproc-js normalizes the suffix as it does given names in styles
+        // that initialize ("Jr." becomes "Jr" with `initialize-with=" "`).
+        let suffix = match (&o.initialize_with, nm.suffix.as_deref()) {
+            (Some(t), Some(sfx)) => normalize(sfx, t, o.initialize_with_hyphen),
+            (_, sfx) => sfx.unwrap_or("").to_string(),
+        };
+        let suffix = suffix.as_str();
         let join = |parts: &[&str]| {
             parts
                 .iter()
