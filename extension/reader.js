@@ -133,7 +133,12 @@ async function main() {
 
 async function show(article, { whole = false } = {}) {
   document.title = article.title || snapshot.title || 'Tidings';
-  if (!whole) $('status').replaceChildren();
+  // The core returns the main text of any page that has one; `readerable` says whether the page
+  // looks like an article, which only changes the words shown above it.
+  if (!whole) {
+    $('status').replaceChildren(...(article.readerable === false
+      ? [el('p', { class: 'notice', 'data-code': 'not-article', text: t('notArticleNotice') })] : []));
+  }
   const body = renderArticle($('reader'), article, { t, locale: navigator.languages, pageUrl: snapshot.url, favicon: snapshot.favicon });
   if (whole) body.classList.add('whole-page');
 

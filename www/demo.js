@@ -61,6 +61,9 @@ async function run(wasm) {
   } finally {
     $('timing').textContent = `extracted in ${Math.round(performance.now() - started)} ms`;
   }
+  if (article.readerable === false) {
+    $('status').replaceChildren(el('p', { class: 'notice', 'data-code': 'not-article', text: t('notArticleNotice') }));
+  }
   const body = renderArticle($('reader'), article, { t, locale: navigator.languages, pageUrl: $('url').value });
   $('cite').hidden = false;
   try {
