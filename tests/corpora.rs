@@ -201,9 +201,13 @@ fn shortfalls_name_the_measured_value_and_the_floor() {
 fn mercury_first_words_rule() {
     // From Mercury's abcnews.go.com case: an entity and dashes lead the words.
     let want = "&#151; -- Hillary Clinton has an explanation for Vladimir Putin's alleged";
-    let text = "ABC News\nHillary Clinton has an explanation for Vladimir Putin’s alleged involvement";
+    let text =
+        "ABC News\nHillary Clinton has an explanation for Vladimir Putin’s alleged involvement";
     assert!(corpus::first_words_match(text, want));
-    assert!(!corpus::first_words_match("Clinton has an explanation", want));
+    assert!(!corpus::first_words_match(
+        "Clinton has an explanation",
+        want
+    ));
     // Past the first 60 tokens is not the start.
     let late = format!("{} {text}", "word ".repeat(61));
     assert!(!corpus::first_words_match(&late, want));

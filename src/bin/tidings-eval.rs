@@ -351,7 +351,9 @@ fn trafilatura_command() -> Result<Command, String> {
 fn find_tool_dir(name: &str, script: &str) -> Result<PathBuf, String> {
     let candidates = [
         Path::new("tools").join(name),
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tools").join(name),
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tools")
+            .join(name),
     ];
     candidates
         .into_iter()
@@ -392,11 +394,7 @@ fn print_dir(dir: &Path, layout: Layout, pages: &[Page], tools: &[Tool], worst: 
         "token F1"
     };
 
-    println!(
-        "\n== {name} ({} pages, {}) ==",
-        pages.len(),
-        layout.name()
-    );
+    println!("\n== {name} ({} pages, {}) ==", pages.len(), layout.name());
     let mut head = format!("{:<width$}", "page");
     for t in tools {
         head += &format!(

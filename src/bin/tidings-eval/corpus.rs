@@ -508,10 +508,13 @@ pub fn same_instant(got: &str, want: &str) -> Option<bool> {
 pub fn score(layout: Layout, exp: &Expected, got: &Got) -> Scored {
     let refused = got.refused();
     let ok = got.error.is_none();
-    let prf = exp
-        .text
-        .as_ref()
-        .map(|t| if refused { Prf::ZERO } else { prf(&got.text, t) });
+    let prf = exp.text.as_ref().map(|t| {
+        if refused {
+            Prf::ZERO
+        } else {
+            prf(&got.text, t)
+        }
+    });
     let body = match layout {
         Layout::Mercury => exp
             .first_words

@@ -265,7 +265,10 @@ mod tests {
         assert_eq!(c.utc, parse_stamp("2021-11-01T09:52:50.000Z").unwrap().utc);
         let d = parse_stamp("2024-01-10").unwrap();
         assert!(!d.has_time && d.offset.is_none());
-        assert_eq!(d.local_day, parse_stamp("2024-01-10T23:59:00-05:00").unwrap().local_day);
+        assert_eq!(
+            d.local_day,
+            parse_stamp("2024-01-10T23:59:00-05:00").unwrap().local_day
+        );
         assert!(parse_stamp("10 January 2024").is_none());
     }
 }
