@@ -36,7 +36,8 @@ Scores tidings (and its peers, in the same run) on corpus folders:
   html/*.html + txt/<stem>.txt + metadata/<stem>.json         (newspaper4k's test data)
 
 Body: token F1 against the expected text; on Mercury's pages, 1 when its
-expected first words begin within our first 60 tokens, else 0. Pages with no
+expected first words begin within our first 60 tokens, else 0 (rule in
+corpus.rs: first_words_match). Pages with no
 expected body count only for refusal (\"no article\": an error or no text).
 Metadata: agreement per field (title, authors, published day and time, lang,
 siteName, readerable) over the pages that give a value.

@@ -321,7 +321,10 @@ fn load_mercury(dir: &Path) -> Result<Vec<Page>, String> {
         };
         set(&mut e.title, "title");
         set(&mut e.published, "date_published");
-        set(&mut e.first_words, "content_first_words");
+        if e.first_words.is_none() {
+            e.first_words = str_field(exp, "content_first_words")
+                .filter(|w| !tokenize(&block_text(w)).is_empty());
+        }
         if e.authors.is_none() {
             e.authors = str_field(exp, "author")
                 .map(|a| split_names(&a))
@@ -452,24 +455,47 @@ pub fn run_tidings(page: &Page) -> Got {
 /// for a kicker, a dateline or a caption line above the first paragraph.
 pub const FIRST_WORDS_WITHIN: usize = 60;
 
-/// Mercury's first words found at the start of `text`. Rule: both are
-/// tokenized as the body scorer does (`score::tokenize`: HTML entities in
-/// the expected words decoded first, e.g. `&#151;` → "—"; then lower-cased,
-/// punctuation stripped, whitespace ignored, CJK one token per character);
-/// the expected tokens must occur as one contiguous run in ours starting at
-/// one of our first [`FIRST_WORDS_WITHIN`] tokens; the last expected token
-/// may be the start of ours (upstream cuts the words at a fixed length).
+/// How many of Mercury's first tokens are compared: upstream takes words
+/// between spaces, which in Japanese text run to whole paragraphs (captions
+/// included); English cases have about a dozen.
+pub const FIRST_WORDS_MAX: usize = 24;
+
+/// How many of Mercury's first words must remain when leading ones are
+/// dropped (see [`first_words_match`]).
+pub const FIRST_WORDS_KEEP: usize = 5;
+
+/// Mercury's first words found at the start of `text`. Rule:
+/// - both are tokenized as the body scorer does (`score::tokenize`), the
+///   expected words after decoding HTML entities (`&#151;` → "—"):
+///   lower-cased, punctuation stripped, CJK one token per character;
+/// - only the first [`FIRST_WORDS_MAX`] expected tokens count;
+/// - the tokens of each are then joined without separators and compared as
+///   character streams, because Mercury's words are the text content of its
+///   HTML, where blocks run together without a space ("America.The first
+///   lady", "186 cmAvailable Lengths");
+/// - the expected stream must occur in ours starting within our first
+///   [`FIRST_WORDS_WITHIN`] tokens (so a last word cut short still matches);
+/// - failing that, leading expected tokens may be dropped, at most half of
+///   them and keeping at least [`FIRST_WORDS_KEEP`]: Mercury's content keeps
+///   image captions and credits before the first paragraph ("Photo by Steve
+///   Pope/Getty Images After the election, …"), which extractors drop.
 pub fn first_words_match(text: &str, first_words: &str) -> bool {
-    let want = tokenize(&block_text(first_words));
+    let mut want = tokenize(&block_text(first_words));
+    want.truncate(FIRST_WORDS_MAX);
     if want.is_empty() {
-        return true;
+        return false;
     }
     let have = tokenize(text);
-    let n = want.len();
-    (0..FIRST_WORDS_WITHIN.min(have.len())).any(|s| {
-        have.len() >= s + n
-            && have[s..s + n - 1] == want[..n - 1]
-            && have[s + n - 1].starts_with(want[n - 1].as_str())
+    let limit: usize = have.iter().take(FIRST_WORDS_WITHIN).map(String::len).sum();
+    let have = have.concat();
+    let most_dropped = if want.len() >= FIRST_WORDS_KEEP {
+        (want.len() / 2).min(want.len() - FIRST_WORDS_KEEP)
+    } else {
+        0
+    };
+    (0..=most_dropped).any(|k| {
+        have.find(&want[k..].concat())
+            .is_some_and(|at| at < limit.max(1))
     })
 }
 
