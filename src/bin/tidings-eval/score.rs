@@ -133,10 +133,33 @@ pub fn normalize_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A timestamp as `YYYY-MM-DD[T ]HH:MM[:SS[.frac]][Z|±HH:MM|±HHMM]` or a bare
-/// date: (seconds since 1970 in UTC, or local time when there is no offset;
-/// whether an offset was given; the date as written).
-pub fn parse_time(s: &str) -> Option<(i64, bool, String)> {
+/// A parsed timestamp or bare date.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stamp {
+    /// Seconds since 1970 in UTC (a time without an offset is read as UTC).
+    pub utc: i64,
+    /// The offset east of UTC in seconds, when one was written.
+    pub offset: Option<i64>,
+    /// A time of day was written (not a bare date).
+    pub has_time: bool,
+    /// The day as written (days since 1970-01-01).
+    pub local_day: i64,
+}
+
+impl Stamp {
+    /// The day (days since 1970-01-01) of an instant in seconds.
+    pub fn day_of(secs: i64) -> i64 {
+        secs.div_euclid(86400)
+    }
+
+    /// The day of the instant in UTC.
+    pub fn utc_day(&self) -> i64 {
+        Self::day_of(self.utc)
+    }
+}
+
+/// Parses `YYYY-MM-DD[T ]HH:MM[:SS[.frac]][Z|±HH:MM|±HHMM]` or a bare date.
+pub fn parse_stamp(s: &str) -> Option<Stamp> {
     let s = s.trim();
     let b = s.as_bytes();
     let num = |from: usize, len: usize| -> Option<i64> {
@@ -149,10 +172,15 @@ pub fn parse_time(s: &str) -> Option<(i64, bool, String)> {
     if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') || !(1..=12).contains(&mo) {
         return None;
     }
-    let date = s[..10].to_string();
     let days = days_from_civil(y, mo, d);
+    let date_only = Stamp {
+        utc: days * 86400,
+        offset: None,
+        has_time: false,
+        local_day: days,
+    };
     if b.len() == 10 {
-        return Some((days * 86400, false, date));
+        return Some(date_only);
     }
     if !matches!(b.get(10), Some(b'T') | Some(b' ')) || b.get(13) != Some(&b':') {
         return None;
@@ -170,13 +198,19 @@ pub fn parse_time(s: &str) -> Option<(i64, bool, String)> {
             }
         }
     }
-    let mut t = days * 86400 + h * 3600 + mi * 60 + sec;
-    let rest = &s[i..];
+    let local = days * 86400 + h * 3600 + mi * 60 + sec;
+    let stamp = |offset: Option<i64>| Stamp {
+        utc: local - offset.unwrap_or(0),
+        offset,
+        has_time: true,
+        local_day: days,
+    };
+    let rest = s.get(i..)?;
     if rest.is_empty() {
-        return Some((t, false, date));
+        return Some(stamp(None));
     }
     if rest == "Z" || rest == "z" {
-        return Some((t, true, date));
+        return Some(stamp(Some(0)));
     }
     let sign = match rest.as_bytes()[0] {
         b'+' => 1,
@@ -188,20 +222,7 @@ pub fn parse_time(s: &str) -> Option<(i64, bool, String)> {
         return None;
     }
     let off = digits[..2].parse::<i64>().ok()? * 3600 + digits[2..].parse::<i64>().ok()? * 60;
-    t -= sign * off;
-    Some((t, true, date))
-}
-
-/// Same instant when both parse with (or both without) an offset; otherwise
-/// the same calendar date; otherwise equal strings.
-pub fn same_time(a: &str, b: &str) -> bool {
-    match (parse_time(a), parse_time(b)) {
-        (Some((ta, oa, _)), Some((tb, ob, _))) if oa == ob && a.len() > 10 && b.len() > 10 => {
-            ta == tb
-        }
-        (Some((_, _, da)), Some((_, _, db))) => da == db,
-        _ => a.trim() == b.trim(),
-    }
+    Some(stamp(Some(sign * off)))
 }
 
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
@@ -235,16 +256,19 @@ mod tests {
     }
 
     #[test]
-    fn times() {
-        assert!(same_time(
-            "2015-09-17T16:57:43+01:00",
-            "2015-09-17T15:57:43Z"
-        ));
-        assert!(same_time("2024-01-10", "2024-01-10T06:12:44Z"));
-        assert!(!same_time("2024-01-10T06:12:44Z", "2024-01-10T07:12:44Z"));
-        assert!(same_time(
-            "2021-11-01T10:52:50+0100",
-            "2021-11-01T09:52:50.000Z"
-        ));
+    fn stamps() {
+        let a = parse_stamp("2015-09-17T16:57:43+01:00").unwrap();
+        let b = parse_stamp("2015-09-17T15:57:43Z").unwrap();
+        assert_eq!(a.utc, b.utc);
+        assert_eq!((a.offset, b.offset), (Some(3600), Some(0)));
+        let c = parse_stamp("2021-11-01T10:52:50+0100").unwrap();
+        assert_eq!(c.utc, parse_stamp("2021-11-01T09:52:50.000Z").unwrap().utc);
+        let d = parse_stamp("2024-01-10").unwrap();
+        assert!(!d.has_time && d.offset.is_none());
+        assert_eq!(
+            d.local_day,
+            parse_stamp("2024-01-10T23:59:00-05:00").unwrap().local_day
+        );
+        assert!(parse_stamp("10 January 2024").is_none());
     }
 }

@@ -1,0 +1,249 @@
+//! Regression gate over the three shared corpora of real pages: runs the
+//! library (no peers) on every page, scores it exactly as `tidings-eval`
+//! does (same loading and scoring modules), and asserts the floors of
+//! [`FLOORS`]. The corpora are read from `$TIDINGS_CORPORA`, else
+//! `../shared/corpora` beside the crate; the test skips when they are absent.
+//!
+//! To see the figures: `cargo test --test corpora -- --nocapture`.
+
+#[allow(dead_code)]
+#[path = "../src/bin/tidings-eval/blocks.rs"]
+mod blocks;
+#[allow(dead_code)]
+#[path = "../src/bin/tidings-eval/corpus.rs"]
+mod corpus;
+#[allow(dead_code)]
+#[path = "../src/bin/tidings-eval/score.rs"]
+mod score;
+
+use std::path::{Path, PathBuf};
+
+use corpus::{load_dir, run_tidings, score, summarize, Summary};
+
+/// The floors one corpus must keep.
+struct Floor {
+    /// Folder under the corpora root.
+    dir: &'static str,
+    /// Mean body score at least (token F1; Mercury: first-words rate).
+    body: f64,
+    /// Article pages answered "no article" at most.
+    max_refused: usize,
+    /// Agreement rate at least, per metadata field (names as in `corpus::FIELDS`).
+    fields: &'static [(&'static str, f64)],
+}
+
+/// Pinned at the figures measured on 2026-12-05 (commit 4e35de7 + the eval
+/// branch), rounded down; raise them as extraction improves.
+const FLOORS: &[Floor] = &[
+    Floor {
+        dir: "readability-test-pages",
+        body: 0.915,
+        max_refused: 9,
+        fields: &[
+            ("title", 0.64),
+            ("authors", 0.76),
+            ("day", 0.93),
+            ("time", 0.96),
+            ("lang", 0.95),
+            ("siteName", 0.85),
+            ("readerable", 0.99),
+        ],
+    },
+    Floor {
+        dir: "mercury-parser-fixtures",
+        body: 0.82,
+        max_refused: 9,
+        fields: &[
+            ("title", 0.70),
+            ("authors", 0.58),
+            ("day", 0.73),
+            ("time", 0.38),
+        ],
+    },
+    Floor {
+        dir: "newspaper4k-tests",
+        body: 0.91,
+        max_refused: 1,
+        fields: &[
+            ("title", 0.69),
+            ("authors", 0.33),
+            ("day", 0.74),
+            ("lang", 0.94),
+        ],
+    },
+];
+
+fn corpora_root() -> PathBuf {
+    std::env::var_os("TIDINGS_CORPORA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"))
+}
+
+/// Runs tidings over one corpus and sums up its scores.
+fn measure(dir: &Path) -> Result<Summary, String> {
+    let (layout, pages) = load_dir(dir)?;
+    let got: Vec<_> = pages.iter().map(run_tidings).collect();
+    let scored: Vec<_> = pages
+        .iter()
+        .zip(&got)
+        .map(|(p, g)| score(layout, &p.expected, g))
+        .collect();
+    Ok(summarize(&pages, &scored, &got))
+}
+
+/// The ways a corpus falls below its floors, measured value next to floor.
+fn shortfalls(floor: &Floor, s: &Summary) -> Vec<String> {
+    let mut out = Vec::new();
+    if s.body_pages == 0 || s.body < floor.body {
+        out.push(format!(
+            "{}: body {:.4} over {} pages < floor {}",
+            floor.dir, s.body, s.body_pages, floor.body
+        ));
+    }
+    if s.refused.len() > floor.max_refused {
+        out.push(format!(
+            "{}: {} article pages refused > floor {} ({})",
+            floor.dir,
+            s.refused.len(),
+            floor.max_refused,
+            s.refused.join(", ")
+        ));
+    }
+    for &(name, min) in floor.fields {
+        match s.field_rate(name) {
+            Some(r) if r >= min => {}
+            r => out.push(format!(
+                "{}: {name} agreement {} < floor {min}",
+                floor.dir,
+                r.map_or("(not scored)".into(), |r| format!("{r:.4}"))
+            )),
+        }
+    }
+    out
+}
+
+#[test]
+fn tidings_keeps_its_floors_on_the_shared_corpora() {
+    let root = corpora_root();
+    if !root.join(FLOORS[0].dir).is_dir() {
+        eprintln!(
+            "skipping: no corpora at {} (set TIDINGS_CORPORA)",
+            root.display()
+        );
+        return;
+    }
+    // The corpora run side by side; each is independent.
+    let results: Vec<Result<Summary, String>> = std::thread::scope(|sc| {
+        let handles: Vec<_> = FLOORS
+            .iter()
+            .map(|f| {
+                let dir = root.join(f.dir);
+                sc.spawn(move || measure(&dir))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err("panicked".into())))
+            .collect()
+    });
+    let mut failures = Vec::new();
+    for (floor, res) in FLOORS.iter().zip(results) {
+        match res {
+            Err(e) => failures.push(format!("{}: {e}", floor.dir)),
+            Ok(s) => {
+                let fields: Vec<String> = corpus::FIELDS
+                    .iter()
+                    .filter_map(|f| s.field_rate(f).map(|r| format!("{f} {r:.3}")))
+                    .collect();
+                eprintln!(
+                    "{}: body {:.4} ({} pages), refused {}/{}, {}",
+                    floor.dir,
+                    s.body,
+                    s.body_pages,
+                    s.refused.len(),
+                    s.articles,
+                    fields.join(", ")
+                );
+                failures.extend(shortfalls(floor, &s));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "below the pinned floors (measured < floor):\n{}",
+        failures.join("\n")
+    );
+}
+
+/// The floor check itself: a summary below a floor is reported with both
+/// figures, one at the floors passes.
+#[test]
+fn shortfalls_name_the_measured_value_and_the_floor() {
+    let floor = &FLOORS[2];
+    let mut s = Summary {
+        body: floor.body,
+        body_pages: 10,
+        ..Summary::default()
+    };
+    for &(name, min) in floor.fields {
+        let i = corpus::FIELDS.iter().position(|f| *f == name).unwrap();
+        s.fields[i] = ((min * 1000.0).ceil() as usize, 1000);
+    }
+    assert!(shortfalls(floor, &s).is_empty());
+    s.body = floor.body - 0.01;
+    s.refused = vec!["a".into(); floor.max_refused + 1];
+    let msgs = shortfalls(floor, &s);
+    assert_eq!(msgs.len(), 2, "{msgs:?}");
+    assert!(msgs[0].contains(&format!("{:.4}", s.body)) && msgs[0].contains("floor"));
+}
+
+#[test]
+fn mercury_first_words_rule() {
+    // From Mercury's abcnews.go.com case: an entity and dashes lead the words.
+    let want = "&#151; -- Hillary Clinton has an explanation for Vladimir Putin's alleged";
+    let text =
+        "ABC News\nHillary Clinton has an explanation for Vladimir Putin’s alleged involvement";
+    assert!(corpus::first_words_match(text, want));
+    assert!(!corpus::first_words_match(
+        "Clinton has an explanation",
+        want
+    ));
+    // Past the first 60 tokens is not the start.
+    let late = format!("{} {text}", "word ".repeat(61));
+    assert!(!corpus::first_words_match(&late, want));
+    // www.nydailynews.com: Mercury's words run blocks together.
+    let text = "Michelle Obama sees despair in America.\nThe first lady suggested that";
+    let want = "Michelle Obama sees despair in America.The first lady suggested";
+    assert!(corpus::first_words_match(text, want));
+    // www.vox.com: a photo credit leads Mercury's words, not the article.
+    let want = "Photo by Steve Pope/Getty Images After the election, Twitter issued a statement to";
+    let text = "After the election, Twitter issued a statement to Slate that";
+    assert!(corpus::first_words_match(text, want));
+    // A later paragraph is not the start, even with leading words dropped.
+    let text = "Twitter issued a statement to Slate that";
+    assert!(!corpus::first_words_match(text, want));
+}
+
+#[test]
+fn published_day_and_instant_rules() {
+    // Mercury gives UTC; a page's own offset may put it on another day.
+    assert!(corpus::same_day(
+        "2016-11-29T23:22:00-05:00",
+        "2016-11-30T04:22:00.000Z"
+    ));
+    // A bare day against a UTC instant (Japanese midnight is 15:00 UTC).
+    assert!(corpus::same_day("2019-02-22", "2019-02-21T15:00:00.000Z"));
+    assert!(!corpus::same_day("2019-02-24", "2019-02-21T15:00:00.000Z"));
+    assert_eq!(
+        corpus::same_instant("2016-08-10T11:15:00Z", "2016-08-10T11:15:53.000Z"),
+        Some(true)
+    );
+    assert_eq!(
+        corpus::same_instant("2016-12-16T16:19:00", "2016-12-16T21:19:00.000Z"),
+        Some(false)
+    );
+    assert_eq!(
+        corpus::same_instant("2016-12-09", "2016-12-09T09:13:00.000Z"),
+        None
+    );
+}
