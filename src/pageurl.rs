@@ -50,7 +50,7 @@ fn ascii_host(raw: &str, start: usize, end: usize) -> Option<String> {
         if i > 0 {
             ascii.push('.');
         }
-        let label = label.to_lowercase();
+        let label = crate::text::lower(label);
         if label.is_ascii() {
             ascii.push_str(&label);
         } else {
