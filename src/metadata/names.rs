@@ -2,7 +2,8 @@
 
 use crate::rules::bylines::{
     AGENCIES, BYLINE_STOPS, COMPOUND_SURNAMES, DATELINE_AGENCY, DATELINE_REPORTERS, DEGREES,
-    NOT_NAMES, ORG_WORDS, PARTICLES, PINYIN_SURNAMES,
+    NAME_TAILS, NOT_NAMES, NOT_NAME_FRAGMENTS, NOT_NAME_STARTS, ORG_WORDS, PARTICLES,
+    PINYIN_SURNAMES,
 };
 use regex_lite::Regex;
 use std::sync::LazyLock;
@@ -117,7 +118,16 @@ pub fn parse_byline(byline: &str, orgs: &[&str]) -> Vec<Author> {
 /// Splits a byline ("By Jane Doe and John Roe", "记者 李四 王五") into authors.
 pub fn parse_byline_with(byline: &str, rules: &NameRules) -> Vec<Author> {
     let mut s = normalize_ws(byline);
+    // Leading separators left by the layout ("| BY: Jane Doe").
+    s = s
+        .trim_start_matches(['|', '｜', '/', '／', '-', '—', '·', ' '])
+        .to_string();
     for prefix in [
+        "By: ",
+        "by: ",
+        "BY: ",
+        "By:",
+        "BY:",
         "By ",
         "by ",
         "BY ",
@@ -213,12 +223,19 @@ pub fn parse_name_with(raw: &str, rules: &NameRules) -> Option<Author> {
     let name = raw
         .trim()
         .trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c == '：');
+    let name = strip_tails(name);
     if name.is_empty()
         || name.len() > 80
         || name.contains('@')
         || name.contains("://")
+        || !name.chars().any(char::is_alphabetic)
         || name.chars().any(|c| c.is_ascii_digit())
         || NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+        || NOT_NAME_FRAGMENTS.iter().any(|f| has_fragment(name, f))
+        || name
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| NOT_NAME_STARTS.contains(&w) && name.contains(' '))
     {
         return None;
     }
@@ -319,6 +336,34 @@ pub fn parse_name_with(raw: &str, rules: &NameRules) -> Option<Author> {
     Some(Author::Person {
         family: words[start..].join(" "),
         given: words[..start].join(" "),
+    })
+}
+
+/// `name` without the job titles, social links and weekdays the layout glued
+/// after it ("Gina Trapani CEO" → "Gina Trapani"); empty when it held only those.
+fn strip_tails(name: &str) -> &str {
+    let mut rest = name.trim_end();
+    loop {
+        let (head, last) = rest.rsplit_once(' ').unwrap_or(("", rest));
+        if last.is_empty() || !NAME_TAILS.contains(&last.trim_end_matches([',', '.'])) {
+            return rest;
+        }
+        rest = head.trim_end();
+    }
+}
+
+/// Whether `name` holds `fragment`: CJK fragments anywhere, Latin ones as
+/// whole words, case-insensitively ("Follow us" but not "Followell").
+fn has_fragment(name: &str, fragment: &str) -> bool {
+    if !fragment.is_ascii() {
+        return name.contains(fragment);
+    }
+    let lower = name.to_ascii_lowercase();
+    let frag = fragment.to_ascii_lowercase();
+    lower.match_indices(&frag).any(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + frag.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
     })
 }
 

@@ -230,7 +230,10 @@ pub fn collect(dom: &Dom) -> Declared {
                     .or_else(|| dom.attr(id, "name"))
                     .or_else(|| dom.attr(id, "itemprop"))
                     .or_else(|| dom.attr(id, "http-equiv"));
-                if let (Some(k), Some(v)) = (key, dom.attr(id, "content")) {
+                // Pages saved by Mercury (Postlight) Parser, and a few CMSs,
+                // write the value in `value` instead of `content`.
+                let value = dom.attr(id, "content").or_else(|| dom.attr(id, "value"));
+                if let (Some(k), Some(v)) = (key, value) {
                     // A property attribute may list several names ("og:title twitter:title").
                     for k in k.split_whitespace() {
                         d.meta.push((k.to_ascii_lowercase(), meta_text(v)));

@@ -179,9 +179,17 @@ const SOURCE_LABELS: &[&str] = &[
 ];
 /// Labels before a byline.
 const BYLINE_LABELS: &[&str] = &[
+    "By: ",
+    "BY: ",
     "By ",
     "by ",
     "BY ",
+    // CNN and others name the kind of piece before the byline.
+    "Analysis by ",
+    "Opinion by ",
+    "Commentary by ",
+    "Story by ",
+    "Text by ",
     "作者：",
     "作者:",
     "作者 ",
@@ -258,12 +266,22 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
                 }
             }
             used = true;
-        } else if matches!(
-            seg.as_str(),
-            "By" | "by" | "BY" | "作者" | "记者" | "作者：" | "记者："
-        ) {
+        } else if is_bare_label(seg) {
             if segs.len() == 1 {
                 v.expect_byline = true;
+            } else if v.byline.is_none() || !v.labelled {
+                // "By <a>Jane Doe</a> and <a>John Roe</a> on <time>…": the
+                // segments after the label, up to a date, are the byline.
+                let at = segs.iter().position(|s| std::ptr::eq(s, seg)).unwrap_or(0);
+                let names: Vec<&str> = segs[at + 1..]
+                    .iter()
+                    .take_while(|s| date::parse(s).is_none())
+                    .map(String::as_str)
+                    .collect();
+                if !names.is_empty() {
+                    v.byline = Some(names.join(" "));
+                    v.labelled = true;
+                }
             }
             used = true;
         } else if matches!(seg.as_str(), "and" | "&") {
@@ -298,14 +316,14 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
             used = true;
         }
     }
-    let connector = matches!(text, "By" | "by" | "BY");
+    let connector = is_bare_label(text);
     if marked
         && !connector
         && v.byline.is_none()
         && date::parse(text).is_none()
         && text.chars().count() < 120
     {
-        v.byline = Some(text.to_string());
+        v.byline = Some(spaced_text(dom, id));
         used = true;
     }
     if !used {
@@ -315,6 +333,40 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
         }
     }
     used
+}
+
+/// A byline label standing alone in its segment ("By", "Analysis by", "作者：").
+fn is_bare_label(seg: &str) -> bool {
+    let s = seg.trim_end_matches([':', '：', ' ']);
+    matches!(s, "By" | "by" | "BY" | "作者" | "记者" | "Written by")
+        || BYLINE_LABELS
+            .iter()
+            .any(|l| l.ends_with(" by ") && s == l.trim_end())
+}
+
+/// The unit's text with "; " where two elements' texts touch without a space
+/// ("<a>Gina Trapani</a><span>CEO</span>" → "Gina Trapani; CEO"), so that a
+/// job title or a link label glued to a name stays apart from it.
+fn spaced_text(dom: &Dom, id: NodeId) -> String {
+    let mut out = String::new();
+    let mut last_parent = None;
+    for n in dom.descendants(id).take(200) {
+        let crate::dom::NodeData::Text(t) = &dom.node(n).data else {
+            continue;
+        };
+        let parent = dom.parent(n);
+        let touching = !out.is_empty()
+            && !out.ends_with(char::is_whitespace)
+            && !t.starts_with(char::is_whitespace);
+        if touching && parent != last_parent && !is_bare_label(out.trim()) {
+            out.push_str("; ");
+        } else if touching {
+            out.push(' ');
+        }
+        out.push_str(t);
+        last_parent = parent;
+    }
+    normalize_ws(&out)
 }
 
 /// "澎湃新闻记者 顾文卿" → ("澎湃新闻", "顾文卿"): an outlet's reporter credit.
@@ -345,7 +397,14 @@ fn outlet_reporter(seg: &str) -> Option<(String, String)> {
 /// `chinadaily.com.cn`, `www.example.org`: a site credited as the source.
 fn is_domain(s: &str) -> bool {
     let parts: Vec<&str> = s.split('.').collect();
-    parts.len() >= 2
+    // An image's file name in a caption ("WEB18-Facebook-1160x768.jpg") is no site.
+    let file = parts.last().is_some_and(|t| {
+        FILE_EXTENSIONS
+            .iter()
+            .any(|e| e.eq_ignore_ascii_case(t))
+    });
+    !file
+        && parts.len() >= 2
         && !s.contains(' ')
         && parts
             .iter()
@@ -354,6 +413,12 @@ fn is_domain(s: &str) -> bool {
             .last()
             .is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
 }
+
+/// File name endings that make a dotted word a file, not a domain.
+const FILE_EXTENSIONS: &[&str] = &[
+    "jpg", "jpeg", "png", "gif", "webp", "svg", "avif", "bmp", "tif", "tiff", "mp4", "mp3", "pdf",
+    "html", "htm", "php", "js", "css",
+];
 
 /// Records a date seen near the headline, as published or modified by its label.
 fn note_date(v: &mut Visible, d: DateTime, label: &str) {

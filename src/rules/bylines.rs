@@ -62,6 +62,11 @@ pub const BYLINE_STOPS: &[&str] = &[
     " writer",
     " Writer",
     " Associated Press",
+    // "Saibal Dasgupta / TNN / Updated: …": a slash between name and desk.
+    " / ",
+    // "Cécile Ducourtieux(Bruxelles)": a place or handle in brackets.
+    "(",
+    "（",
     " •",
     " ·",
     "  ",
@@ -82,6 +87,101 @@ pub const NOT_NAMES: &[&str] = &[
     "编辑",
     "小编",
     "佚名",
+    // Byline labels read as the name when the name itself is missing or
+    // sits elsewhere ("著者", "投稿者", "翻訳者" on Japanese blogs, "By:").
+    "by",
+    "by:",
+    "author",
+    "authors",
+    "作者",
+    "记者",
+    "著者",
+    "投稿者",
+    "翻訳者",
+    "執筆者",
+    // Template placeholders left in a CMS's author field.
+    "name",
+    "author name",
+    "your name",
+    "firstname lastname",
+    // Not a source: "来源：网络" says only "from the internet".
+    "网络",
+    "互联网",
+    "网友",
+    "本站",
+    "本网",
+    "未知",
+];
+
+/// Fragments that make a byline piece a call to action or a notice, never a
+/// name ("微信扫一扫赞赏作者", "我已授权", "Follow", "Subscribe"). Matched
+/// anywhere in the piece, case-insensitively for Latin words.
+pub const NOT_NAME_FRAGMENTS: &[&str] = &[
+    "扫一扫",
+    "赞赏",
+    "授权",
+    "关注",
+    "点击",
+    "订阅",
+    "转载",
+    "Follow",
+    "Subscribe",
+    "Sign up",
+    "Share",
+    "Click",
+    "View all",
+    "More from",
+    "Updated",
+];
+
+/// First words that make a piece a desk, a label or an update stamp rather
+/// than a person ("Our Foreign Staff", "Last Updated: …", "Posted by").
+/// Also titles that begin a job description ("Senior Politics Editor").
+pub const NOT_NAME_STARTS: &[&str] = &[
+    "Our",
+    "Last",
+    "Posted",
+    "Published",
+    "Updated",
+    "From",
+    "Senior",
+    "Chief",
+    "Contributing",
+    "Special",
+];
+
+/// Words glued after a name by the page's layout: job titles, social links
+/// and weekdays ("Gina Trapani CEO", "Andrew Husband Twitter", "Joe Wee
+/// Monday", "Senior Politics Editor"). Dropped from the end of a name; a piece
+/// made only of them is not a name.
+pub const NAME_TAILS: &[&str] = &[
+    "CEO",
+    "CTO",
+    "Founder",
+    "Co-founder",
+    "President",
+    "Senior",
+    "Chief",
+    "Contributing",
+    "Contributor",
+    "Columnist",
+    "Analyst",
+    "Technologist",
+    "Twitter",
+    "Facebook",
+    "Instagram",
+    "LinkedIn",
+    "Email",
+    "E-mail",
+    "Bio",
+    "Profile",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 /// Lower-case particles that belong to the family name ("van der Berg", "de la Cruz").
