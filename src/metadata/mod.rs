@@ -503,6 +503,7 @@ fn authors(
     let is_org = |name: &str| orgs.iter().any(|o| names::same_org(name, o));
 
     let mut authors: Vec<Author> = Vec::new();
+    if std::env::var("TDBG").is_ok() { eprintln!("DBG visible={:?} credits={:?} orgs={:?}", i.visible.byline, i.credits.reporters, orgs); }
     if let Some(b) = &i.visible.byline {
         // The people the byline names; if it names only the site itself
         // ("By Global Times"), that organisation is the author.
@@ -578,6 +579,16 @@ fn authors(
     if authors.is_empty() {
         for t in &d.byline_elements {
             authors = names::parse_byline_with(t, &rules);
+            // A byline element naming only the site: the site is the author.
+            if authors.is_empty() && is_org(t) {
+                authors = names::parse_byline_with(
+                    t,
+                    &names::NameRules {
+                        keep_orgs: true,
+                        ..rules
+                    },
+                );
+            }
             if !authors.is_empty() {
                 break;
             }

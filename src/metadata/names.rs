@@ -2,7 +2,7 @@
 
 use crate::rules::bylines::{
     AGENCIES, BYLINE_STOPS, COMPOUND_SURNAMES, DATELINE_AGENCY, DATELINE_REPORTERS, DEGREES,
-    NAME_TAILS, NOT_NAMES, NOT_NAME_FRAGMENTS, NOT_NAME_STARTS, ORG_WORDS, PARTICLES,
+    NAME_TAILS, NOT_AUTHOR_ROLES, NOT_NAMES, NOT_NAME_FRAGMENTS, NOT_NAME_STARTS, ORG_WORDS, PARTICLES,
     PINYIN_SURNAMES,
 };
 use regex_lite::Regex;
@@ -143,6 +143,13 @@ pub fn parse_byline_with(byline: &str, rules: &NameRules) -> Vec<Author> {
         "文/",
         "文｜",
         "文 | ",
+        // Japanese blog labels.
+        "投稿者 ",
+        "投稿者：",
+        "著者 ",
+        "著者：",
+        "執筆者 ",
+        "執筆者：",
     ] {
         if let Some(rest) = s.strip_prefix(prefix) {
             s = rest.trim().to_string();
@@ -160,8 +167,25 @@ pub fn parse_byline_with(byline: &str, rules: &NameRules) -> Vec<Author> {
         s.truncate(i);
         s = s.trim_end_matches([',', ' ', '-', '—', '|']).to_string();
     }
+    // A place or handle in brackets is not part of the names
+    // ("Cécile Ducourtieux(Bruxelles)", "Bruno (Henrique Zecchin) Rodrigues");
+    // a bracketed role that is not writing drops the name before it
+    // ("Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)").
+    for role in NOT_AUTHOR_ROLES {
+        while let Some(i) = s.find(&format!("({role})")) {
+            let start = s[..i]
+                .rfind([',', ';'])
+                .map(|j| j + 1)
+                .max(s[..i].rfind(" and ").map(|j| j + 5))
+                .unwrap_or(0);
+            s.replace_range(start..i + role.len() + 2, "");
+        }
+    }
+    s = without_brackets(&s);
     let mut out = Vec::new();
-    let cjk = s.chars().filter(|&c| is_cjk_letter(c)).count() > 0;
+    // CJK names split at spaces; a Latin name after a CJK label does not.
+    let cjk = s.chars().filter(|&c| is_cjk_letter(c)).count()
+        > s.chars().filter(char::is_ascii_alphabetic).count();
     let parts: Vec<String> = if cjk {
         s.split([' ', '、', '，', ',', '　', '和'])
             .map(str::trim)
@@ -172,7 +196,7 @@ pub fn parse_byline_with(byline: &str, rules: &NameRules) -> Vec<Author> {
         s.replace(" and ", ",")
             .replace(" & ", ",")
             .replace(';', ",")
-            .split(',')
+            .split([',', '，', '、'])
             .map(|p| p.trim().to_string())
             .filter(|p| !p.is_empty())
             .collect()
@@ -188,6 +212,21 @@ pub fn parse_byline_with(byline: &str, rules: &NameRules) -> Vec<Author> {
         }
     }
     out
+}
+
+/// `s` without bracketed parts; an unclosed bracket ends it.
+fn without_brackets(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    normalize_ws(&out)
 }
 
 /// Abbreviated month names that start a date after a byline (the full names
@@ -222,7 +261,7 @@ pub fn parse_name_with(raw: &str, rules: &NameRules) -> Option<Author> {
     let orgs = rules.orgs;
     let name = raw
         .trim()
-        .trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c == '：');
+        .trim_matches([',', ';', ':', '：', '—', '–', '-', '|', '/', '／', ' ']);
     let name = strip_tails(name);
     if name.is_empty()
         || name.len() > 80
@@ -339,17 +378,22 @@ pub fn parse_name_with(raw: &str, rules: &NameRules) -> Option<Author> {
     })
 }
 
-/// `name` without the job titles, social links and weekdays the layout glued
-/// after it ("Gina Trapani CEO" → "Gina Trapani"); empty when it held only those.
+/// `name` cut before the first job title, social link or weekday the layout
+/// glued after it ("Gina Trapani CEO", "Sam Stein Senior Politics Editor" →
+/// the name); empty when fewer than two words come before it ("CNN Senior
+/// Supreme Court Analyst", "CEO").
 fn strip_tails(name: &str) -> &str {
-    let mut rest = name.trim_end();
-    loop {
-        let (head, last) = rest.rsplit_once(' ').unwrap_or(("", rest));
-        if last.is_empty() || !NAME_TAILS.contains(&last.trim_end_matches([',', '.'])) {
-            return rest;
-        }
-        rest = head.trim_end();
+    let mut words = name.split_whitespace().enumerate();
+    let Some((n, w)) =
+        words.find(|(_, w)| NAME_TAILS.contains(&w.trim_end_matches([',', '.', ';'])))
+    else {
+        return name;
+    };
+    if n < 2 {
+        return "";
     }
+    name.find(w)
+        .map_or(name, |i| name[..i].trim_end_matches([' ', ',', ';']))
 }
 
 /// Whether `name` holds `fragment`: CJK fragments anywhere, Latin ones as

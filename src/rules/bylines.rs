@@ -64,9 +64,15 @@ pub const BYLINE_STOPS: &[&str] = &[
     " Associated Press",
     // "Saibal Dasgupta / TNN / Updated: …": a slash between name and desk.
     " / ",
-    // "Cécile Ducourtieux(Bruxelles)": a place or handle in brackets.
-    "(",
-    "（",
+    // "By Keith Noonan - Jan 9, 2017": a dash before the date.
+    " - ",
+    " – ",
+    " — ",
+    // "史蒂文的家_藍天 發表在 痞客邦": "posted on" after a blog author.
+    " 發表在",
+    " 發表於",
+    " 发表于",
+    " 发表在",
     " •",
     " ·",
     "  ",
@@ -111,6 +117,28 @@ pub const NOT_NAMES: &[&str] = &[
     "本站",
     "本网",
     "未知",
+    // Counters the byline block carries ("留言(42) 人氣(23925)").
+    "留言",
+    "人氣",
+    "人气",
+    "阅读",
+    "閱讀",
+    "评论",
+    "評論",
+    "コメント",
+];
+
+/// Bracketed roles after a name that credit something other than the text
+/// ("Adrian Malloch (photography)"): that name is no author.
+pub const NOT_AUTHOR_ROLES: &[&str] = &[
+    "photography",
+    "photographs",
+    "photos",
+    "pictures",
+    "illustration",
+    "illustrations",
+    "video",
+    "graphics",
 ];
 
 /// Fragments that make a byline piece a call to action or a notice, never a
@@ -136,25 +164,17 @@ pub const NOT_NAME_FRAGMENTS: &[&str] = &[
 
 /// First words that make a piece a desk, a label or an update stamp rather
 /// than a person ("Our Foreign Staff", "Last Updated: …", "Posted by").
-/// Also titles that begin a job description ("Senior Politics Editor").
-pub const NOT_NAME_STARTS: &[&str] = &[
-    "Our",
-    "Last",
-    "Posted",
-    "Published",
-    "Updated",
-    "From",
+pub const NOT_NAME_STARTS: &[&str] = &["Our", "Last", "Posted", "Published", "Updated", "From"];
+
+/// Words glued after a name by the page's layout: job titles, social links
+/// and weekdays ("Gina Trapani CEO", "Andrew Husband Twitter", "Joe Wee
+/// Monday"). Dropped from the end of a name; a piece that still holds one
+/// is a job description, not a name ("CNN Senior Supreme Court Analyst").
+pub const NAME_TAILS: &[&str] = &[
     "Senior",
     "Chief",
     "Contributing",
     "Special",
-];
-
-/// Words glued after a name by the page's layout: job titles, social links
-/// and weekdays ("Gina Trapani CEO", "Andrew Husband Twitter", "Joe Wee
-/// Monday", "Senior Politics Editor"). Dropped from the end of a name; a piece
-/// made only of them is not a name.
-pub const NAME_TAILS: &[&str] = &[
     "CEO",
     "CTO",
     "Founder",
