@@ -503,7 +503,6 @@ fn authors(
     let is_org = |name: &str| orgs.iter().any(|o| names::same_org(name, o));
 
     let mut authors: Vec<Author> = Vec::new();
-    if std::env::var("TDBG").is_ok() { eprintln!("DBG visible={:?} credits={:?} orgs={:?}", i.visible.byline, i.credits.reporters, orgs); }
     if let Some(b) = &i.visible.byline {
         // The people the byline names; if it names only the site itself
         // ("By Global Times"), that organisation is the author.
@@ -518,9 +517,17 @@ fn authors(
             );
         }
     }
-    // Reporters named in the credits or the dateline ("（记者 李四）") beat structured data.
+    // Chinese reporters named in the credits or the dateline ("（记者 李四）")
+    // beat structured data. A Latin "By Jane Doe" paragraph may be a related
+    // story's card inside the body: it comes after declared authors.
+    let (latin_reporters, cjk_reporters): (Vec<String>, Vec<String>) = i
+        .credits
+        .reporters
+        .iter()
+        .cloned()
+        .partition(|r| r.contains(|c: char| c.is_ascii_alphabetic()));
     if authors.is_empty() {
-        let mut reporters = i.credits.reporters.clone();
+        let mut reporters = cjk_reporters;
         reporters.extend(names::dateline_reporters(&first_lines));
         for r in reporters {
             if let Some(a) = names::parse_name_with(&r, &rules) {
@@ -571,9 +578,15 @@ fn authors(
                 }
             }
         }
-        // A `author` meta that names the page's editor is the CMS's account, not the author.
+        // A `author` meta that names the page's editor is the CMS's account,
+        // not the author, also with the account's desk before it ("青网校园崔宁宁").
         if let Some(ed) = &i.credits.editor {
-            authors.retain(|a| a.display() != *ed);
+            authors.retain(|a| !a.display().ends_with(ed.as_str()));
+        }
+    }
+    if authors.is_empty() {
+        for r in &latin_reporters {
+            authors.extend(names::parse_name_with(r, &rules));
         }
     }
     if authors.is_empty() {

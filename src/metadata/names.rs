@@ -331,8 +331,19 @@ pub fn parse_name_with(raw: &str, rules: &NameRules) -> Option<Author> {
         recased = name
             .split_whitespace()
             .map(|w| {
-                let first = w.chars().next().map_or(0, char::len_utf8);
-                crate::text::upper(&w[..first]) + &crate::text::lower(&w[first..])
+                // Each part after an apostrophe or hyphen is capitalised too
+                // ("O'DONNELL" → "O'Donnell", "JEAN-PIERRE" → "Jean-Pierre").
+                let mut out = String::with_capacity(w.len());
+                let mut start = true;
+                for c in w.chars() {
+                    if start {
+                        out.push_str(&crate::text::upper(c.encode_utf8(&mut [0; 4])));
+                    } else {
+                        out.push_str(&crate::text::lower(c.encode_utf8(&mut [0; 4])));
+                    }
+                    start = matches!(c, '\'' | '’' | '-');
+                }
+                out
             })
             .collect::<Vec<_>>()
             .join(" ");

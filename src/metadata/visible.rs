@@ -163,7 +163,14 @@ const TITLE_SIGNS: Keywords = Keywords {
     boundary: Boundary::Anywhere,
 };
 
-static TITLE_SIGN_SET: LazyLock<KeywordSet> = LazyLock::new(|| KeywordSet::of(&[&TITLE_SIGNS]));
+/// Short title tokens of Chinese CMS templates (`l_tit`, `art-tit`, `news_bt`).
+const TITLE_TOKENS: Keywords = Keywords {
+    words: &["tit", "bt", "headline"],
+    boundary: Boundary::Token,
+};
+
+static TITLE_SIGN_SET: LazyLock<KeywordSet> =
+    LazyLock::new(|| KeywordSet::of(&[&TITLE_SIGNS, &TITLE_TOKENS]));
 
 /// Labels before a source name.
 const SOURCE_LABELS: &[&str] = &[
