@@ -481,7 +481,8 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
             dom.attr_named(id, a)
                 .is_some_and(|v| TITLE_SIGN_SET.hits(v) != 0)
         });
-        if !is_h1 && !titled {
+        // A hidden copy of the headline for share widgets is not where the byline sits.
+        if (!is_h1 && !titled) || hidden(dom, id) {
             continue;
         }
         let text = normalize_ws(&dom.text_content_capped(id, 1200));
@@ -503,6 +504,22 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
         }
     }
     fallback.or(first_h1)
+}
+
+/// Whether the element or one of its four nearest ancestors is hidden
+/// (`hidden`, or `display:none` in its inline style).
+fn hidden(dom: &Dom, id: NodeId) -> bool {
+    [id].into_iter().chain(dom.ancestors(id).take(4)).any(|a| {
+        dom.attr(a, "hidden").is_some()
+            || dom.attr(a, "style").is_some_and(|st| {
+                st.split(';').any(|d| {
+                    d.split_once(':').is_some_and(|(k, v)| {
+                        k.trim().eq_ignore_ascii_case("display")
+                            && v.trim().eq_ignore_ascii_case("none")
+                    })
+                })
+            })
+    })
 }
 
 #[cfg(test)]
