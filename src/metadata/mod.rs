@@ -555,27 +555,42 @@ fn authors(
         }
     }
     if authors.is_empty() {
-        let declared: Vec<&str> = d
-            .meta_all("citation_author")
-            .chain(d.meta_all("dc.creator"))
-            .chain(d.meta_all("dcterms.creator"))
-            .chain(d.meta_all("author"))
-            .chain(d.meta_all("article:author"))
-            .chain(d.meta_all("parsely-author"))
-            .chain(d.meta_all("sailthru.author"))
-            .chain(
-                d.itemprops
-                    .iter()
-                    .filter(|(k, _)| k == "author" || k == "creator")
-                    .map(|(_, v)| v.as_str()),
-            )
-            .filter(|v| !v.contains("://"))
+        // The company holding the copyright is no author ("Condé Nast" as
+        // the `author` meta of every page of a magazine).
+        let copyright = d.meta(&["copyright", "dc.rights"]).unwrap_or("");
+        let itemprops: Vec<&str> = d
+            .itemprops
+            .iter()
+            .filter(|(k, _)| k == "author" || k == "creator")
+            .map(|(_, v)| v.as_str())
             .collect();
-        for name in declared {
-            for a in parse_citation_name(name, &rules) {
-                if !authors.contains(&a) {
-                    authors.push(a);
+        // Sources in order of trust; the first that names someone is used
+        // alone (microdata also marks related stories' authors).
+        let groups: [Vec<&str>; 4] = [
+            d.meta_all("citation_author")
+                .chain(d.meta_all("dc.creator"))
+                .chain(d.meta_all("dcterms.creator"))
+                .collect(),
+            d.meta_all("author").collect(),
+            d.meta_all("article:author")
+                .chain(d.meta_all("parsely-author"))
+                .chain(d.meta_all("sailthru.author"))
+                .collect(),
+            itemprops,
+        ];
+        for group in groups {
+            for name in group.into_iter().filter(|v| !v.contains("://")) {
+                if !copyright.is_empty() && copyright.contains(name) {
+                    continue;
                 }
+                for a in parse_citation_name(name, &rules) {
+                    if !authors.contains(&a) {
+                        authors.push(a);
+                    }
+                }
+            }
+            if !authors.is_empty() {
+                break;
             }
         }
         // A `author` meta that names the page's editor is the CMS's account,

@@ -133,6 +133,14 @@ pub fn parse_byline_with(byline: &str, rules: &NameRules) -> Vec<Author> {
         "BY ",
         "Written by ",
         "Words by ",
+        // French, German, Spanish and Italian "By".
+        "Par ",
+        "par ",
+        "Von ",
+        "von ",
+        "Por ",
+        "por ",
+        "Di ",
         "作者：",
         "作者:",
         "作者 ",
@@ -274,7 +282,7 @@ pub fn parse_name_with(raw: &str, rules: &NameRules) -> Option<Author> {
         || name
             .split_whitespace()
             .next()
-            .is_some_and(|w| NOT_NAME_STARTS.contains(&w) && name.contains(' '))
+            .is_some_and(|w| NOT_NAME_STARTS.contains(&w))
     {
         return None;
     }

@@ -355,7 +355,15 @@ pub fn collect(dom: &Dom) -> Declared {
                                 String::new()
                             }
                         });
-                    if !v.is_empty() && v.len() < 300 {
+                    // An author inside a figure is the picture's photographer.
+                    let photo_credit = matches!(p, "author" | "creator")
+                        && dom.ancestors(id).take(4).any(|a| {
+                            matches!(
+                                dom.tag(a),
+                                Some(&local_name!("figure")) | Some(&local_name!("figcaption"))
+                            )
+                        });
+                    if !v.is_empty() && v.len() < 300 && !photo_credit {
                         d.itemprops.push((p.to_string(), v));
                     }
                 }

@@ -90,6 +90,8 @@ pub const NOT_NAMES: &[&str] = &[
     "guest",
     "unknown",
     "anonymous",
+    // What is left of "and The Associated Press" once the agency is cut off.
+    "the",
     "编辑",
     "小编",
     "佚名",
