@@ -2,8 +2,8 @@
 
 use crate::rules::bylines::{
     AGENCIES, BYLINE_STOPS, COMPOUND_SURNAMES, DATELINE_AGENCY, DATELINE_REPORTERS, DEGREES,
-    NAME_TAILS, NOT_AUTHOR_ROLES, NOT_NAMES, NOT_NAME_FRAGMENTS, NOT_NAME_STARTS, ORG_WORDS, PARTICLES,
-    PINYIN_SURNAMES,
+    NAME_TAILS, NOT_AUTHOR_ROLES, NOT_NAMES, NOT_NAME_FRAGMENTS, NOT_NAME_STARTS, ORG_WORDS,
+    PARTICLES, PINYIN_SURNAMES,
 };
 use regex_lite::Regex;
 use std::sync::LazyLock;
@@ -133,6 +133,7 @@ pub fn parse_byline_with(byline: &str, rules: &NameRules) -> Vec<Author> {
         "BY ",
         "Written by ",
         "Words by ",
+        "Posted by ",
         // French, German, Spanish and Italian "By".
         "Par ",
         "par ",

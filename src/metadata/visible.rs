@@ -125,21 +125,30 @@ fn segments(dom: &Dom, id: NodeId) -> Vec<String> {
         .collect()
 }
 
-/// Whether the unit or a near ancestor is marked as the author/byline block.
+/// Whether the unit or a near ancestor is marked as the author/byline block,
+/// or the unit links its authors with `rel="author"` / `itemprop="author"`
+/// ("<a rel=author>Julia Carrie Wong</a> and <a rel=author>Sam Levin</a>").
 fn author_marked(dom: &Dom, id: NodeId) -> bool {
-    [id].into_iter().chain(dom.ancestors(id).take(3)).any(|a| {
-        [
-            local_name!("class"),
-            local_name!("id"),
-            local_name!("rel"),
-            local_name!("itemprop"),
-        ]
-        .iter()
-        .any(|n| {
-            dom.attr_named(a, n)
-                .is_some_and(|v| BYLINE_SIGN_SET.hits(v) != 0)
+    let links_authors = dom.descendants(id).skip(1).take(24).any(|n| {
+        ["rel", "itemprop"].iter().any(|a| {
+            dom.attr(n, a)
+                .is_some_and(|v| v.eq_ignore_ascii_case("author"))
         })
-    })
+    });
+    links_authors
+        || [id].into_iter().chain(dom.ancestors(id).take(3)).any(|a| {
+            [
+                local_name!("class"),
+                local_name!("id"),
+                local_name!("rel"),
+                local_name!("itemprop"),
+            ]
+            .iter()
+            .any(|n| {
+                dom.attr_named(a, n)
+                    .is_some_and(|v| BYLINE_SIGN_SET.hits(v) != 0)
+            })
+        })
 }
 
 /// Class, id, rel and itemprop fragments of byline elements.
@@ -405,11 +414,9 @@ fn outlet_reporter(seg: &str) -> Option<(String, String)> {
 fn is_domain(s: &str) -> bool {
     let parts: Vec<&str> = s.split('.').collect();
     // An image's file name in a caption ("WEB18-Facebook-1160x768.jpg") is no site.
-    let file = parts.last().is_some_and(|t| {
-        FILE_EXTENSIONS
-            .iter()
-            .any(|e| e.eq_ignore_ascii_case(t))
-    });
+    let file = parts
+        .last()
+        .is_some_and(|t| FILE_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(t)));
     !file
         && parts.len() >= 2
         && !s.contains(' ')
