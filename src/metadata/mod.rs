@@ -499,6 +499,8 @@ fn authors(
         .clone()
         .or_else(|| i.credits.source.clone())
         .or_else(|| names::dateline_agency(&first_lines))
+        // "来源：网络" names no source.
+        .filter(|s| !names::is_placeholder(s))
         .map(|s| names::agency(&s).map(str::to_string).unwrap_or(s));
     let is_org = |name: &str| orgs.iter().any(|o| names::same_org(name, o));
 
@@ -569,6 +571,7 @@ fn authors(
         let groups: [Vec<&str>; 4] = [
             d.meta_all("citation_author")
                 .chain(d.meta_all("dc.creator"))
+                .chain(d.meta_all("dc:creator"))
                 .chain(d.meta_all("dcterms.creator"))
                 .collect(),
             d.meta_all("author").collect(),

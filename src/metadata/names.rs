@@ -278,7 +278,7 @@ pub fn parse_name_with(raw: &str, rules: &NameRules) -> Option<Author> {
         || name.contains("://")
         || !name.chars().any(char::is_alphabetic)
         || name.chars().any(|c| c.is_ascii_digit())
-        || NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+        || is_placeholder(name)
         || NOT_NAME_FRAGMENTS.iter().any(|f| has_fragment(name, f))
         || name
             .split_whitespace()
@@ -396,6 +396,12 @@ pub fn parse_name_with(raw: &str, rules: &NameRules) -> Option<Author> {
         family: words[start..].join(" "),
         given: words[..start].join(" "),
     })
+}
+
+/// Whether `s` is a role, label or placeholder (`NOT_NAMES`), not a name.
+pub fn is_placeholder(s: &str) -> bool {
+    let s = s.trim();
+    NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(s))
 }
 
 /// `name` cut before the first job title, social link or weekday the layout

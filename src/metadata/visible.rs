@@ -354,7 +354,10 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
 /// A byline label standing alone in its segment ("By", "Analysis by", "作者：").
 fn is_bare_label(seg: &str) -> bool {
     let s = seg.trim_end_matches([':', '：', ' ']);
-    matches!(s, "By" | "by" | "BY" | "作者" | "记者" | "Written by")
+    matches!(
+        s,
+        "By" | "by" | "BY" | "作者" | "记者" | "Written by" | "Par" | "Por" | "Von" | "Di"
+    )
         || BYLINE_LABELS
             .iter()
             .any(|l| l.ends_with(" by ") && s == l.trim_end())
