@@ -84,7 +84,10 @@ fn a_weekday_after_the_name_is_the_date() {
         assert_eq!(names(&a), ["Joe Wee"]);
     }
     // "<time>Wednesday January 18, 2017</time> by <a>Juli Clover</a>"
-    if let Some(a) = mercury("www.macrumors.com", "https://www.macrumors.com/2017/01/18/x/") {
+    if let Some(a) = mercury(
+        "www.macrumors.com",
+        "https://www.macrumors.com/2017/01/18/x/",
+    ) {
         assert_eq!(names(&a), ["Juli Clover"]);
     }
 }
@@ -141,7 +144,10 @@ fn photographers_and_places_are_not_authors() {
         assert_eq!(names(&a), ["Austin Murphy"]);
     }
     // "Par Cécile Ducourtieux(Bruxelles, bureau européen)"
-    if let Some(a) = mercury("www.lemonde.fr", "https://www.lemonde.fr/europe/article/x.html") {
+    if let Some(a) = mercury(
+        "www.lemonde.fr",
+        "https://www.lemonde.fr/europe/article/x.html",
+    ) {
         assert_eq!(names(&a), ["Cécile Ducourtieux"]);
     }
 }

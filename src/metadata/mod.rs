@@ -493,7 +493,7 @@ fn authors(
         keep_orgs: false,
     };
     let first_lines: String = i.body_text.lines().take(3).collect::<Vec<_>>().join("\n");
-    let source = i
+    let mut source = i
         .visible
         .source
         .clone()
@@ -505,12 +505,14 @@ fn authors(
     let is_org = |name: &str| orgs.iter().any(|o| names::same_org(name, o));
 
     let mut authors: Vec<Author> = Vec::new();
+    // An organisation the visible byline names ("By Global Times", a
+    // partner such as "Tech Insider"): the author only if no person is
+    // named anywhere else.
+    let mut byline_orgs: Vec<Author> = Vec::new();
     if let Some(b) = &i.visible.byline {
-        // The people the byline names; if it names only the site itself
-        // ("By Global Times"), that organisation is the author.
         authors = names::parse_byline_with(b, &rules);
         if authors.is_empty() {
-            authors = names::parse_byline_with(
+            byline_orgs = names::parse_byline_with(
                 b,
                 &names::NameRules {
                     keep_orgs: true,
@@ -624,6 +626,16 @@ fn authors(
                 break;
             }
         }
+    }
+    if authors.is_empty() {
+        authors = byline_orgs;
+    } else if source.is_none() {
+        // Persons named elsewhere: the byline's organisation ("By: CNN Wire")
+        // supplied the story.
+        source = byline_orgs
+            .first()
+            .map(Author::display)
+            .filter(|s| !is_org(s));
     }
     if authors.is_empty() {
         if let Some(s) = source.as_deref().filter(|s| !is_org(s)) {

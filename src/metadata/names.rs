@@ -271,7 +271,7 @@ pub fn parse_name_with(raw: &str, rules: &NameRules) -> Option<Author> {
     let name = raw
         .trim()
         .trim_matches([',', ';', ':', '：', '—', '–', '-', '|', '/', '／', ' ']);
-    let name = strip_tails(name);
+    let name = strip_org_suffix(strip_tails(name), rules.orgs);
     if name.is_empty()
         || name.len() > 80
         || name.contains('@')
@@ -420,6 +420,39 @@ fn strip_tails(name: &str) -> &str {
     }
     name.find(w)
         .map_or(name, |i| name[..i].trim_end_matches([' ', ',', ';']))
+}
+
+/// `name` without the site, an organisation or an agency named after it
+/// ("Kelli Miller WebMD Health News", "Jane Doe Associated Press"), when at
+/// least two words come before.
+fn strip_org_suffix<'a>(name: &'a str, orgs: &[&str]) -> &'a str {
+    let starts: Vec<usize> = name
+        .char_indices()
+        .filter(|&(i, c)| c == ' ' && i > 0)
+        .map(|(i, _)| i + 1)
+        .collect();
+    if name.starts_with("The ") {
+        return name;
+    }
+    for &i in starts.iter().skip(1) {
+        let tail = &name[i..];
+        let key = crate::text::alnum_key(tail);
+        let names_org = orgs.iter().any(|o| {
+            let k = crate::text::alnum_key(o);
+            !k.is_empty() && key.contains(&k)
+        }) || (tail
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+            && tail.split_whitespace().any(|w| ORG_WORDS.contains(&w)));
+        let head = name[..i].trim_end();
+        let person_like = !head
+            .split_whitespace()
+            .any(|w| ORG_WORDS.contains(&w) || DEGREES.contains(&w));
+        if person_like && (agency(tail).is_some() || names_org) {
+            return head;
+        }
+    }
+    name
 }
 
 /// Whether `name` holds `fragment`: CJK fragments anywhere, Latin ones as

@@ -261,7 +261,9 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
         {
             let _ = label;
             let name = rest.split_whitespace().next().unwrap_or("").trim();
-            if name.is_empty() {
+            if in_caption(dom, id) {
+                // "Source: Supplied" under a picture credits the picture.
+            } else if name.is_empty() {
                 pending_source = true;
             } else if v.source.is_none() {
                 v.source = Some(name.to_string());
@@ -351,16 +353,41 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
     used
 }
 
+/// Class fragments of picture captions and credits.
+const CAPTION_SIGNS: Keywords = Keywords {
+    words: &[
+        "caption",
+        "image-source",
+        "photo-credit",
+        "image-credit",
+        "img-source",
+    ],
+    boundary: Boundary::Anywhere,
+};
+
+static CAPTION_SIGN_SET: LazyLock<KeywordSet> = LazyLock::new(|| KeywordSet::of(&[&CAPTION_SIGNS]));
+
+/// Whether the unit sits in a picture's caption (`figure`, `figcaption`, or a caption-classed block).
+fn in_caption(dom: &Dom, id: NodeId) -> bool {
+    [id].into_iter().chain(dom.ancestors(id).take(4)).any(|a| {
+        matches!(
+            dom.tag(a),
+            Some(&local_name!("figure")) | Some(&local_name!("figcaption"))
+        ) || dom
+            .attr_named(a, &local_name!("class"))
+            .is_some_and(|v| CAPTION_SIGN_SET.hits(v) != 0)
+    })
+}
+
 /// A byline label standing alone in its segment ("By", "Analysis by", "作者：").
 fn is_bare_label(seg: &str) -> bool {
     let s = seg.trim_end_matches([':', '：', ' ']);
     matches!(
         s,
         "By" | "by" | "BY" | "作者" | "记者" | "Written by" | "Par" | "Por" | "Von" | "Di"
-    )
-        || BYLINE_LABELS
-            .iter()
-            .any(|l| l.ends_with(" by ") && s == l.trim_end())
+    ) || BYLINE_LABELS
+        .iter()
+        .any(|l| l.ends_with(" by ") && s == l.trim_end())
 }
 
 /// The unit's text with "; " where two elements' texts touch without a space

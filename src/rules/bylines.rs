@@ -119,6 +119,10 @@ pub const NOT_NAMES: &[&str] = &[
     "本站",
     "本网",
     "未知",
+    // Picture credits that name no one ("Source: Supplied").
+    "supplied",
+    "handout",
+    "file photo",
     // Counters the byline block carries ("留言(42) 人氣(23925)").
     "留言",
     "人氣",
@@ -157,6 +161,10 @@ pub const NOT_NAME_FRAGMENTS: &[&str] = &[
     "Follow",
     "Subscribe",
     "Sign up",
+    "Sign in",
+    "Log in",
+    "Login",
+    "Register",
     "Share",
     "Click",
     "View all",
