@@ -125,17 +125,25 @@ fn segments(dom: &Dom, id: NodeId) -> Vec<String> {
         .collect()
 }
 
-/// Whether the unit or a near ancestor is marked as the author/byline block,
-/// or the unit links its authors with `rel="author"` / `itemprop="author"`
+/// The elements inside the unit marked `rel="author"` / `itemprop="author"`
 /// ("<a rel=author>Julia Carrie Wong</a> and <a rel=author>Sam Levin</a>").
-fn author_marked(dom: &Dom, id: NodeId) -> bool {
-    let links_authors = dom.descendants(id).skip(1).take(24).any(|n| {
-        ["rel", "itemprop"].iter().any(|a| {
-            dom.attr(n, a)
-                .is_some_and(|v| v.eq_ignore_ascii_case("author"))
+fn author_links(dom: &Dom, id: NodeId) -> Vec<NodeId> {
+    dom.descendants(id)
+        .skip(1)
+        .take(24)
+        .filter(|&n| {
+            ["rel", "itemprop"].iter().any(|a| {
+                dom.attr(n, a)
+                    .is_some_and(|v| v.eq_ignore_ascii_case("author"))
+            })
         })
-    });
-    links_authors
+        .collect()
+}
+
+/// Whether the unit or a near ancestor is marked as the author/byline block,
+/// or the unit links its authors.
+fn author_marked(dom: &Dom, id: NodeId) -> bool {
+    !author_links(dom, id).is_empty()
         || [id].into_iter().chain(dom.ancestors(id).take(3)).any(|a| {
             [
                 local_name!("class"),
@@ -341,7 +349,18 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
         && date::parse(text).is_none()
         && text.chars().count() < 120
     {
-        v.byline = Some(spaced_text(dom, id));
+        // The linked names alone when the unit links them ("<a rel=author>
+        // Imogen Clarke</a> Science correspondent"), else its spaced text.
+        let links: Vec<String> = author_links(dom, id)
+            .into_iter()
+            .map(|n| normalize_ws(&dom.text_content(n)))
+            .filter(|t| !t.is_empty())
+            .collect();
+        v.byline = Some(if links.is_empty() {
+            spaced_text(dom, id)
+        } else {
+            links.join(", ")
+        });
         used = true;
     }
     if !used {
