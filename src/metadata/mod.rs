@@ -493,14 +493,11 @@ fn authors(
         keep_orgs: false,
     };
     let first_lines: String = i.body_text.lines().take(3).collect::<Vec<_>>().join("\n");
-    let mut source = i
-        .visible
-        .source
-        .clone()
-        .or_else(|| i.credits.source.clone())
+    // "来源：网络" names no source: the next candidate may.
+    let named = |s: &Option<String>| s.clone().filter(|s| !names::is_placeholder(s));
+    let mut source = named(&i.visible.source)
+        .or_else(|| named(&i.credits.source))
         .or_else(|| names::dateline_agency(&first_lines))
-        // "来源：网络" names no source.
-        .filter(|s| !names::is_placeholder(s))
         .map(|s| names::agency(&s).map(str::to_string).unwrap_or(s));
     let is_org = |name: &str| orgs.iter().any(|o| names::same_org(name, o));
 

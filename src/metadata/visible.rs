@@ -118,11 +118,58 @@ fn segments(dom: &Dom, id: NodeId) -> Vec<String> {
         .flat_map(|r| {
             r.split(['|', '｜', '　', '\n', '\t'])
                 .flat_map(|p| p.split("  "))
+                .flat_map(split_at_labels)
                 .map(normalize_ws)
                 .collect::<Vec<_>>()
         })
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// Chinese credit labels that start a new piece of a metadata line
+/// ("来源：新京报 作者：李四 责任编辑：王五"), longest first.
+const LINE_LABELS: &[&str] = &[
+    "责任编辑",
+    "文章来源",
+    "来源",
+    "稿源",
+    "作者",
+    "记者",
+    "责编",
+    "编辑",
+];
+
+/// `s` cut before each Chinese credit label followed by a colon, so that
+/// each label is read with its own value.
+fn split_at_labels(s: &str) -> Vec<&str> {
+    if !s.contains(['：', ':']) || s.is_ascii() {
+        return vec![s];
+    }
+    let mut cuts = Vec::new();
+    let mut skip_to = 0;
+    for (i, _) in s.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        let rest = &s[i..];
+        if let Some(l) = LINE_LABELS.iter().find(|l| {
+            rest.strip_prefix(**l)
+                .is_some_and(|r| r.trim_start().starts_with(['：', ':']))
+        }) {
+            if i > 0 {
+                cuts.push(i);
+            }
+            skip_to = i + l.len();
+        }
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for c in cuts {
+        out.push(&s[start..c]);
+        start = c;
+    }
+    out.push(&s[start..]);
+    out
 }
 
 /// The elements inside the unit marked `rel="author"` / `itemprop="author"`
@@ -301,7 +348,8 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
                 let at = segs.iter().position(|s| std::ptr::eq(s, seg)).unwrap_or(0);
                 let names: Vec<&str> = segs[at + 1..]
                     .iter()
-                    .take_while(|s| date::parse(s).is_none())
+                    // Up to a date or the next "label:" ("作者： 责任编辑：…").
+                    .take_while(|s| date::parse(s).is_none() && !s.contains(['：', ':']))
                     .map(String::as_str)
                     .collect();
                 if !names.is_empty() {
@@ -583,6 +631,19 @@ mod tests {
     use super::*;
 
     /// `read_unit` searches a segment for source labels only when it holds 源 or S.
+    #[test]
+    fn metadata_lines_split_at_their_labels() {
+        // gmw: "来源： 网易科学人 作者： 责任编辑：肖春芳" (one text run on the page).
+        assert_eq!(
+            split_at_labels("来源：网易科学人 作者：春春 责任编辑：肖春芳"),
+            ["来源：网易科学人 ", "作者：春春 ", "责任编辑：肖春芳"]
+        );
+        assert_eq!(
+            split_at_labels("记者从市交通委获悉"),
+            ["记者从市交通委获悉"]
+        );
+    }
+
     #[test]
     fn every_source_label_holds_the_prefilter_character() {
         for l in SOURCE_LABELS {
