@@ -164,6 +164,12 @@ pub fn parse_byline_with(byline: &str, rules: &NameRules) -> Vec<Author> {
             s = rest.trim().to_string();
         }
     }
+    // A one-word section before a middle dot ("Politik · Jochen Bittner, Tina Hildebrandt").
+    if let Some((section, rest)) = s.split_once(" · ") {
+        if !section.trim().contains(' ') && rest.contains(' ') {
+            s = rest.trim().to_string();
+        }
+    }
     for stop in BYLINE_STOPS {
         if let Some(i) = s.find(stop) {
             if i > 0 {
@@ -544,6 +550,15 @@ mod tests {
         );
     }
 
+    /// Hand-written (no corpus page shows it): a section after the names.
+    #[test]
+    fn a_section_is_not_a_co_author() {
+        assert_eq!(
+            parse_byline("By Jane Doe, CNN Business", &["CNN"]),
+            vec![person("Jane", "Doe")]
+        );
+    }
+
     #[test]
     fn titles_and_bracketed_roles_are_cut() {
         assert_eq!(
@@ -551,6 +566,11 @@ mod tests {
             vec![person("Gina", "Trapani")]
         );
         assert!(parse_byline("CNN Senior Supreme Court Analyst", &[]).is_empty());
+        // epaper.zeit.de
+        assert_eq!(
+            parse_byline("Politik · Jochen Bittner, Tina Hildebrandt", &[]),
+            vec![person("Jochen", "Bittner"), person("Tina", "Hildebrandt")]
+        );
         assert_eq!(
             parse_byline(
                 "Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)",

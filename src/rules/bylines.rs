@@ -319,6 +319,13 @@ pub const ORG_WORDS: &[&str] = &[
     "Blog",
     "Wire",
     "Newsroom",
+    // Section names a site appends to the byline ("Jane Doe, CNN Business").
+    "Business",
+    "Politics",
+    "Sports",
+    "Technology",
+    "Entertainment",
+    "Opinion",
 ];
 
 /// Degrees and honorifics after a name ("Brenda Goodman, MA"): dropped.
