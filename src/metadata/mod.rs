@@ -625,6 +625,15 @@ fn authors(
         }
     }
     if authors.is_empty() {
+        // An `article:author` given as a profile URL names the author in its
+        // last path segment (".../editors/jon-fingas" → Jon Fingas).
+        for u in d.meta_all("article:author") {
+            if let Some(name) = profile_slug_name(u) {
+                authors.extend(names::parse_name_with(&name, &rules));
+            }
+        }
+    }
+    if authors.is_empty() {
         authors = byline_orgs;
     } else if source.is_none() {
         // Persons named elsewhere: the byline's organisation ("By: CNN Wire")
@@ -662,6 +671,29 @@ fn authors(
         })
     };
     (byline, authors, source)
+}
+
+/// "https://site/editors/jon-fingas" → "Jon Fingas": a profile URL's last
+/// segment when it is two or three hyphenated words (not a social network's
+/// account name, which has no hyphen).
+fn profile_slug_name(u: &str) -> Option<String> {
+    let url = url::Url::parse(u).ok()?;
+    let slug = url.path_segments()?.rev().find(|s| !s.is_empty())?;
+    let words: Vec<&str> = slug.split('-').collect();
+    if !(2..=3).contains(&words.len())
+        || !words
+            .iter()
+            .all(|w| w.len() > 1 && w.chars().all(|c| c.is_ascii_alphabetic()))
+    {
+        return None;
+    }
+    Some(
+        words
+            .iter()
+            .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// `citation_author` is often "Family, Given".
@@ -958,6 +990,20 @@ mod tests {
         assert!(!looks_english(
             &"Der Hund lief schnell über die Wiese und bellte laut. ".repeat(3)
         ));
+    }
+
+    #[test]
+    fn profile_urls_name_their_author() {
+        // engadget's `article:author`.
+        assert_eq!(
+            profile_slug_name("https://www.engadget.com/editors/jon-fingas").as_deref(),
+            Some("Jon Fingas")
+        );
+        assert_eq!(profile_slug_name("https://www.facebook.com/CNBC"), None);
+        assert_eq!(
+            profile_slug_name("https://example.com/2016/12/some-long-story-title"),
+            None
+        );
     }
 
     #[test]
