@@ -229,3 +229,57 @@ fn reporters_named_in_the_body_s_first_or_last_line() {
         assert!(!a.text.contains("By LYNNE"));
     }
 }
+
+#[test]
+fn a_byline_organisation_yields_to_a_person_and_becomes_the_source() {
+    // "Tech Insider" (the partner) in the byline block, itemprop="author" Alex Perry.
+    if let Some(a) = readability("msn") {
+        assert_eq!(names(&a), ["Alex Perry"]);
+        assert_eq!(a.source.as_deref(), Some("Tech Insider"));
+    }
+    // "By: CNN Wire" above a body that opens "By Leigh Ann Caldwell CNN".
+    if let Some(a) = n4k(
+        "fox13now_001",
+        "https://www.fox13now.com/2013/12/30/new-year-new-laws-obamacare-pot-guns-and-drones",
+    ) {
+        assert_eq!(names(&a), ["Leigh Ann Caldwell"]);
+        assert_eq!(a.source.as_deref(), Some("CNN Wire"));
+    }
+    // "Kelli Miller WebMD Health News"
+    if let Some(a) = readability("webmd-2") {
+        assert_eq!(names(&a), ["Kelli Miller"]);
+    }
+}
+
+#[test]
+fn a_section_before_the_names_is_not_an_author() {
+    // "Politik · Jochen Bittner, Tina Hildebrandt"
+    if let Some(a) = mercury("epaper.zeit.de", "https://epaper.zeit.de/article/x") {
+        assert_eq!(names(&a), ["Jochen Bittner", "Tina Hildebrandt"]);
+    }
+}
+
+#[test]
+fn a_profile_url_names_the_author_when_nothing_else_does() {
+    // <meta name="article:author" value="https://www.engadget.com/editors/jon-fingas">
+    if let Some(a) = mercury(
+        "www.engadget.com",
+        "https://www.engadget.com/2016/10/09/more-galaxy-note-7-replacement-fires/",
+    ) {
+        assert_eq!(names(&a), ["Jon Fingas"]);
+    }
+}
+
+#[test]
+fn a_linked_domain_is_not_a_source() {
+    // "Official links: <a>Minecraft.net</a>" under the post.
+    if let Some(a) = readability("tumblr") {
+        assert_eq!(a.source, None);
+        assert!(a.authors.is_empty(), "{:?}", a.authors);
+    }
+    // "Source: Supplied" in a picture caption.
+    if let Some(a) = readability("herald-sun-1") {
+        assert_eq!(a.source, None);
+        assert_eq!(names(&a), ["Laurie Oakes"]);
+    }
+}

@@ -383,7 +383,9 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
         } else if let Some(a) = agency(seg) {
             v.source.get_or_insert_with(|| a.to_string());
             used = true;
-        } else if is_domain(seg) {
+        } else if is_domain(seg) && !is_link_text(dom, id, seg) {
+            // A site named in plain text; a link to a site ("Official links:
+            // Minecraft.net") credits nothing.
             v.source.get_or_insert_with(|| seg.clone());
             used = true;
         } else if seg.chars().all(|c| c.is_ascii_digit()) {
@@ -505,6 +507,17 @@ fn outlet_reporter(seg: &str) -> Option<(String, String)> {
             .chars()
             .all(|c| crate::text::is_cjk_letter(c) || c == '·');
     (ok && !name.is_empty()).then(|| (outlet.to_string(), name.to_string()))
+}
+
+/// Whether `seg` is the text of a link in or around the unit.
+fn is_link_text(dom: &Dom, id: NodeId, seg: &str) -> bool {
+    dom.ancestors(id)
+        .take(2)
+        .any(|a| dom.is(a, &local_name!("a")))
+        || dom
+            .descendants(id)
+            .take(24)
+            .any(|n| dom.is(n, &local_name!("a")) && normalize_ws(&dom.text_content(n)) == seg)
 }
 
 /// `chinadaily.com.cn`, `www.example.org`: a site credited as the source.
