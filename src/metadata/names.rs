@@ -550,6 +550,24 @@ mod tests {
         );
     }
 
+    /// Hand-written (no corpus page shows them): roles and places between
+    /// the names of Chinese credits.
+    #[test]
+    fn chinese_credit_roles_are_not_names() {
+        assert_eq!(
+            parse_byline("记者 李四 通讯员 王五", &[]),
+            vec![person("四", "李"), person("五", "王")]
+        );
+        assert_eq!(
+            parse_byline("本报记者 张三 北京报道", &[]),
+            vec![person("三", "张")]
+        );
+        assert_eq!(
+            dateline_reporters("新京报讯（记者 李四 通讯员 王五）昨日"),
+            ["李四", "通讯员", "王五"]
+        );
+    }
+
     /// Hand-written (no corpus page shows it): a section after the names.
     #[test]
     fn a_section_is_not_a_co_author() {

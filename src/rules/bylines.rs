@@ -107,6 +107,15 @@ pub const NOT_NAMES: &[&str] = &[
     "投稿者",
     "翻訳者",
     "執筆者",
+    // Roles between names in a Chinese credit ("记者 李四 通讯员 王五").
+    "通讯员",
+    "实习生",
+    "摄影",
+    "摄",
+    "本报记者",
+    "特约记者",
+    "实习记者",
+    "见习记者",
     // Template placeholders left in a CMS's author field.
     "name",
     "author name",
@@ -158,6 +167,9 @@ pub const NOT_NAME_FRAGMENTS: &[&str] = &[
     "点击",
     "订阅",
     "转载",
+    // Where the reporter filed from ("王五 北京报道", "发自北京").
+    "报道",
+    "发自",
     "Follow",
     "Subscribe",
     "Sign up",
