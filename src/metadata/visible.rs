@@ -383,6 +383,9 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
         } else if let Some(a) = agency(seg) {
             v.source.get_or_insert_with(|| a.to_string());
             used = true;
+        } else if is_file_name(seg) {
+            // A picture's file name shown as its caption ("google.JPG"): clutter.
+            used = true;
         } else if is_domain(seg) && !is_link_text(dom, id, seg) {
             // A site named in plain text; a link to a site ("Official links:
             // Minecraft.net") credits nothing.
@@ -524,10 +527,7 @@ fn is_link_text(dom: &Dom, id: NodeId, seg: &str) -> bool {
 fn is_domain(s: &str) -> bool {
     let parts: Vec<&str> = s.split('.').collect();
     // An image's file name in a caption ("WEB18-Facebook-1160x768.jpg") is no site.
-    let file = parts
-        .last()
-        .is_some_and(|t| FILE_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(t)));
-    !file
+    !is_file_name(s)
         && parts.len() >= 2
         && !s.contains(' ')
         && parts
@@ -536,6 +536,14 @@ fn is_domain(s: &str) -> bool {
         && parts
             .last()
             .is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// A single word ending in a file extension ("google.JPG").
+fn is_file_name(s: &str) -> bool {
+    !s.contains(' ')
+        && s.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty() && FILE_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext))
+        })
 }
 
 /// File name endings that make a dotted word a file, not a domain.
