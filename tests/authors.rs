@@ -283,3 +283,14 @@ fn a_linked_domain_is_not_a_source() {
         assert_eq!(names(&a), ["Laurie Oakes"]);
     }
 }
+
+#[test]
+fn co_authors_credited_in_brackets_are_kept() {
+    // "Martin Untersinger (avec Damien Leloup et Morgane Tual)"
+    if let Some(a) = readability("lemonde-1") {
+        assert_eq!(
+            names(&a),
+            ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]
+        );
+    }
+}

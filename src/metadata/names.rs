@@ -229,20 +229,36 @@ pub fn parse_byline_with(byline: &str, rules: &NameRules) -> Vec<Author> {
     out
 }
 
-/// `s` without bracketed parts; an unclosed bracket ends it.
+/// `s` without bracketed parts; an unclosed bracket ends it. Brackets that
+/// credit co-authors ("(avec Damien Leloup et Morgane Tual)", "(with Jane
+/// Doe)") give their names as further authors.
 fn without_brackets(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    let mut inner = String::new();
     let mut depth = 0usize;
     for c in s.chars() {
         match c {
             '(' | '（' => depth += 1,
-            ')' | '）' if depth > 0 => depth -= 1,
+            ')' | '）' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    let t = inner.trim();
+                    if let Some(rest) = CO_AUTHOR_WORDS.iter().find_map(|w| t.strip_prefix(w)) {
+                        out.push_str(", ");
+                        out.push_str(&rest.replace(" et ", ", ").replace(" und ", ", "));
+                    }
+                    inner.clear();
+                }
+            }
             _ if depth == 0 => out.push(c),
-            _ => {}
+            _ => inner.push(c),
         }
     }
     normalize_ws(&out)
 }
+
+/// Words opening a bracket that credits co-authors ("avec", "with", "mit", "con").
+const CO_AUTHOR_WORDS: &[&str] = &["avec ", "with ", "With ", "mit ", "con "];
 
 /// Abbreviated month names that start a date after a byline (the full names
 /// come from `rules::dates::MONTH_NAMES`).
@@ -584,6 +600,18 @@ mod tests {
             vec![person("Gina", "Trapani")]
         );
         assert!(parse_byline("CNN Senior Supreme Court Analyst", &[]).is_empty());
+        // lemonde-1
+        assert_eq!(
+            parse_byline(
+                "Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+                &[]
+            ),
+            vec![
+                person("Martin", "Untersinger"),
+                person("Damien", "Leloup"),
+                person("Morgane", "Tual")
+            ]
+        );
         // epaper.zeit.de
         assert_eq!(
             parse_byline("Politik · Jochen Bittner, Tina Hildebrandt", &[]),
