@@ -419,7 +419,17 @@ fn capture_credit_lower(text: &str, lower: &str, credits: &mut Credits) -> Optio
             }
         }
         if let Some(r) = reporter {
-            for name in r.split([' ', '、', '　', '和']).filter(|n| !n.is_empty()) {
+            // Chinese names part at spaces; Latin ones at commas and "and".
+            let latin = r.contains(|c: char| c.is_ascii_alphabetic());
+            let names: Vec<&str> = if latin {
+                r.split([',', '&'])
+                    .flat_map(|p| p.split(" and "))
+                    .map(str::trim)
+                    .collect()
+            } else {
+                r.split([' ', '、', '　', '和']).collect()
+            };
+            for name in names.into_iter().filter(|n| !n.is_empty()) {
                 if !credits.reporters.iter().any(|x| x == name) {
                     credits.reporters.push(name.to_string());
                 }

@@ -493,22 +493,23 @@ fn authors(
         keep_orgs: false,
     };
     let first_lines: String = i.body_text.lines().take(3).collect::<Vec<_>>().join("\n");
-    let source = i
-        .visible
-        .source
-        .clone()
-        .or_else(|| i.credits.source.clone())
+    // "来源：网络" names no source: the next candidate may.
+    let named = |s: &Option<String>| s.clone().filter(|s| !names::is_placeholder(s));
+    let mut source = named(&i.visible.source)
+        .or_else(|| named(&i.credits.source))
         .or_else(|| names::dateline_agency(&first_lines))
         .map(|s| names::agency(&s).map(str::to_string).unwrap_or(s));
     let is_org = |name: &str| orgs.iter().any(|o| names::same_org(name, o));
 
     let mut authors: Vec<Author> = Vec::new();
+    // An organisation the visible byline names ("By Global Times", a
+    // partner such as "Tech Insider"): the author only if no person is
+    // named anywhere else.
+    let mut byline_orgs: Vec<Author> = Vec::new();
     if let Some(b) = &i.visible.byline {
-        // The people the byline names; if it names only the site itself
-        // ("By Global Times"), that organisation is the author.
         authors = names::parse_byline_with(b, &rules);
         if authors.is_empty() {
-            authors = names::parse_byline_with(
+            byline_orgs = names::parse_byline_with(
                 b,
                 &names::NameRules {
                     keep_orgs: true,
@@ -517,9 +518,17 @@ fn authors(
             );
         }
     }
-    // Reporters named in the credits or the dateline ("（记者 李四）") beat structured data.
+    // Chinese reporters named in the credits or the dateline ("（记者 李四）")
+    // beat structured data. A Latin "By Jane Doe" paragraph may be a related
+    // story's card inside the body: it comes after declared authors.
+    let (latin_reporters, cjk_reporters): (Vec<String>, Vec<String>) = i
+        .credits
+        .reporters
+        .iter()
+        .cloned()
+        .partition(|r| r.contains(|c: char| c.is_ascii_alphabetic()));
     if authors.is_empty() {
-        let mut reporters = i.credits.reporters.clone();
+        let mut reporters = cjk_reporters;
         reporters.extend(names::dateline_reporters(&first_lines));
         for r in reporters {
             if let Some(a) = names::parse_name_with(&r, &rules) {
@@ -547,41 +556,92 @@ fn authors(
         }
     }
     if authors.is_empty() {
-        let declared: Vec<&str> = d
-            .meta_all("citation_author")
-            .chain(d.meta_all("dc.creator"))
-            .chain(d.meta_all("dcterms.creator"))
-            .chain(d.meta_all("author"))
-            .chain(d.meta_all("article:author"))
-            .chain(d.meta_all("parsely-author"))
-            .chain(d.meta_all("sailthru.author"))
-            .chain(
-                d.itemprops
-                    .iter()
-                    .filter(|(k, _)| k == "author" || k == "creator")
-                    .map(|(_, v)| v.as_str()),
-            )
-            .filter(|v| !v.contains("://"))
+        // The company holding the copyright is no author ("Condé Nast" as
+        // the `author` meta of every page of a magazine).
+        let copyright = d.meta(&["copyright", "dc.rights"]).unwrap_or("");
+        let itemprops: Vec<&str> = d
+            .itemprops
+            .iter()
+            .filter(|(k, _)| k == "author" || k == "creator")
+            .map(|(_, v)| v.as_str())
             .collect();
-        for name in declared {
-            for a in parse_citation_name(name, &rules) {
-                if !authors.contains(&a) {
-                    authors.push(a);
+        // Sources in order of trust; the first that names someone is used
+        // alone (microdata also marks related stories' authors).
+        let groups: [Vec<&str>; 4] = [
+            d.meta_all("citation_author")
+                .chain(d.meta_all("dc.creator"))
+                .chain(d.meta_all("dc:creator"))
+                .chain(d.meta_all("dcterms.creator"))
+                .collect(),
+            d.meta_all("author").collect(),
+            d.meta_all("article:author")
+                .chain(d.meta_all("parsely-author"))
+                .chain(d.meta_all("sailthru.author"))
+                .collect(),
+            itemprops,
+        ];
+        for group in groups {
+            for name in group.into_iter().filter(|v| !v.contains("://")) {
+                if !copyright.is_empty() && copyright.contains(name) {
+                    continue;
+                }
+                for a in parse_citation_name(name, &rules) {
+                    if !authors.contains(&a) {
+                        authors.push(a);
+                    }
                 }
             }
+            if !authors.is_empty() {
+                break;
+            }
         }
-        // A `author` meta that names the page's editor is the CMS's account, not the author.
+        // A `author` meta that names the page's editor is the CMS's account,
+        // not the author, also with the account's desk before it ("青网校园崔宁宁").
         if let Some(ed) = &i.credits.editor {
-            authors.retain(|a| a.display() != *ed);
+            authors.retain(|a| !a.display().ends_with(ed.as_str()));
+        }
+    }
+    if authors.is_empty() {
+        for r in &latin_reporters {
+            authors.extend(names::parse_name_with(r, &rules));
         }
     }
     if authors.is_empty() {
         for t in &d.byline_elements {
             authors = names::parse_byline_with(t, &rules);
+            // A byline element naming only the site: the site is the author.
+            if authors.is_empty() && is_org(t) {
+                authors = names::parse_byline_with(
+                    t,
+                    &names::NameRules {
+                        keep_orgs: true,
+                        ..rules
+                    },
+                );
+            }
             if !authors.is_empty() {
                 break;
             }
         }
+    }
+    if authors.is_empty() {
+        // An `article:author` given as a profile URL names the author in its
+        // last path segment (".../editors/jon-fingas" → Jon Fingas).
+        for u in d.meta_all("article:author") {
+            if let Some(name) = profile_slug_name(u) {
+                authors.extend(names::parse_name_with(&name, &rules));
+            }
+        }
+    }
+    if authors.is_empty() {
+        authors = byline_orgs;
+    } else if source.is_none() {
+        // Persons named elsewhere: the byline's organisation ("By: CNN Wire")
+        // supplied the story.
+        source = byline_orgs
+            .first()
+            .map(Author::display)
+            .filter(|s| !is_org(s));
     }
     if authors.is_empty() {
         if let Some(s) = source.as_deref().filter(|s| !is_org(s)) {
@@ -611,6 +671,29 @@ fn authors(
         })
     };
     (byline, authors, source)
+}
+
+/// "https://site/editors/jon-fingas" → "Jon Fingas": a profile URL's last
+/// segment when it is two or three hyphenated words (not a social network's
+/// account name, which has no hyphen).
+fn profile_slug_name(u: &str) -> Option<String> {
+    let url = url::Url::parse(u).ok()?;
+    let slug = url.path_segments()?.rev().find(|s| !s.is_empty())?;
+    let words: Vec<&str> = slug.split('-').collect();
+    if !(2..=3).contains(&words.len())
+        || !words
+            .iter()
+            .all(|w| w.len() > 1 && w.chars().all(|c| c.is_ascii_alphabetic()))
+    {
+        return None;
+    }
+    Some(
+        words
+            .iter()
+            .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// `citation_author` is often "Family, Given".
@@ -907,6 +990,20 @@ mod tests {
         assert!(!looks_english(
             &"Der Hund lief schnell über die Wiese und bellte laut. ".repeat(3)
         ));
+    }
+
+    #[test]
+    fn profile_urls_name_their_author() {
+        // engadget's `article:author`.
+        assert_eq!(
+            profile_slug_name("https://www.engadget.com/editors/jon-fingas").as_deref(),
+            Some("Jon Fingas")
+        );
+        assert_eq!(profile_slug_name("https://www.facebook.com/CNBC"), None);
+        assert_eq!(
+            profile_slug_name("https://example.com/2016/12/some-long-story-title"),
+            None
+        );
     }
 
     #[test]

@@ -230,7 +230,10 @@ pub fn collect(dom: &Dom) -> Declared {
                     .or_else(|| dom.attr(id, "name"))
                     .or_else(|| dom.attr(id, "itemprop"))
                     .or_else(|| dom.attr(id, "http-equiv"));
-                if let (Some(k), Some(v)) = (key, dom.attr(id, "content")) {
+                // Pages saved by Mercury (Postlight) Parser, and a few CMSs,
+                // write the value in `value` instead of `content`.
+                let value = dom.attr(id, "content").or_else(|| dom.attr(id, "value"));
+                if let (Some(k), Some(v)) = (key, value) {
                     // A property attribute may list several names ("og:title twitter:title").
                     for k in k.split_whitespace() {
                         d.meta.push((k.to_ascii_lowercase(), meta_text(v)));
@@ -352,7 +355,15 @@ pub fn collect(dom: &Dom) -> Declared {
                                 String::new()
                             }
                         });
-                    if !v.is_empty() && v.len() < 300 {
+                    // An author inside a figure is the picture's photographer.
+                    let photo_credit = matches!(p, "author" | "creator")
+                        && dom.ancestors(id).take(4).any(|a| {
+                            matches!(
+                                dom.tag(a),
+                                Some(&local_name!("figure")) | Some(&local_name!("figcaption"))
+                            )
+                        });
+                    if !v.is_empty() && v.len() < 300 && !photo_credit {
                         d.itemprops.push((p.to_string(), v));
                     }
                 }

@@ -118,6 +118,7 @@ fn segments(dom: &Dom, id: NodeId) -> Vec<String> {
         .flat_map(|r| {
             r.split(['|', '｜', '　', '\n', '\t'])
                 .flat_map(|p| p.split("  "))
+                .flat_map(split_at_labels)
                 .map(normalize_ws)
                 .collect::<Vec<_>>()
         })
@@ -125,21 +126,84 @@ fn segments(dom: &Dom, id: NodeId) -> Vec<String> {
         .collect()
 }
 
-/// Whether the unit or a near ancestor is marked as the author/byline block.
-fn author_marked(dom: &Dom, id: NodeId) -> bool {
-    [id].into_iter().chain(dom.ancestors(id).take(3)).any(|a| {
-        [
-            local_name!("class"),
-            local_name!("id"),
-            local_name!("rel"),
-            local_name!("itemprop"),
-        ]
-        .iter()
-        .any(|n| {
-            dom.attr_named(a, n)
-                .is_some_and(|v| BYLINE_SIGN_SET.hits(v) != 0)
+/// Chinese credit labels that start a new piece of a metadata line
+/// ("来源：新京报 作者：李四 责任编辑：王五"), longest first.
+const LINE_LABELS: &[&str] = &[
+    "责任编辑",
+    "文章来源",
+    "来源",
+    "稿源",
+    "作者",
+    "记者",
+    "责编",
+    "编辑",
+];
+
+/// `s` cut before each Chinese credit label followed by a colon, so that
+/// each label is read with its own value.
+fn split_at_labels(s: &str) -> Vec<&str> {
+    if !s.contains(['：', ':']) || s.is_ascii() {
+        return vec![s];
+    }
+    let mut cuts = Vec::new();
+    let mut skip_to = 0;
+    for (i, _) in s.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        let rest = &s[i..];
+        if let Some(l) = LINE_LABELS.iter().find(|l| {
+            rest.strip_prefix(**l)
+                .is_some_and(|r| r.trim_start().starts_with(['：', ':']))
+        }) {
+            if i > 0 {
+                cuts.push(i);
+            }
+            skip_to = i + l.len();
+        }
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for c in cuts {
+        out.push(&s[start..c]);
+        start = c;
+    }
+    out.push(&s[start..]);
+    out
+}
+
+/// The elements inside the unit marked `rel="author"` / `itemprop="author"`
+/// ("<a rel=author>Julia Carrie Wong</a> and <a rel=author>Sam Levin</a>").
+fn author_links(dom: &Dom, id: NodeId) -> Vec<NodeId> {
+    dom.descendants(id)
+        .skip(1)
+        .take(24)
+        .filter(|&n| {
+            ["rel", "itemprop"].iter().any(|a| {
+                dom.attr(n, a)
+                    .is_some_and(|v| v.eq_ignore_ascii_case("author"))
+            })
         })
-    })
+        .collect()
+}
+
+/// Whether the unit or a near ancestor is marked as the author/byline block,
+/// or the unit links its authors.
+fn author_marked(dom: &Dom, id: NodeId) -> bool {
+    !author_links(dom, id).is_empty()
+        || [id].into_iter().chain(dom.ancestors(id).take(3)).any(|a| {
+            [
+                local_name!("class"),
+                local_name!("id"),
+                local_name!("rel"),
+                local_name!("itemprop"),
+            ]
+            .iter()
+            .any(|n| {
+                dom.attr_named(a, n)
+                    .is_some_and(|v| BYLINE_SIGN_SET.hits(v) != 0)
+            })
+        })
 }
 
 /// Class, id, rel and itemprop fragments of byline elements.
@@ -163,7 +227,14 @@ const TITLE_SIGNS: Keywords = Keywords {
     boundary: Boundary::Anywhere,
 };
 
-static TITLE_SIGN_SET: LazyLock<KeywordSet> = LazyLock::new(|| KeywordSet::of(&[&TITLE_SIGNS]));
+/// Short title tokens of Chinese CMS templates (`l_tit`, `art-tit`, `news_bt`).
+const TITLE_TOKENS: Keywords = Keywords {
+    words: &["tit", "bt", "headline"],
+    boundary: Boundary::Token,
+};
+
+static TITLE_SIGN_SET: LazyLock<KeywordSet> =
+    LazyLock::new(|| KeywordSet::of(&[&TITLE_SIGNS, &TITLE_TOKENS]));
 
 /// Labels before a source name.
 const SOURCE_LABELS: &[&str] = &[
@@ -179,9 +250,17 @@ const SOURCE_LABELS: &[&str] = &[
 ];
 /// Labels before a byline.
 const BYLINE_LABELS: &[&str] = &[
+    "By: ",
+    "BY: ",
     "By ",
     "by ",
     "BY ",
+    // CNN and others name the kind of piece before the byline.
+    "Analysis by ",
+    "Opinion by ",
+    "Commentary by ",
+    "Story by ",
+    "Text by ",
     "作者：",
     "作者:",
     "作者 ",
@@ -237,7 +316,9 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
         {
             let _ = label;
             let name = rest.split_whitespace().next().unwrap_or("").trim();
-            if name.is_empty() {
+            if in_caption(dom, id) {
+                // "Source: Supplied" under a picture credits the picture.
+            } else if name.is_empty() {
                 pending_source = true;
             } else if v.source.is_none() {
                 v.source = Some(name.to_string());
@@ -258,12 +339,23 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
                 }
             }
             used = true;
-        } else if matches!(
-            seg.as_str(),
-            "By" | "by" | "BY" | "作者" | "记者" | "作者：" | "记者："
-        ) {
+        } else if is_bare_label(seg) {
             if segs.len() == 1 {
                 v.expect_byline = true;
+            } else if v.byline.is_none() || !v.labelled {
+                // "By <a>Jane Doe</a> and <a>John Roe</a> on <time>…": the
+                // segments after the label, up to a date, are the byline.
+                let at = segs.iter().position(|s| std::ptr::eq(s, seg)).unwrap_or(0);
+                let names: Vec<&str> = segs[at + 1..]
+                    .iter()
+                    // Up to a date or the next "label:" ("作者： 责任编辑：…").
+                    .take_while(|s| date::parse(s).is_none() && !s.contains(['：', ':']))
+                    .map(String::as_str)
+                    .collect();
+                if !names.is_empty() {
+                    v.byline = Some(names.join(" "));
+                    v.labelled = true;
+                }
             }
             used = true;
         } else if matches!(seg.as_str(), "and" | "&") {
@@ -291,21 +383,37 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
         } else if let Some(a) = agency(seg) {
             v.source.get_or_insert_with(|| a.to_string());
             used = true;
-        } else if is_domain(seg) {
+        } else if is_file_name(seg) {
+            // A picture's file name shown as its caption ("google.JPG"): clutter.
+            used = true;
+        } else if is_domain(seg) && !is_link_text(dom, id, seg) {
+            // A site named in plain text; a link to a site ("Official links:
+            // Minecraft.net") credits nothing.
             v.source.get_or_insert_with(|| seg.clone());
             used = true;
         } else if seg.chars().all(|c| c.is_ascii_digit()) {
             used = true;
         }
     }
-    let connector = matches!(text, "By" | "by" | "BY");
+    let connector = is_bare_label(text);
     if marked
         && !connector
         && v.byline.is_none()
         && date::parse(text).is_none()
         && text.chars().count() < 120
     {
-        v.byline = Some(text.to_string());
+        // The linked names alone when the unit links them ("<a rel=author>
+        // Imogen Clarke</a> Science correspondent"), else its spaced text.
+        let links: Vec<String> = author_links(dom, id)
+            .into_iter()
+            .map(|n| normalize_ws(&dom.text_content(n)))
+            .filter(|t| !t.is_empty())
+            .collect();
+        v.byline = Some(if links.is_empty() {
+            spaced_text(dom, id)
+        } else {
+            links.join(", ")
+        });
         used = true;
     }
     if !used {
@@ -315,6 +423,68 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
         }
     }
     used
+}
+
+/// Class fragments of picture captions and credits.
+const CAPTION_SIGNS: Keywords = Keywords {
+    words: &[
+        "caption",
+        "image-source",
+        "photo-credit",
+        "image-credit",
+        "img-source",
+    ],
+    boundary: Boundary::Anywhere,
+};
+
+static CAPTION_SIGN_SET: LazyLock<KeywordSet> = LazyLock::new(|| KeywordSet::of(&[&CAPTION_SIGNS]));
+
+/// Whether the unit sits in a picture's caption (`figure`, `figcaption`, or a caption-classed block).
+fn in_caption(dom: &Dom, id: NodeId) -> bool {
+    [id].into_iter().chain(dom.ancestors(id).take(4)).any(|a| {
+        matches!(
+            dom.tag(a),
+            Some(&local_name!("figure")) | Some(&local_name!("figcaption"))
+        ) || dom
+            .attr_named(a, &local_name!("class"))
+            .is_some_and(|v| CAPTION_SIGN_SET.hits(v) != 0)
+    })
+}
+
+/// A byline label standing alone in its segment ("By", "Analysis by", "作者：").
+fn is_bare_label(seg: &str) -> bool {
+    let s = seg.trim_end_matches([':', '：', ' ']);
+    matches!(
+        s,
+        "By" | "by" | "BY" | "作者" | "记者" | "Written by" | "Par" | "Por" | "Von" | "Di"
+    ) || BYLINE_LABELS
+        .iter()
+        .any(|l| l.ends_with(" by ") && s == l.trim_end())
+}
+
+/// The unit's text with "; " where two elements' texts touch without a space
+/// ("<a>Gina Trapani</a><span>CEO</span>" → "Gina Trapani; CEO"), so that a
+/// job title or a link label glued to a name stays apart from it.
+fn spaced_text(dom: &Dom, id: NodeId) -> String {
+    let mut out = String::new();
+    let mut last_parent = None;
+    for n in dom.descendants(id).take(200) {
+        let crate::dom::NodeData::Text(t) = &dom.node(n).data else {
+            continue;
+        };
+        let parent = dom.parent(n);
+        let touching = !out.is_empty()
+            && !out.ends_with(char::is_whitespace)
+            && !t.starts_with(char::is_whitespace);
+        if touching && parent != last_parent && !is_bare_label(out.trim()) {
+            out.push_str("; ");
+        } else if touching {
+            out.push(' ');
+        }
+        out.push_str(t);
+        last_parent = parent;
+    }
+    normalize_ws(&out)
 }
 
 /// "澎湃新闻记者 顾文卿" → ("澎湃新闻", "顾文卿"): an outlet's reporter credit.
@@ -342,10 +512,23 @@ fn outlet_reporter(seg: &str) -> Option<(String, String)> {
     (ok && !name.is_empty()).then(|| (outlet.to_string(), name.to_string()))
 }
 
+/// Whether `seg` is the text of a link in or around the unit.
+fn is_link_text(dom: &Dom, id: NodeId, seg: &str) -> bool {
+    dom.ancestors(id)
+        .take(2)
+        .any(|a| dom.is(a, &local_name!("a")))
+        || dom
+            .descendants(id)
+            .take(24)
+            .any(|n| dom.is(n, &local_name!("a")) && normalize_ws(&dom.text_content(n)) == seg)
+}
+
 /// `chinadaily.com.cn`, `www.example.org`: a site credited as the source.
 fn is_domain(s: &str) -> bool {
     let parts: Vec<&str> = s.split('.').collect();
-    parts.len() >= 2
+    // An image's file name in a caption ("WEB18-Facebook-1160x768.jpg") is no site.
+    !is_file_name(s)
+        && parts.len() >= 2
         && !s.contains(' ')
         && parts
             .iter()
@@ -354,6 +537,20 @@ fn is_domain(s: &str) -> bool {
             .last()
             .is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
 }
+
+/// A single word ending in a file extension ("google.JPG").
+fn is_file_name(s: &str) -> bool {
+    !s.contains(' ')
+        && s.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty() && FILE_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext))
+        })
+}
+
+/// File name endings that make a dotted word a file, not a domain.
+const FILE_EXTENSIONS: &[&str] = &[
+    "jpg", "jpeg", "png", "gif", "webp", "svg", "avif", "bmp", "tif", "tiff", "mp4", "mp3", "pdf",
+    "html", "htm", "php", "js", "css",
+];
 
 /// Records a date seen near the headline, as published or modified by its label.
 fn note_date(v: &mut Visible, d: DateTime, label: &str) {
@@ -409,7 +606,8 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
             dom.attr_named(id, a)
                 .is_some_and(|v| TITLE_SIGN_SET.hits(v) != 0)
         });
-        if !is_h1 && !titled {
+        // A hidden copy of the headline for share widgets is not where the byline sits.
+        if (!is_h1 && !titled) || hidden(dom, id) {
             continue;
         }
         let text = normalize_ws(&dom.text_content_capped(id, 1200));
@@ -433,11 +631,40 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
     fallback.or(first_h1)
 }
 
+/// Whether the element or one of its four nearest ancestors is hidden
+/// (`hidden`, or `display:none` in its inline style).
+fn hidden(dom: &Dom, id: NodeId) -> bool {
+    [id].into_iter().chain(dom.ancestors(id).take(4)).any(|a| {
+        dom.attr(a, "hidden").is_some()
+            || dom.attr(a, "style").is_some_and(|st| {
+                st.split(';').any(|d| {
+                    d.split_once(':').is_some_and(|(k, v)| {
+                        k.trim().eq_ignore_ascii_case("display")
+                            && v.trim().eq_ignore_ascii_case("none")
+                    })
+                })
+            })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// `read_unit` searches a segment for source labels only when it holds 源 or S.
+    #[test]
+    fn metadata_lines_split_at_their_labels() {
+        // gmw: "来源： 网易科学人 作者： 责任编辑：肖春芳" (one text run on the page).
+        assert_eq!(
+            split_at_labels("来源：网易科学人 作者：春春 责任编辑：肖春芳"),
+            ["来源：网易科学人 ", "作者：春春 ", "责任编辑：肖春芳"]
+        );
+        assert_eq!(
+            split_at_labels("记者从市交通委获悉"),
+            ["记者从市交通委获悉"]
+        );
+    }
+
     #[test]
     fn every_source_label_holds_the_prefilter_character() {
         for l in SOURCE_LABELS {

@@ -62,6 +62,17 @@ pub const BYLINE_STOPS: &[&str] = &[
     " writer",
     " Writer",
     " Associated Press",
+    // "Saibal Dasgupta / TNN / Updated: …": a slash between name and desk.
+    " / ",
+    // "By Keith Noonan - Jan 9, 2017": a dash before the date.
+    " - ",
+    " – ",
+    " — ",
+    // "史蒂文的家_藍天 發表在 痞客邦": "posted on" after a blog author.
+    " 發表在",
+    " 發表於",
+    " 发表于",
+    " 发表在",
     " •",
     " ·",
     "  ",
@@ -79,9 +90,140 @@ pub const NOT_NAMES: &[&str] = &[
     "guest",
     "unknown",
     "anonymous",
+    // What is left of "and The Associated Press" once the agency is cut off.
+    "the",
     "编辑",
     "小编",
     "佚名",
+    // Byline labels read as the name when the name itself is missing or
+    // sits elsewhere ("著者", "投稿者", "翻訳者" on Japanese blogs, "By:").
+    "by",
+    "by:",
+    "author",
+    "authors",
+    "作者",
+    "记者",
+    "著者",
+    "投稿者",
+    "翻訳者",
+    "執筆者",
+    // Roles between names in a Chinese credit ("记者 李四 通讯员 王五").
+    "通讯员",
+    "实习生",
+    "摄影",
+    "摄",
+    "本报记者",
+    "特约记者",
+    "实习记者",
+    "见习记者",
+    // Template placeholders left in a CMS's author field.
+    "name",
+    "author name",
+    "your name",
+    "firstname lastname",
+    // Not a source: "来源：网络" says only "from the internet".
+    "网络",
+    "互联网",
+    "网友",
+    "本站",
+    "本网",
+    "未知",
+    // Picture credits that name no one ("Source: Supplied").
+    "supplied",
+    "handout",
+    "file photo",
+    // Counters the byline block carries ("留言(42) 人氣(23925)").
+    "留言",
+    "人氣",
+    "人气",
+    "阅读",
+    "閱讀",
+    "评论",
+    "評論",
+    "コメント",
+];
+
+/// Bracketed roles after a name that credit something other than the text
+/// ("Adrian Malloch (photography)"): that name is no author.
+pub const NOT_AUTHOR_ROLES: &[&str] = &[
+    "photography",
+    "photographs",
+    "photos",
+    "pictures",
+    "illustration",
+    "illustrations",
+    "video",
+    "graphics",
+];
+
+/// Fragments that make a byline piece a call to action or a notice, never a
+/// name ("微信扫一扫赞赏作者", "我已授权", "Follow", "Subscribe"). Matched
+/// anywhere in the piece, case-insensitively for Latin words.
+pub const NOT_NAME_FRAGMENTS: &[&str] = &[
+    "扫一扫",
+    "赞赏",
+    "授权",
+    "关注",
+    "点击",
+    "订阅",
+    "转载",
+    // Where the reporter filed from ("王五 北京报道", "发自北京").
+    "报道",
+    "发自",
+    "Follow",
+    "Subscribe",
+    "Sign up",
+    "Sign in",
+    "Log in",
+    "Login",
+    "Register",
+    "Share",
+    "Click",
+    "View all",
+    "More from",
+    "Updated",
+];
+
+/// First words that make a piece a desk, a label or an update stamp rather
+/// than a person ("Our Foreign Staff", "Last Updated: …", "Posted by").
+pub const NOT_NAME_STARTS: &[&str] = &["Our", "Last", "Posted", "Published", "Updated", "From"];
+
+/// Words glued after a name by the page's layout: job titles, social links
+/// and weekdays ("Gina Trapani CEO", "Andrew Husband Twitter", "Joe Wee
+/// Monday"). Dropped from the end of a name; a piece that still holds one
+/// is a job description, not a name ("CNN Senior Supreme Court Analyst").
+pub const NAME_TAILS: &[&str] = &[
+    "Senior",
+    "Chief",
+    "Contributing",
+    "Special",
+    "CEO",
+    "CTO",
+    "Founder",
+    "Co-founder",
+    "President",
+    "Senior",
+    "Chief",
+    "Contributing",
+    "Contributor",
+    "Columnist",
+    "Analyst",
+    "Technologist",
+    "Twitter",
+    "Facebook",
+    "Instagram",
+    "LinkedIn",
+    "Email",
+    "E-mail",
+    "Bio",
+    "Profile",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 /// Lower-case particles that belong to the family name ("van der Berg", "de la Cruz").
@@ -189,6 +331,13 @@ pub const ORG_WORDS: &[&str] = &[
     "Blog",
     "Wire",
     "Newsroom",
+    // Section names a site appends to the byline ("Jane Doe, CNN Business").
+    "Business",
+    "Politics",
+    "Sports",
+    "Technology",
+    "Entertainment",
+    "Opinion",
 ];
 
 /// Degrees and honorifics after a name ("Brenda Goodman, MA"): dropped.

@@ -45,11 +45,12 @@ pub const CREDIT_RULES: &[Rule] = &[
     },
     Rule {
         id: "credit-reporter-zh",
-        pattern: r"^[（(]?\s*(?:本报记者|记者|通讯员|作者|文字|撰文|文)\s*[:：|丨]?\s*(?P<reporter>[\x{4e00}-\x{9fff}·]{2,4}(?:[ 　、和]+[\x{4e00}-\x{9fff}·]{2,4})*)\s*[)）]?$",
-        catches: "（记者 李四）, 记者：李四 王五 credit lines",
+        pattern: r"^[（(]?\s*(?:本报记者|记者|通讯员|作者|文字|撰文|文)\s*[:：|丨︱｜/／]?\s*(?P<reporter>[\x{4e00}-\x{9fff}·]{2,4}(?:[ 　、和]+[\x{4e00}-\x{9fff}·]{2,4})*)\s*[)）]?$",
+        catches: "（记者 李四）, 记者：李四 王五, 作者︱春春 credit lines",
         hints: &["记者", "通讯员", "作者", "文"],
         examples: &[
             "（记者 李四）",
+            "作者︱春春",
             "记者：李四 王五",
             "文|张三",
             "文字：林小满",
@@ -75,6 +76,18 @@ pub const CREDIT_RULES: &[Rule] = &[
         hints: &["文"],
         examples: &["【文/观察者网 杨晨曦】", "文/张三"],
         counter: &["文化和旅游部发布通知"],
+    },
+    Rule {
+        id: "credit-by-en",
+        pattern: r"^(?:By|BY)\s+(?P<reporter>[A-Z][A-Za-zÀ-ÿ.'’-]+(?:\s+[A-Z][A-Za-zÀ-ÿ.'’-]+){1,3}(?:\s*(?:,|,?\s+and|&)\s+[A-Z][A-Za-zÀ-ÿ.'’-]+(?:\s+[A-Z][A-Za-zÀ-ÿ.'’-]+){1,3})*)\s*$",
+        catches: "a byline standing as the body's own paragraph (\"By LYNNE O'DONNELL\", \"By Jane Doe and John Roe\")",
+        hints: &["^by "],
+        examples: &[
+            "By LYNNE O'DONNELL",
+            "By Jane Doe and John Roe",
+            "By Jane Doe, John Roe",
+        ],
+        counter: &["By March 2020 the plan had failed", "By Monday", "By then we knew"],
     },
     Rule {
         id: "end-mark-zh",
