@@ -3,6 +3,7 @@
 //! lines). Where they disagree, the visible page wins.
 
 mod names;
+mod site;
 mod sources;
 pub mod title;
 mod visible;
@@ -309,72 +310,9 @@ fn is_rtl_lang(l: &str) -> bool {
     )
 }
 
-/// Site name: the declared name the title tag also shows, else the first
-/// declared name, else the host without `www.`.
+/// Site name: see [`site::name`].
 fn site_name(d: &Declared, url: Option<&url::Url>) -> Option<String> {
-    let publisher = d
-        .jsonld
-        .as_ref()
-        .and_then(|v| v.get("publisher"))
-        .and_then(sources::string_of);
-    let suffix = d.title_tag.as_deref().and_then(title::site_suffix);
-    if let Some(suffix) = suffix {
-        // The name the tab shows, when it is one of the declared names.
-        let named = [
-            d.meta(&["og:site_name"]).map(str::to_string),
-            publisher.clone(),
-            d.meta(&["application-name"]).map(str::to_string),
-        ];
-        if let Some(n) = named.iter().flatten().find(|n| names::same_org(n, suffix)) {
-            // The tab's spelling of the same name ("The Guardian"); the declared
-            // name when the tab shows a domain or only a part of it.
-            let key = |s: &str| -> String {
-                let k = crate::text::alnum_key(s);
-                k.strip_prefix("the").map(str::to_string).unwrap_or(k)
-            };
-            let same = key(n) == key(suffix);
-            return Some(normalize_ws(if same && !suffix.contains('.') {
-                suffix
-            } else {
-                n
-            }));
-        }
-        // No declared name at all: the tab's suffix is the site's name.
-        if named.iter().all(Option::is_none) && d.jsonld_other.is_empty() {
-            return Some(normalize_ws(suffix));
-        }
-    }
-    d.meta(&[
-        "og:site_name",
-        "application-name",
-        "twitter:site:name",
-        "citation_journal_title",
-        "dc.publisher",
-    ])
-    .map(str::to_string)
-    .or_else(|| {
-        d.jsonld
-            .as_ref()
-            .and_then(|v| v.get("publisher"))
-            .and_then(sources::string_of)
-    })
-    .or_else(|| {
-        d.jsonld_other
-            .iter()
-            .find(|o| {
-                matches!(
-                    o.get("@type").and_then(Value::as_str),
-                    Some("WebSite") | Some("Organization") | Some("NewsMediaOrganization")
-                )
-            })
-            .and_then(|o| o.get("name"))
-            .and_then(sources::string_of)
-    })
-    .map(|s| normalize_ws(&s))
-    .or_else(|| {
-        url.and_then(|u| u.host_str())
-            .map(|h| h.trim_start_matches("www.").to_string())
-    })
+    site::name(d, url)
 }
 
 /// Page language: the declared tag, unless the text's script contradicts it

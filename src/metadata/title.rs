@@ -98,6 +98,24 @@ pub fn site_suffix(title: &str) -> Option<&str> {
     (name_sized && last.len() < title.len() && !byline).then_some(last)
 }
 
+/// The first segment of a title tag when it may be the site's name
+/// ("Daring Fireball: Colophon", "高木浩光＠自宅の日記 - 改正NICT法…"): a
+/// name-sized part before a separator (or a colon), shorter than the rest.
+/// Callers confirm it with another source; a headline may open the same way.
+pub fn site_prefix(title: &str) -> Option<&str> {
+    let (first, rest) = SEPARATORS
+        .iter()
+        .chain([": ", "："].iter())
+        .filter_map(|sep| title.split_once(sep))
+        .min_by_key(|(first, _)| first.len())?;
+    let first = first.trim();
+    let (c, r) = (
+        crate::text::Counts::of(first),
+        crate::text::Counts::of(rest),
+    );
+    (c.units() >= 1 && c.words <= 5 && c.cjk <= 12 && r.units() > c.units()).then_some(first)
+}
+
 /// The section a title tag names between headline and site ("…--财经--人民网", "…_科技_腾讯网").
 pub fn section_from_title(title: &str) -> Option<String> {
     let sep = SEPARATORS.iter().find(|s| title.contains(**s))?;
