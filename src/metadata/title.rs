@@ -42,6 +42,27 @@ pub fn declared(d: &Declared) -> Vec<&str> {
     out
 }
 
+/// Whether a heading's text (`key`, see [`title_key`]) is only a piece of
+/// the declared titles `keys` (the title tag last): the site's or a section's
+/// name inside them ("Salon" in "… - Salon.com"), not the headline. A
+/// headline is two fifths of a title that contains it, or a quarter of a
+/// declared title other than the tab's ("Purple Rain" in "Prince and the
+/// Revolution – Purple Rain"), or opens the tab's title in an `h2` or `h3`
+/// (`subheading`; an `h1` or a title-classed wrapper opening the tab is a
+/// blog's name).
+pub fn is_piece(keys: &[String], key: &str, subheading: bool) -> bool {
+    let covers = |whole: &String, n: usize| key.len() * n >= whole.len() * 2;
+    let contained: Vec<&String> = keys.iter().filter(|k| k.contains(key)).collect();
+    let (tab, others) = match keys.split_last() {
+        Some((t, o)) => (Some(t), o),
+        None => (None, keys),
+    };
+    !contained.is_empty()
+        && contained.iter().all(|k| !covers(k, 5))
+        && !others.iter().any(|k| k.contains(key) && covers(k, 8))
+        && !(subheading && tab.is_some_and(|t| t.starts_with(key)))
+}
+
 /// The title: the visible headline if there is one, else the best declared title with its suffix cut.
 pub fn resolve(d: &Declared, v: &Visible, site: Option<&str>) -> String {
     if let Some((_, h)) = &v.headline {
@@ -134,7 +155,17 @@ pub fn section_from_title(title: &str) -> Option<String> {
 
 /// Cuts site and section names off a title.
 pub fn strip_site(title: &str, site: Option<&str>) -> String {
-    let title = normalize_ws(title);
+    let mut title = normalize_ws(title);
+    // "Headline @ Blog name :: Platform ::": a blog platform's "@ blog" suffix.
+    if let Some(s) = site {
+        if let Some(i) = title.rfind(" @ ") {
+            let after = crate::text::alnum_key(&title[i..]);
+            let sk = crate::text::alnum_key(s);
+            if !sk.is_empty() && after.contains(&sk) && i > 0 {
+                title.truncate(i);
+            }
+        }
+    }
     let Some(sep) = SEPARATORS.iter().find(|s| title.contains(**s)) else {
         return title;
     };
@@ -147,11 +178,15 @@ pub fn strip_site(title: &str, site: Option<&str>) -> String {
         return title;
     }
     // Drop parts naming the site; then short trailing parts (sections).
-    let mut keep: Vec<&str> = parts
-        .iter()
-        .copied()
-        .filter(|p| !site.is_some_and(|s| same_org(p, s)))
-        .collect();
+    // A part names the site when it is the site's name, not a headline that
+    // mentions it ("Why Reuters changed its style | Reuters").
+    let names_site = |p: &str| {
+        site.is_some_and(|s| {
+            same_org(p, s)
+                && crate::text::alnum_key(p).len() <= crate::text::alnum_key(s).len() * 3 / 2 + 4
+        })
+    };
+    let mut keep: Vec<&str> = parts.iter().copied().filter(|p| !names_site(p)).collect();
     if keep.is_empty() {
         return title;
     }
@@ -161,6 +196,11 @@ pub fn strip_site(title: &str, site: Option<&str>) -> String {
     }
     while keep.len() > 1 && weight(keep[0]) <= 2 {
         keep.remove(0);
+    }
+    // A tight separator ("新竹尖石_美樹營地賞楓", "COVID-19") that cuts off no
+    // site or section name is part of the headline.
+    if keep.len() == parts.len() && !sep.starts_with(' ') {
+        return title;
     }
     if keep.len() == 1 {
         return keep[0].to_string();

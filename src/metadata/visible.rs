@@ -418,6 +418,14 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
             continue;
         }
         let key = title_key(&text);
+        // The site's logo or name in a heading ("<h1 class=logo>Mozilla</h1>",
+        // a hidden "<h1>The New Republic</h1>"): a small piece of a title, or
+        // marked as a logo. Neither headline nor fallback.
+        let subheading = matches!(*tag, local_name!("h2") | local_name!("h3"));
+        let piece = super::title::is_piece(&keys, &key, subheading);
+        if piece || is_logo(dom, id) {
+            continue;
+        }
         let matches = keys
             .iter()
             .any(|k| k.contains(&key) || (key.contains(k.as_str()) && k.len() * 2 > key.len()));
@@ -431,6 +439,14 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
         }
     }
     fallback.or(first_h1)
+}
+
+/// Whether a heading is marked as the site's logo (`class="logo"`, `id="website-logo"`).
+fn is_logo(dom: &Dom, id: NodeId) -> bool {
+    [local_name!("class"), local_name!("id")].iter().any(|a| {
+        dom.attr_named(id, a)
+            .is_some_and(|v| v.to_ascii_lowercase().contains("logo"))
+    })
 }
 
 #[cfg(test)]
