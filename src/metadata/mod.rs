@@ -2,6 +2,7 @@
 //! weighed against what the reader sees (headline, byline, dateline, credit
 //! lines). Where they disagree, the visible page wins.
 
+mod lang;
 mod names;
 mod site;
 mod sources;
@@ -14,7 +15,7 @@ pub use visible::{scan, title_key, Visible};
 
 use crate::date::{self, DateTime};
 use crate::extract::clean::Credits;
-use crate::text::{is_cjk_letter, normalize_ws};
+use crate::text::normalize_ws;
 use serde_json::Value;
 
 /// URL path segments that name a kind of page, not a section.
@@ -315,97 +316,9 @@ fn site_name(d: &Declared, url: Option<&url::Url>) -> Option<String> {
     site::name(d, url)
 }
 
-/// Page language: the declared tag, unless the text's script contradicts it
-/// (`cjk`: whether `body` is mostly CJK).
+/// Page language: see [`lang::language`].
 fn language(d: &Declared, body: &str, cjk: bool) -> Option<String> {
-    let declared = d
-        .html_lang
-        .clone()
-        .or_else(|| {
-            d.meta(&[
-                "content-language",
-                "og:locale",
-                "dc.language",
-                "citation_language",
-            ])
-            .map(str::to_string)
-        })
-        .or_else(|| d.ld_str("inLanguage"))
-        .map(|l| l.trim().replace('_', "-"))
-        .filter(|l| is_language_tag(l));
-    let has_text = body.chars().filter(|c| c.is_alphabetic()).nth(20).is_some();
-    match declared {
-        Some(l)
-            if has_text
-                && cjk
-                && !["zh", "ja", "ko"]
-                    .iter()
-                    .any(|p| l.to_ascii_lowercase().starts_with(p)) =>
-        {
-            Some(guess_cjk(body))
-        }
-        Some(l)
-            if has_text
-                && !cjk
-                && l.to_ascii_lowercase().starts_with("zh")
-                && body.chars().filter(|&c| is_cjk_letter(c)).count() < 10 =>
-        {
-            Some("en".to_string())
-        }
-        Some(l) => Some(l),
-        None if has_text && cjk => Some(guess_cjk(body)),
-        None if has_text && looks_english(body) => Some("en".to_string()),
-        None => None,
-    }
-}
-
-/// `en`, `zh-CN`, `pt-BR`: a BCP 47 shape (not "utf-8", not "all").
-fn is_language_tag(l: &str) -> bool {
-    let mut parts = l.split('-');
-    let first = parts.next().unwrap_or("");
-    (2..=3).contains(&first.len())
-        && first.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-/// Words so common in English prose that a tenth of the words being these
-/// means English (none is longer than four letters: `looks_english` relies on it).
-const ENGLISH_MARKERS: &[&str] = &[
-    "the", "and", "of", "to", "in", "is", "that", "for", "was", "on", "with", "as", "said", "it",
-    "at", "by",
-];
-
-fn looks_english(body: &str) -> bool {
-    let (mut words, mut common) = (0, 0);
-    for w in body
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(400)
-    {
-        words += 1;
-        if w.len() <= 4 && ENGLISH_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w)) {
-            common += 1;
-        }
-    }
-    words >= 20 && common * 10 >= words * 2
-}
-
-fn guess_cjk(body: &str) -> String {
-    let kana = body
-        .chars()
-        .filter(|&c| ('\u{3040}'..='\u{30ff}').contains(&c))
-        .count();
-    let hangul = body
-        .chars()
-        .filter(|&c| ('\u{ac00}'..='\u{d7af}').contains(&c))
-        .count();
-    if kana > 20 {
-        "ja".into()
-    } else if hangul > 20 {
-        "ko".into()
-    } else {
-        "zh-CN".into()
-    }
+    lang::language(d, body, cjk)
 }
 
 /// Byline, authors and source: visible byline first, then declared persons,
@@ -835,17 +748,6 @@ pub fn strip_tracking(u: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn english_markers_are_short() {
-        assert!(ENGLISH_MARKERS.iter().all(|m| m.len() <= 4));
-        assert!(looks_english(
-            &"The cat sat on the mat and it was said to be at peace. ".repeat(3)
-        ));
-        assert!(!looks_english(
-            &"Der Hund lief schnell über die Wiese und bellte laut. ".repeat(3)
-        ));
-    }
 
     #[test]
     fn strips_tracking_parameters() {
