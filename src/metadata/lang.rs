@@ -87,8 +87,8 @@ const STOP_WORDS: &[(&str, &[&str])] = &[
     (
         "nl",
         &[
-            "de", "het", "een", "en", "van", "dat", "is", "niet", "op", "te", "zijn", "met", "voor",
-            "ook", "er",
+            "de", "het", "een", "en", "van", "dat", "is", "niet", "op", "te", "zijn", "met",
+            "voor", "ook", "er",
         ],
     ),
     (
@@ -232,10 +232,17 @@ fn script_of_tag(tag: &str) -> Option<&'static str> {
 fn script_language(body: &str) -> Option<String> {
     let mut counts = [0usize; SCRIPTS.len()];
     let mut letters = 0usize;
-    for c in body.chars().take(SAMPLE_CHARS).filter(|c| c.is_alphabetic()) {
+    for c in body
+        .chars()
+        .take(SAMPLE_CHARS)
+        .filter(|c| c.is_alphabetic())
+    {
         letters += 1;
         let u = c as u32;
-        if let Some(i) = SCRIPTS.iter().position(|(lo, hi, _)| (*lo..=*hi).contains(&u)) {
+        if let Some(i) = SCRIPTS
+            .iter()
+            .position(|(lo, hi, _)| (*lo..=*hi).contains(&u))
+        {
             counts[i] += 1;
         }
     }
@@ -322,7 +329,8 @@ mod tests {
             Some("es")
         );
         assert_eq!(
-            latin_language("The cat sat on the mat and it was said to be at peace with the world.").as_deref(),
+            latin_language("The cat sat on the mat and it was said to be at peace with the world.")
+                .as_deref(),
             Some("en")
         );
         assert_eq!(
@@ -330,7 +338,8 @@ mod tests {
             None
         );
         assert_eq!(
-            script_language("معارضون يسيطرون على مخازن للصواريخ بريف دمشق وقتلى في اشتباكات").as_deref(),
+            script_language("معارضون يسيطرون على مخازن للصواريخ بريف دمشق وقتلى في اشتباكات")
+                .as_deref(),
             Some("ar")
         );
         assert_eq!(

@@ -13,8 +13,18 @@ use serde_json::Value;
 
 /// Values found in site-name slots that name no site: hosting and page labels.
 const NOT_NAMES: &[&str] = &[
-    "home", "homepage", "hosted", "index", "untitled", "blogger", "wordpress", "null", "none", "rss",
-    "atom", "feed",
+    "home",
+    "homepage",
+    "hosted",
+    "index",
+    "untitled",
+    "blogger",
+    "wordpress",
+    "null",
+    "none",
+    "rss",
+    "atom",
+    "feed",
 ];
 
 /// Openings of hosting labels ("Powered by WordPress"); cut from the end of a
@@ -28,13 +38,32 @@ const TAGLINE_SEPARATORS: &[&str] = &[
 
 /// Legal-form endings dropped from a company name used as the site's name.
 const LEGAL_SUFFIXES: &[&str] = &[
-    ", Inc.", ", Inc", " Inc.", " Inc", ", LLC", " LLC", ", Ltd.", " Ltd.", " Ltd", " L.P.",
-    " Co., Ltd.", " CO.,LTD.", " Corporation", " GmbH",
+    ", Inc.",
+    ", Inc",
+    " Inc.",
+    " Inc",
+    ", LLC",
+    " LLC",
+    ", Ltd.",
+    " Ltd.",
+    " Ltd",
+    " L.P.",
+    " Co., Ltd.",
+    " CO.,LTD.",
+    " Corporation",
+    " GmbH",
 ];
 
 /// Endings of feed titles that are not the name ("Silicon Exposed - Atom").
 const FEED_WORDS: &[&str] = &[
-    " - atom", " - rss", " rss feed", " atom feed", " » feed", " » comments feed", " feed", " rss",
+    " - atom",
+    " - rss",
+    " rss feed",
+    " atom feed",
+    " » feed",
+    " » comments feed",
+    " feed",
+    " rss",
 ];
 
 /// Words of a logo's alt text that are not the name ("NPR logo", "MNT home").
@@ -305,15 +334,20 @@ fn copyright_holder(line: &str) -> Option<String> {
     let c = Counts::of(holder);
     // "Pierre-Yves David, Greg Ward, and contributors": people, not a site.
     let list = holder.contains(" and ") || (holder.contains(" & ") && holder.contains(','));
-    (!list && c.units() >= 1 && c.words <= 6 && c.cjk <= 16 && holder.chars().any(char::is_alphabetic))
-        .then(|| holder.to_string())
+    (!list
+        && c.units() >= 1
+        && c.words <= 6
+        && c.cjk <= 16
+        && holder.chars().any(char::is_alphabetic))
+    .then(|| holder.to_string())
 }
 
 /// Whether a name has a capital, a digit, a dot or a CJK letter (names do;
 /// tails of headlines such as "see inside" do not).
 fn capitalised(s: &str) -> bool {
-    s.chars()
-        .any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || crate::text::is_cjk_letter(c))
+    s.chars().any(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || c == '.' || crate::text::is_cjk_letter(c)
+    })
 }
 
 /// "Silicon Exposed - Atom" → "Silicon Exposed".
@@ -332,7 +366,12 @@ fn host_keys(host: &str) -> Vec<String> {
     let labels: Vec<&str> = host.split('.').collect();
     // Drop the top-level domain and a second-level one ("co.jp", "com.cn").
     let mut n = labels.len().saturating_sub(1);
-    if n >= 2 && matches!(labels[n - 1], "co" | "com" | "ne" | "or" | "ac" | "go" | "org" | "net") {
+    if n >= 2
+        && matches!(
+            labels[n - 1],
+            "co" | "com" | "ne" | "or" | "ac" | "go" | "org" | "net"
+        )
+    {
         n -= 1;
     }
     labels[..n]
@@ -347,9 +386,9 @@ fn host_keys(host: &str) -> Vec<String> {
 fn matches_host(name: &str, keys: &[String]) -> bool {
     let k = alnum_key(name);
     k.len() >= 2
-        && keys
-            .iter()
-            .any(|h| k == *h || (h.len() >= 3 && k.contains(h.as_str())) || (k.len() >= 4 && h.contains(&k)))
+        && keys.iter().any(|h| {
+            k == *h || (h.len() >= 3 && k.contains(h.as_str())) || (k.len() >= 4 && h.contains(&k))
+        })
 }
 
 #[cfg(test)]
@@ -359,20 +398,35 @@ mod tests {
     #[test]
     fn taglines_and_labels_are_cut() {
         // Values as real pages declare them (readability-test-pages, newspaper4k, Mercury fixtures).
-        assert_eq!(clean("Aktuálně.cz - Víte, co se právě děje", &[], &[]).unwrap(), "Aktuálně.cz");
-        assert_eq!(clean("SIMPLYFOUND.COM | BY: JOE WEE", &[], &[]).unwrap(), "SIMPLYFOUND.COM");
+        assert_eq!(
+            clean("Aktuálně.cz - Víte, co se právě děje", &[], &[]).unwrap(),
+            "Aktuálně.cz"
+        );
+        assert_eq!(
+            clean("SIMPLYFOUND.COM | BY: JOE WEE", &[], &[]).unwrap(),
+            "SIMPLYFOUND.COM"
+        );
         assert_eq!(
             clean("LinkNaija | Nigeria's popular news platform", &[], &[]).unwrap(),
             "LinkNaija"
         );
-        assert_eq!(clean("Yahoo News - Latest News & Headlines", &[], &[]).unwrap(), "Yahoo News");
+        assert_eq!(
+            clean("Yahoo News - Latest News & Headlines", &[], &[]).unwrap(),
+            "Yahoo News"
+        );
         assert_eq!(
             clean("電子書籍 | BOOK☆WALKER", &[], &host_keys("bookwalker.jp")).unwrap(),
             "BOOK☆WALKER"
         );
-        assert_eq!(clean("Fandom powered by Wikia", &[], &[]).unwrap(), "Fandom");
+        assert_eq!(
+            clean("Fandom powered by Wikia", &[], &[]).unwrap(),
+            "Fandom"
+        );
         assert_eq!(clean("Spiceworks Inc", &[], &[]).unwrap(), "Spiceworks");
-        assert_eq!(clean("Wikimedia Foundation, Inc.", &[], &[]).unwrap(), "Wikimedia Foundation");
+        assert_eq!(
+            clean("Wikimedia Foundation, Inc.", &[], &[]).unwrap(),
+            "Wikimedia Foundation"
+        );
         assert_eq!(clean("Hosted", &[], &[]), None);
         assert_eq!(clean("http://www.tmz.com", &[], &[]), None);
         assert_eq!(
@@ -388,7 +442,10 @@ mod tests {
     #[test]
     fn logo_alts_and_copyright_lines_give_names() {
         assert_eq!(strip_logo_words("WebMD logo"), "WebMD");
-        assert_eq!(strip_logo_words("National Geographic Logo - Home"), "National Geographic");
+        assert_eq!(
+            strip_logo_words("National Geographic Logo - Home"),
+            "National Geographic"
+        );
         assert_eq!(
             copyright_holder("©2005-2015 WebMD, LLC. All rights reserved.").as_deref(),
             Some("WebMD, LLC")
@@ -406,6 +463,9 @@ mod tests {
         assert!(matches_host("National Geographic", &keys));
         assert!(!matches_host("Magazine", &keys));
         assert!(matches_host("AFPBB News", &host_keys("www.afpbb.com")));
-        assert!(matches_host("O'Reilly Japan", &host_keys("www.oreilly.co.jp")));
+        assert!(matches_host(
+            "O'Reilly Japan",
+            &host_keys("www.oreilly.co.jp")
+        ));
     }
 }

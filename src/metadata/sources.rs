@@ -248,7 +248,8 @@ pub fn collect(dom: &Dom) -> Declared {
                 d.responsible_editor = responsible_editor(t);
             }
             if t.len() < 300
-                && (COPY_SIGN.find(t.as_bytes()).is_some() || COPY_WORD.find(t.as_bytes()).is_some())
+                && (COPY_SIGN.find(t.as_bytes()).is_some()
+                    || COPY_WORD.find(t.as_bytes()).is_some())
                 && !dom.parent(id).is_some_and(|p| {
                     dom.is(p, &local_name!("script")) || dom.is(p, &local_name!("style"))
                 })
@@ -273,9 +274,7 @@ pub fn collect(dom: &Dom) -> Declared {
                     .or_else(|| dom.attr(id, "http-equiv"));
                 // Some saved pages (Mercury's fixtures among them) carry the
                 // value in a `value` attribute instead of `content`.
-                let value = dom
-                    .attr(id, "content")
-                    .or_else(|| dom.attr(id, "value"));
+                let value = dom.attr(id, "content").or_else(|| dom.attr(id, "value"));
                 if let (Some(k), Some(v)) = (key, value) {
                     // A property attribute may list several names ("og:title twitter:title").
                     for k in k.split_whitespace() {
