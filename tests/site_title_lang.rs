@@ -2,7 +2,7 @@
 //! the shared corpora (`../shared/corpora`, see its README). Each test skips
 //! with a message when the corpora are absent (a fresh clone has none).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use tidings::{extract_bytes, Article, Options};
 
 const READABILITY_URL: &str = "http://fakehost/test/page.html";
@@ -22,7 +22,7 @@ fn corpora() -> Option<PathBuf> {
 }
 
 /// The article of a corpus page (`rel` under the corpora folder), forced.
-fn page(root: &PathBuf, rel: &str, url: &str) -> Article {
+fn page(root: &Path, rel: &str, url: &str) -> Article {
     let bytes = std::fs::read(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
     let options = Options {
         force: true,
@@ -31,7 +31,7 @@ fn page(root: &PathBuf, rel: &str, url: &str) -> Article {
     extract_bytes(&bytes, Some(url), &options).unwrap_or_else(|e| panic!("{rel}: {e:?}"))
 }
 
-fn readability(root: &PathBuf, slug: &str) -> Article {
+fn readability(root: &Path, slug: &str) -> Article {
     page(
         root,
         &format!("readability-test-pages/{slug}/source.html"),
@@ -40,7 +40,7 @@ fn readability(root: &PathBuf, slug: &str) -> Article {
 }
 
 /// A Mercury fixture with the URL its case in expected.json gives.
-fn mercury(root: &PathBuf, fixture: &str) -> Article {
+fn mercury(root: &Path, fixture: &str) -> Article {
     let cases: serde_json::Value = serde_json::from_slice(
         &std::fs::read(root.join("mercury-parser-fixtures/expected.json")).expect("expected.json"),
     )
@@ -62,7 +62,7 @@ fn mercury(root: &PathBuf, fixture: &str) -> Article {
 }
 
 /// A newspaper4k page with the URL its metadata gives.
-fn newspaper(root: &PathBuf, name: &str) -> Article {
+fn newspaper(root: &Path, name: &str) -> Article {
     let meta: serde_json::Value = serde_json::from_slice(
         &std::fs::read(root.join(format!("newspaper4k-tests/metadata/{name}.json")))
             .expect("metadata"),

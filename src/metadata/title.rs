@@ -57,10 +57,10 @@ pub fn is_piece(keys: &[String], key: &str, subheading: bool) -> bool {
         Some((t, o)) => (Some(t), o),
         None => (None, keys),
     };
-    !contained.is_empty()
-        && contained.iter().all(|k| !covers(k, 5))
-        && !others.iter().any(|k| k.contains(key) && covers(k, 8))
-        && !(subheading && tab.is_some_and(|t| t.starts_with(key)))
+    let opens_tab = subheading && tab.is_some_and(|t| t.starts_with(key));
+    let headline_sized = contained.iter().any(|k| covers(k, 5))
+        || others.iter().any(|k| k.contains(key) && covers(k, 8));
+    !contained.is_empty() && !headline_sized && !opens_tab
 }
 
 /// The title: the visible headline if there is one, else the best declared title with its suffix cut.
