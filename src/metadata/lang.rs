@@ -125,6 +125,10 @@ const STOP_WORDS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Values of language slots that name no language: charsets ("utf-8"),
+/// "all", and the undetermined, multiple and no-language codes.
+const NOT_LANGUAGES: &[&str] = &["all", "utf", "iso", "gbk", "und", "mul", "zxx"];
+
 /// How many characters and words of the text detection reads.
 const SAMPLE_CHARS: usize = 4000;
 const SAMPLE_WORDS: usize = 400;
@@ -180,7 +184,11 @@ pub fn normalize(tag: &str) -> Option<String> {
     let tag = tag.trim().replace('_', "-");
     let mut parts = tag.split('-');
     let first = parts.next().unwrap_or("");
-    if !(2..=3).contains(&first.len()) || !first.chars().all(|c| c.is_ascii_alphabetic()) {
+    if !(2..=3).contains(&first.len())
+        || !first.chars().all(|c| c.is_ascii_alphabetic())
+        || NOT_LANGUAGES.contains(&first.to_ascii_lowercase().as_str())
+        || tag.rsplit('-').next().is_some_and(|last| last.len() == 1)
+    {
         return None;
     }
     let mut out = first.to_ascii_lowercase();
