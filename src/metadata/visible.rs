@@ -393,8 +393,13 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
         .map(|t| title_key(t))
         .filter(|k| !k.is_empty())
         .collect();
+    let (tab, others) = match keys.split_last() {
+        Some((t, o)) => (Some(t), o),
+        None => (None, &keys[..]),
+    };
     let mut first_h1 = None;
     let mut fallback = None;
+    let mut declared_heading = None;
     for id in dom.descendants(NodeId::DOCUMENT) {
         let Some(tag) = dom.tag(id) else { continue };
         let is_h1 = *tag == local_name!("h1");
@@ -426,11 +431,17 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
         if piece || is_logo(dom, id) {
             continue;
         }
-        let matches = keys
-            .iter()
-            .any(|k| k.contains(&key) || (key.contains(k.as_str()) && k.len() * 2 > key.len()));
-        if matches && is_h1 {
+        let shows = |k: &String| k.contains(&key) || (key.contains(k.as_str()) && k.len() * 2 > key.len());
+        // A heading that matches a declared headline (og:title, JSON-LD) beats
+        // an h1 that matches only the tab's title ("Millennial Decorating
+        // Mistakes" h1 vs the h2 og:title repeats).
+        let strong = others.iter().any(shows);
+        let matches = strong || tab.is_some_and(shows);
+        if matches && is_h1 && (strong || others.is_empty()) {
             return Some((id, text));
+        }
+        if strong && subheading && declared_heading.is_none() {
+            declared_heading = Some((id, text.clone()));
         }
         if matches && fallback.is_none() {
             fallback = Some((id, text));
@@ -438,7 +449,7 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
             first_h1 = Some((id, text));
         }
     }
-    fallback.or(first_h1)
+    declared_heading.or(fallback).or(first_h1)
 }
 
 /// Whether a heading is marked as the site's logo (`class="logo"`, `id="website-logo"`).
