@@ -49,8 +49,9 @@ pub fn declared(d: &Declared) -> Vec<&str> {
 /// declared title other than the tab's ("Purple Rain" in "Prince and the
 /// Revolution – Purple Rain"), or opens the tab's title in an `h2` or `h3`
 /// (`subheading`; an `h1` or a title-classed wrapper opening the tab is a
-/// blog's name).
-pub fn is_piece(keys: &[String], key: &str, subheading: bool) -> bool {
+/// blog's name), or is a title without its site suffix (`stems`: "atg 1700"
+/// in "atg 1700 - Pastebin.com").
+pub fn is_piece(keys: &[String], stems: &[String], key: &str, subheading: bool) -> bool {
     let covers = |whole: &String, n: usize| key.len() * n >= whole.len() * 2;
     let contained: Vec<&String> = keys.iter().filter(|k| k.contains(key)).collect();
     let (tab, others) = match keys.split_last() {
@@ -59,7 +60,8 @@ pub fn is_piece(keys: &[String], key: &str, subheading: bool) -> bool {
     };
     let opens_tab = subheading && tab.is_some_and(|t| t.starts_with(key));
     let headline_sized = contained.iter().any(|k| covers(k, 5))
-        || others.iter().any(|k| k.contains(key) && covers(k, 8));
+        || others.iter().any(|k| k.contains(key) && covers(k, 8))
+        || stems.iter().any(|s| s == key);
     !contained.is_empty() && !headline_sized && !opens_tab
 }
 
@@ -117,6 +119,15 @@ pub fn site_suffix(title: &str) -> Option<&str> {
     let byline = last.to_ascii_lowercase().starts_with("by ");
     let name_sized = c.units() >= 1 && c.words <= 5 && c.cjk <= 12;
     (name_sized && last.len() < title.len() && !byline).then_some(last)
+}
+
+/// A title without the site name after its last separator ("atg 1700 -
+/// Pastebin.com" → "atg 1700"), when it has one.
+pub fn without_suffix(title: &str) -> Option<&str> {
+    let suffix = site_suffix(title)?;
+    let i = title.rfind(suffix)?;
+    let stem = title[..i].trim_end_matches(|c: char| c.is_whitespace() || "-–—|:·_｜".contains(c));
+    (!stem.is_empty()).then_some(stem)
 }
 
 /// The first segment of a title tag when it may be the site's name

@@ -393,6 +393,13 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
         .map(|t| title_key(t))
         .filter(|k| !k.is_empty())
         .collect();
+    // The titles without their site suffix ("atg 1700 - Pastebin.com" → "atg 1700").
+    let stems: Vec<String> = titles
+        .iter()
+        .filter_map(|t| super::title::without_suffix(t))
+        .map(title_key)
+        .filter(|k| !k.is_empty())
+        .collect();
     let (tab, others) = match keys.split_last() {
         Some((t, o)) => (Some(t), o),
         None => (None, &keys[..]),
@@ -427,11 +434,12 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
         // a hidden "<h1>The New Republic</h1>"): a small piece of a title, or
         // marked as a logo. Neither headline nor fallback.
         let subheading = matches!(*tag, local_name!("h2") | local_name!("h3"));
-        let piece = super::title::is_piece(&keys, &key, subheading);
+        let piece = super::title::is_piece(&keys, &stems, &key, subheading);
         if piece || is_logo(dom, id) {
             continue;
         }
-        let shows = |k: &String| k.contains(&key) || (key.contains(k.as_str()) && k.len() * 2 > key.len());
+        let shows =
+            |k: &String| k.contains(&key) || (key.contains(k.as_str()) && k.len() * 2 > key.len());
         // A heading that matches a declared headline (og:title, JSON-LD) beats
         // an h1 that matches only the tab's title ("Millennial Decorating
         // Mistakes" h1 vs the h2 og:title repeats).
