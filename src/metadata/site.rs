@@ -133,8 +133,16 @@ pub fn name(d: &Declared, url: Option<&url::Url>) -> Option<String> {
         .and_then(|h| clean(&h, &titles, &host_keys));
     // 1. A declared name the tab also shows: the tab's spelling ("The
     //    Guardian" over "the Guardian"), the declared one when the tab shows a
-    //    domain or a part of it.
+    //    domain or a part of it. A declared name of one or two letters ("al")
+    //    is short for the domain the tab shows ("al.com").
     if let Some(tab_name) = &suffix {
+        let tiny = |n: &String| {
+            let k = alnum_key(n);
+            k.chars().count() <= 2 && tab_name.contains('.') && alnum_key(tab_name).starts_with(&k)
+        };
+        if declared.iter().any(tiny) {
+            return Some(tab_name.clone());
+        }
         if let Some(n) = declared.iter().find(|n| same_org(n, tab_name)) {
             let key = |s: &str| -> String {
                 let k = alnum_key(s);
