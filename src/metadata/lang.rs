@@ -172,6 +172,9 @@ pub fn language(d: &Declared, body: &str, cjk: bool) -> Option<String> {
                 Some(l)
             }
         }
+        // A Latin-script tag the text plainly contradicts (a theme's default
+        // lang="en-US" over Spanish prose): the text's language.
+        Some(l) if !cjk && script.is_none() => Some(contradicting_latin(body, &l).unwrap_or(l)),
         Some(l) => Some(l),
         None if cjk => Some(cjk_language(body)),
         None => script.or_else(|| latin_language(body)),
@@ -292,17 +295,27 @@ fn cjk_language(body: &str) -> String {
 /// The Latin-script language whose common words make up the most of the
 /// text, when they are at least a tenth of its words.
 fn latin_language(body: &str) -> Option<String> {
-    let mut hits = [0usize; STOP_WORDS.len()];
-    let mut words = 0usize;
-    for w in body
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(SAMPLE_WORDS)
-    {
-        words += 1;
-        if w.len() > 8 {
-            continue;
-        }
+    let scores = latin_scores(body)?;
+    let words = scores_words(body);
+    let (code, n) = scores.iter().max_by_key(|(_, n)| *n)?;
+    (words >= 10 && n * 10 >= words).then(|| code.to_string())
+}
+
+/// The Latin-script language of the text when it plainly is not `tag`'s:
+/// a fifth of its words are that language's common words, under a
+/// twentieth are the declared language's.
+fn contradicting_latin(body: &str, tag: &str) -> Option<String> {
+    let scores = latin_scores(body)?;
+    let words = scores_words(body);
+    let own = scores.iter().find(|(code, _)| *code == primary(tag))?.1;
+    let (code, n) = scores.iter().max_by_key(|(_, n)| *n)?;
+    (*code != primary(tag) && n * 5 >= words && own * 20 < words).then(|| code.to_string())
+}
+
+/// How many of the text's first words each [`STOP_WORDS`] language claims.
+fn latin_scores(body: &str) -> Option<Vec<(&'static str, usize)>> {
+    let mut hits = vec![0usize; STOP_WORDS.len()];
+    for w in sample_words(body).filter(|w| w.len() <= 8) {
         let w = w.to_lowercase();
         for (i, (_, list)) in STOP_WORDS.iter().enumerate() {
             if list.contains(&w.as_str()) {
@@ -310,13 +323,42 @@ fn latin_language(body: &str) -> Option<String> {
             }
         }
     }
-    let (i, &n) = hits.iter().enumerate().max_by_key(|(_, n)| **n)?;
-    (words >= 10 && n * 10 >= words).then(|| STOP_WORDS[i].0.to_string())
+    (scores_words(body) >= 10).then(|| {
+        STOP_WORDS
+            .iter()
+            .zip(hits)
+            .map(|((code, _), n)| (*code, n))
+            .collect()
+    })
+}
+
+/// The words detection reads.
+fn sample_words(body: &str) -> impl Iterator<Item = &str> {
+    body.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(SAMPLE_WORDS)
+}
+
+fn scores_words(body: &str) -> usize {
+    sample_words(body).count()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Hand-written (no corpus page shows it): Spanish prose under a theme's lang="en-US".
+    #[test]
+    fn a_plainly_contradicted_latin_tag_yields() {
+        let d = Declared {
+            html_lang: Some("en-US".into()),
+            ..Declared::default()
+        };
+        let es = "El gobierno anunció el lunes que la reforma de las pensiones será aprobada por el congreso antes del verano, según fuentes del ministerio de economía que pidieron no ser identificadas.";
+        assert_eq!(language(&d, es, false).as_deref(), Some("es"));
+        let en = "The government said on Monday that the pension reform would pass before the summer, according to ministry sources.";
+        assert_eq!(language(&d, en, false).as_deref(), Some("en-US"));
+    }
 
     #[test]
     fn tags_are_normalized() {
