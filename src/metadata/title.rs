@@ -11,6 +11,9 @@ const SEPARATORS: &[&str] = &[
     "--", "——", " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", "_", "｜", "|", " -- ",
 ];
 
+/// How many names [`strip_site`] peels off the end of a title at most.
+const MAX_PEELS: usize = 4;
+
 /// The declared titles, best first (for finding the displayed headline).
 pub fn declared(d: &Declared) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
@@ -164,6 +167,13 @@ pub fn section_from_title(title: &str) -> Option<String> {
     (crate::text::Counts::of(section).units() <= 4 && !is_byline).then(|| section.to_string())
 }
 
+/// Whether a title part is short enough to be a section's name ("Environment",
+/// "教育频道", "Dakota Access pipeline").
+fn section_sized(part: &str) -> bool {
+    let c = crate::text::Counts::of(part);
+    c.words <= 3 && c.cjk <= 6 && c.units() >= 1
+}
+
 /// Cuts site and section names off a title.
 pub fn strip_site(title: &str, site: Option<&str>) -> String {
     let mut title = normalize_ws(title);
@@ -177,6 +187,52 @@ pub fn strip_site(title: &str, site: Option<&str>) -> String {
             }
         }
     }
+    // A part names the site when it is the site's name, not a headline that
+    // mentions it ("Why Reuters changed its style | Reuters").
+    let names_site = |p: &str| {
+        site.is_some_and(|s| {
+            same_org(p, s)
+                && crate::text::alnum_key(p).len() <= crate::text::alnum_key(s).len() * 3 / 2 + 4
+        })
+    };
+    let weight = |p: &str| crate::text::Counts::of(p).units();
+    // Peel the site's name and short section names off the ends, each at its
+    // own separator ("砥砺奋进——记…_新华网", "…_科技_腾讯网"): the headline
+    // keeps the separators inside it.
+    let mut rest = title.as_str();
+    let mut peeled_site = false;
+    for _ in 0..MAX_PEELS {
+        let Some((at, sep)) = SEPARATORS
+            .iter()
+            .filter_map(|sep| rest.rfind(sep).map(|i| (i, *sep)))
+            .max_by_key(|(i, sep)| (*i, sep.len()))
+        else {
+            break;
+        };
+        let (head, tail) = (rest[..at].trim(), rest[at + sep.len()..].trim());
+        if head.is_empty() || weight(head) <= 3 {
+            break;
+        }
+        if names_site(tail) {
+            peeled_site = true;
+        } else if !(peeled_site && section_sized(tail)) {
+            break;
+        }
+        rest = head;
+    }
+    if let Some((head, tail)) = SEPARATORS
+        .iter()
+        .filter_map(|sep| rest.find(sep).map(|i| (&rest[..i], &rest[i + sep.len()..])))
+        .min_by_key(|(head, _)| head.len())
+    {
+        if names_site(head) && weight(tail) > 3 {
+            rest = tail.trim();
+            peeled_site = true;
+        }
+    }
+    if peeled_site {
+        return rest.to_string();
+    }
     let Some(sep) = SEPARATORS.iter().find(|s| title.contains(**s)) else {
         return title;
     };
@@ -189,19 +245,10 @@ pub fn strip_site(title: &str, site: Option<&str>) -> String {
         return title;
     }
     // Drop parts naming the site; then short trailing parts (sections).
-    // A part names the site when it is the site's name, not a headline that
-    // mentions it ("Why Reuters changed its style | Reuters").
-    let names_site = |p: &str| {
-        site.is_some_and(|s| {
-            same_org(p, s)
-                && crate::text::alnum_key(p).len() <= crate::text::alnum_key(s).len() * 3 / 2 + 4
-        })
-    };
     let mut keep: Vec<&str> = parts.iter().copied().filter(|p| !names_site(p)).collect();
     if keep.is_empty() {
         return title;
     }
-    let weight = |p: &str| crate::text::Counts::of(p).units();
     while keep.len() > 1 && weight(keep[keep.len() - 1]) <= 3 {
         keep.pop();
     }
@@ -239,6 +286,25 @@ mod tests {
         assert_eq!(
             strip_site("Storm hits coast - BBC News", Some("BBC News")),
             "Storm hits coast"
+        );
+        // Separators inside the headline stay when the site is peeled off the end.
+        assert_eq!(
+            strip_site("砥砺奋进——记新时代的建设者们_新华网", Some("新华网")),
+            "砥砺奋进——记新时代的建设者们"
+        );
+        assert_eq!(
+            strip_site(
+                "DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶_科技_腾讯网",
+                Some("腾讯网")
+            ),
+            "DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶"
+        );
+        assert_eq!(
+            strip_site(
+                "Obama admits US gun laws are his 'biggest frustration' - BBC News",
+                Some("BBC News")
+            ),
+            "Obama admits US gun laws are his 'biggest frustration'"
         );
         assert_eq!(
             strip_site("芯片产业迎来新机遇_科技_腾讯网", None),
