@@ -148,6 +148,12 @@ pub fn language(d: &Declared, body: &str, cjk: bool) -> Option<String> {
             .map(str::to_string)
         })
         .or_else(|| d.ld_str("inLanguage"))
+        .or_else(|| {
+            // WebPage and WebSite objects state it too.
+            d.jsonld_other
+                .iter()
+                .find_map(|o| o.get("inLanguage").and_then(super::sources::string_of))
+        })
         .and_then(|l| normalize(&l));
     let has_text = body.chars().filter(|c| c.is_alphabetic()).nth(20).is_some();
     if !has_text {
