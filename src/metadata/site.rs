@@ -156,14 +156,22 @@ pub fn name(d: &Declared, url: Option<&url::Url>) -> Option<String> {
             });
         }
     }
-    // 2. The first declared name, unless it is not the host's name while
-    //    another name the page shows is ("U.S." in og:site_name, "| Reuters" in
-    //    the tab). A publisher alone yields to the tab's name ("Wikimedia
+    // 2. The first declared name, unless it is neither the host's name nor
+    //    shown anywhere else while another name the page shows is the host's
+    //    ("U.S." in og:site_name, "| Reuters" in the tab). A publisher alone yields to the tab's name ("Wikimedia
     //    Foundation, Inc." vs "… - Wikipedia").
     if let Some(first) = declared.first() {
         // Names in Han or kana rarely spell a romanised host: they stand.
         let latin = !first.chars().any(crate::text::is_cjk_letter);
-        if latin && !host_keys.is_empty() && !on_host(first) {
+        // Confirmed by another name the page shows ("Los Angeles Times" in the
+        // tab as well), it stands whatever the host.
+        let confirmed = declared[1..]
+            .iter()
+            .chain(suffix.iter())
+            .chain(prefix.iter())
+            .chain(brands.iter())
+            .any(|n| same_org(n, first));
+        if latin && !confirmed && !host_keys.is_empty() && !on_host(first) {
             let other = declared
                 .iter()
                 .chain(suffix.iter())
