@@ -69,7 +69,7 @@ const FEED_WORDS: &[&str] = &[
 /// Words of a logo's alt text that are not the name ("NPR logo", "MNT home").
 const LOGO_WORDS: &[&str] = &["logo", "home", "homepage", "link to", "go to", "return to"];
 
-/// Host labels that name no site ("www", "m", "news" …) and are skipped when
+/// Host labels that name no site ("www", "m", "amp" …) and are skipped when
 /// matching a name against the host.
 const HOST_NOISE: &[&str] = &["www", "m", "amp", "mobile", "en", "edition"];
 
@@ -158,8 +158,9 @@ pub fn name(d: &Declared, url: Option<&url::Url>) -> Option<String> {
     }
     // 2. The first declared name, unless it is neither the host's name nor
     //    shown anywhere else while another name the page shows is the host's
-    //    ("U.S." in og:site_name, "| Reuters" in the tab). A publisher alone yields to the tab's name ("Wikimedia
-    //    Foundation, Inc." vs "… - Wikipedia").
+    //    ("U.S." in og:site_name, "| Reuters" in the tab). A publisher alone
+    //    yields to the tab's name ("Wikimedia Foundation, Inc." vs "… -
+    //    Wikipedia").
     if let Some(first) = declared.first() {
         // Names in Han or kana rarely spell a romanised host: they stand.
         let latin = !first.chars().any(crate::text::is_cjk_letter);
@@ -197,11 +198,10 @@ pub fn name(d: &Declared, url: Option<&url::Url>) -> Option<String> {
     }
     // 3. No declared name: the tab's suffix when it looks like a name; a
     //    prefix ("Daring Fireball: Colophon") only when something else on the
-    //    page (logo, copyright, host) names it too; then the logo, the
-    //    copyright holder.
+    //    page (logo, feed title, copyright, host) names it too; then the logo,
+    //    the copyright holder when it is the host's name.
     let confirmed = |n: &String| {
         on_host(n)
-            || declared.iter().any(|b| same_org(b, n))
             || brands.iter().chain(feeds.iter()).any(|b| same_org(b, n))
             || holder.as_ref().is_some_and(|h| same_org(h, n))
     };
