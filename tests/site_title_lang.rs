@@ -3,7 +3,7 @@
 //! with a message when the corpora are absent (a fresh clone has none).
 
 use std::path::{Path, PathBuf};
-use tidings::{extract_bytes, Article, Options};
+use tidings::{extract, extract_bytes, Article, Options};
 
 const READABILITY_URL: &str = "http://fakehost/test/page.html";
 
@@ -214,4 +214,59 @@ fn chinese_soft_boilerplate_leaves_the_body() {
     assert!(qq
         .text
         .contains("DeepMind希望DNC可以推动计算行业实现更多突破"));
+}
+
+/// Soft-boilerplate lines exactly as corpus pages carry them (youth,
+/// qq, gmw, newspaper4k chinese_article_002, Mercury's qdaily, pixnet), set
+/// as paragraphs inside an article of two paragraphs of the youth page (the
+/// markup around them is hand-written): the lines go, listed as removed, the
+/// paragraphs stay. Runs without the corpora.
+#[test]
+fn chinese_soft_boilerplate_lines_from_corpus_pages_are_clutter() {
+    let paragraphs = [
+        "不少学子时刻关注着国内动态，寻找回国发展的契机，而两会正是一个提供最新最全面信息的窗口。“对两会的关注使我能够准确把握国家目前迫切需要解决的难题，从而使我的研究具有更多的社会价值。”",
+        "卢宇还认为两会应该增设学子代表，列席旁听两会，拓展留学生参政议政渠道。“我相信优秀留学生的国际化视野必将为家乡建设带来新的思路，增添新的活力。”卢宇恳切地说。",
+    ];
+    let boilerplate = [
+        "扫描二维码进入",
+        "返回首页>>",
+        "二维码",
+        "扫一扫，用手机看新闻！",
+        "【纠错】",
+        "分享到：",
+        "转播到腾讯微博",
+        "精彩视频推荐",
+        "喜欢这篇文章？去 App 商店搜 好奇心日报 ，每天看点不一样的。",
+        "如果您喜歡\"史蒂文的家\"圖文分享 邀請您到 FB 粉絲團 按個\"讚\"!",
+    ];
+    let p = |t: &str| {
+        format!(
+            "<p>{}</p>",
+            t.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        )
+    };
+    let html = format!(
+        "<html lang=\"zh-CN\"><head><title>海外留学生看两会：出国前后关注点大不同</title></head><body><article><h1>海外留学生看两会：出国前后关注点大不同</h1>{}{}{}</article></body></html>",
+        p(paragraphs[0]),
+        boilerplate.iter().map(|b| p(b)).collect::<String>(),
+        p(paragraphs[1]),
+    );
+    let a = extract(
+        &html,
+        Some("http://www.youth.cn/a.html"),
+        &Options::default(),
+    )
+    .expect("article");
+    for para in paragraphs {
+        assert!(a.text.contains(para), "lost: {para}");
+    }
+    for line in boilerplate {
+        assert!(!a.text.contains(line), "kept: {line}");
+        assert!(
+            a.removed.iter().any(|r| r.text == line),
+            "not listed: {line}"
+        );
+    }
 }
