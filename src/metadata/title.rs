@@ -124,13 +124,13 @@ pub fn site_suffix(title: &str) -> Option<&str> {
     (name_sized && last.len() < title.len() && !byline).then_some(last)
 }
 
-/// A title without the site name after its last separator ("atg 1700 -
-/// Pastebin.com" → "atg 1700"), when it has one.
-pub fn without_suffix(title: &str) -> Option<&str> {
-    let suffix = site_suffix(title)?;
-    let i = title.rfind(suffix)?;
-    let stem = title[..i].trim_end_matches(|c: char| c.is_whitespace() || "-–—|:·_｜".contains(c));
-    (!stem.is_empty()).then_some(stem)
+/// A title without the site's name it ends with and the section names before
+/// it ("atg 1700 - Pastebin.com" → "atg 1700", "标题_新闻频道_央视网(cctv.com)"
+/// → "标题"), when it has one.
+pub fn without_suffix(title: &str) -> Option<String> {
+    let site = site_suffix(title)?;
+    let stem = strip_site(title, Some(site));
+    (!stem.is_empty() && stem != normalize_ws(title)).then_some(stem)
 }
 
 /// The first segment of a title tag when it may be the site's name
@@ -273,6 +273,18 @@ pub fn strip_site(title: &str, site: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::strip_site;
+
+    #[test]
+    fn stems_lose_site_and_sections() {
+        assert_eq!(
+            super::without_suffix("atg 1700 - Pastebin.com").as_deref(),
+            Some("atg 1700")
+        );
+        assert_eq!(
+            super::without_suffix("神舟十七号发射成功_新闻频道_央视网(cctv.com)").as_deref(),
+            Some("神舟十七号发射成功")
+        );
+    }
 
     #[test]
     fn strips_site_suffixes() {

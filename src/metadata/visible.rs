@@ -397,7 +397,7 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
     let stems: Vec<String> = titles
         .iter()
         .filter_map(|t| super::title::without_suffix(t))
-        .map(title_key)
+        .map(|t| title_key(&t))
         .filter(|k| !k.is_empty())
         .collect();
     let (tab, others) = match keys.split_last() {
