@@ -124,6 +124,9 @@ fn declared_site_names_lose_taglines_and_yield_to_the_hosts_name() {
     for (a, want) in cases {
         assert_eq!(a.site_name.as_deref(), Some(want), "{}", a.title);
     }
+    // og:site_name "al" is short for the "al.com" the tab shows.
+    let al = mercury(&root, "www.al.com.html");
+    assert_eq!(al.site_name.as_deref(), Some("al.com"));
     // A name in kana and kanji stands although it does not spell the host.
     let asahi = mercury(&root, "www.asahi.com.html");
     assert_eq!(asahi.site_name.as_deref(), Some("朝日新聞デジタル"));
@@ -132,7 +135,15 @@ fn declared_site_names_lose_taglines_and_yield_to_the_hosts_name() {
 #[test]
 fn titles_are_headlines_not_site_names() {
     let Some(root) = corpora() else { return };
-    let cases: [(Article, &str); 8] = [
+    let cases: [(Article, &str); 10] = [
+        // A short headline before a long site name: "atg 1700 - Pastebin.com".
+        (mercury(&root, "pastebin.com.html"), "atg 1700"),
+        // The h2 repeating og:title beats an alternative-headline h1 that
+        // matches only the tab.
+        (
+            mercury(&root, "www.popsugar.com.html"),
+            "The 5 Biggest Decorating Mistakes Millennials Make — and How to Solve Them",
+        ),
         // A hidden <h1>The New Republic</h1> before the headline's h1.
         (
             mercury(&root, "newrepublic.com.html"),
