@@ -172,7 +172,10 @@ pub fn name(d: &Declared, url: Option<&url::Url>) -> Option<String> {
             .chain(prefix.iter())
             .chain(brands.iter())
             .any(|n| same_org(n, first));
-        if latin && !confirmed && !host_keys.is_empty() && !on_host(first) {
+        // Only a short name is suspect ("U.S.", "Magazine"); a full name
+        // stands beside its abbreviated host ("The Wall Street Journal", wsj.com).
+        let short = Counts::of(first).words <= 2;
+        if latin && short && !confirmed && !host_keys.is_empty() && !on_host(first) {
             let other = declared
                 .iter()
                 .chain(suffix.iter())
