@@ -407,6 +407,7 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
     let mut first_h1 = None;
     let mut fallback = None;
     let mut declared_heading = None;
+    let mut tab_h1 = None;
     for id in dom.descendants(NodeId::DOCUMENT) {
         let Some(tag) = dom.tag(id) else { continue };
         let is_h1 = *tag == local_name!("h1");
@@ -451,13 +452,17 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
         if strong && subheading && declared_heading.is_none() {
             declared_heading = Some((id, text.clone()));
         }
-        if matches && fallback.is_none() {
+        if matches && is_h1 {
+            // An h1 the tab's title shows: the headline unless a heading
+            // repeats a declared one further down.
+            tab_h1 = tab_h1.or(Some((id, text)));
+        } else if matches && fallback.is_none() {
             fallback = Some((id, text));
         } else if is_h1 && first_h1.is_none() {
             first_h1 = Some((id, text));
         }
     }
-    declared_heading.or(fallback).or(first_h1)
+    declared_heading.or(tab_h1).or(fallback).or(first_h1)
 }
 
 /// Whether a heading is marked as the site's logo (`class="logo"`, `id="website-logo"`).
