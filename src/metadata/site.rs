@@ -232,7 +232,7 @@ fn clean(raw: &str, titles: &[&str], host: &[String]) -> Option<String> {
     if s.contains("://") || s.starts_with('@') {
         return None;
     }
-    let lower = s.to_lowercase();
+    let lower = s.to_ascii_lowercase();
     if HOSTING_LABELS.iter().any(|h| lower.starts_with(h)) {
         return None;
     }
@@ -243,7 +243,7 @@ fn clean(raw: &str, titles: &[&str], host: &[String]) -> Option<String> {
     }
     s = cut_tagline(&s, host);
     for l in LEGAL_SUFFIXES {
-        if s.len() > l.len() + 1 && s.to_lowercase().ends_with(&l.to_lowercase()) {
+        if s.len() > l.len() + 1 && s.to_ascii_lowercase().ends_with(&l.to_ascii_lowercase()) {
             s.truncate(s.len() - l.len());
             s = s.trim_end_matches([',', ' ']).to_string();
             break;
@@ -297,7 +297,7 @@ fn cut_tagline(s: &str, host: &[String]) -> String {
 fn strip_logo_words(alt: &str) -> String {
     let mut s = cut_tagline(alt, &[]);
     for _ in 0..3 {
-        let lower = s.to_lowercase();
+        let lower = s.to_ascii_lowercase();
         let Some(w) = LOGO_WORDS
             .iter()
             .find(|w| lower.ends_with(*w) || lower.starts_with(*w))
@@ -325,7 +325,7 @@ fn strip_logo_words(alt: &str) -> String {
 /// The holder a copyright line names: "© 2002–2015 The Daring Fireball
 /// Company LLC." → "The Daring Fireball Company LLC".
 fn copyright_holder(line: &str) -> Option<String> {
-    let lower = line.to_lowercase();
+    let lower = line.to_ascii_lowercase();
     let start = ["©", "copyright", "(c)"]
         .iter()
         .filter_map(|m| lower.find(m).map(|i| i + m.len()))
@@ -371,7 +371,7 @@ fn capitalised(s: &str) -> bool {
 
 /// "Silicon Exposed - Atom" → "Silicon Exposed".
 fn strip_feed_words(t: &str) -> String {
-    let lower = t.to_lowercase();
+    let lower = t.to_ascii_lowercase();
     FEED_WORDS
         .iter()
         .find(|w| lower.ends_with(*w))
