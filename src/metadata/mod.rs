@@ -2,7 +2,9 @@
 //! weighed against what the reader sees (headline, byline, dateline, credit
 //! lines). Where they disagree, the visible page wins.
 
+mod lang;
 mod names;
+mod site;
 mod sources;
 pub mod title;
 mod visible;
@@ -13,7 +15,7 @@ pub use visible::{scan, title_key, Visible};
 
 use crate::date::{self, DateTime};
 use crate::extract::clean::Credits;
-use crate::text::{is_cjk_letter, normalize_ws};
+use crate::text::normalize_ws;
 use serde_json::Value;
 
 /// URL path segments that name a kind of page, not a section.
@@ -309,165 +311,14 @@ fn is_rtl_lang(l: &str) -> bool {
     )
 }
 
-/// Site name: the declared name the title tag also shows, else the first
-/// declared name, else the host without `www.`.
+/// Site name: see [`site::name`].
 fn site_name(d: &Declared, url: Option<&url::Url>) -> Option<String> {
-    let publisher = d
-        .jsonld
-        .as_ref()
-        .and_then(|v| v.get("publisher"))
-        .and_then(sources::string_of);
-    let suffix = d.title_tag.as_deref().and_then(title::site_suffix);
-    if let Some(suffix) = suffix {
-        // The name the tab shows, when it is one of the declared names.
-        let named = [
-            d.meta(&["og:site_name"]).map(str::to_string),
-            publisher.clone(),
-            d.meta(&["application-name"]).map(str::to_string),
-        ];
-        if let Some(n) = named.iter().flatten().find(|n| names::same_org(n, suffix)) {
-            // The tab's spelling of the same name ("The Guardian"); the declared
-            // name when the tab shows a domain or only a part of it.
-            let key = |s: &str| -> String {
-                let k = crate::text::alnum_key(s);
-                k.strip_prefix("the").map(str::to_string).unwrap_or(k)
-            };
-            let same = key(n) == key(suffix);
-            return Some(normalize_ws(if same && !suffix.contains('.') {
-                suffix
-            } else {
-                n
-            }));
-        }
-        // No declared name at all: the tab's suffix is the site's name.
-        if named.iter().all(Option::is_none) && d.jsonld_other.is_empty() {
-            return Some(normalize_ws(suffix));
-        }
-    }
-    d.meta(&[
-        "og:site_name",
-        "application-name",
-        "twitter:site:name",
-        "citation_journal_title",
-        "dc.publisher",
-    ])
-    .map(str::to_string)
-    .or_else(|| {
-        d.jsonld
-            .as_ref()
-            .and_then(|v| v.get("publisher"))
-            .and_then(sources::string_of)
-    })
-    .or_else(|| {
-        d.jsonld_other
-            .iter()
-            .find(|o| {
-                matches!(
-                    o.get("@type").and_then(Value::as_str),
-                    Some("WebSite") | Some("Organization") | Some("NewsMediaOrganization")
-                )
-            })
-            .and_then(|o| o.get("name"))
-            .and_then(sources::string_of)
-    })
-    .map(|s| normalize_ws(&s))
-    .or_else(|| {
-        url.and_then(|u| u.host_str())
-            .map(|h| h.trim_start_matches("www.").to_string())
-    })
+    site::name(d, url)
 }
 
-/// Page language: the declared tag, unless the text's script contradicts it
-/// (`cjk`: whether `body` is mostly CJK).
+/// Page language: see [`lang::language`].
 fn language(d: &Declared, body: &str, cjk: bool) -> Option<String> {
-    let declared = d
-        .html_lang
-        .clone()
-        .or_else(|| {
-            d.meta(&[
-                "content-language",
-                "og:locale",
-                "dc.language",
-                "citation_language",
-            ])
-            .map(str::to_string)
-        })
-        .or_else(|| d.ld_str("inLanguage"))
-        .map(|l| l.trim().replace('_', "-"))
-        .filter(|l| is_language_tag(l));
-    let has_text = body.chars().filter(|c| c.is_alphabetic()).nth(20).is_some();
-    match declared {
-        Some(l)
-            if has_text
-                && cjk
-                && !["zh", "ja", "ko"]
-                    .iter()
-                    .any(|p| l.to_ascii_lowercase().starts_with(p)) =>
-        {
-            Some(guess_cjk(body))
-        }
-        Some(l)
-            if has_text
-                && !cjk
-                && l.to_ascii_lowercase().starts_with("zh")
-                && body.chars().filter(|&c| is_cjk_letter(c)).count() < 10 =>
-        {
-            Some("en".to_string())
-        }
-        Some(l) => Some(l),
-        None if has_text && cjk => Some(guess_cjk(body)),
-        None if has_text && looks_english(body) => Some("en".to_string()),
-        None => None,
-    }
-}
-
-/// `en`, `zh-CN`, `pt-BR`: a BCP 47 shape (not "utf-8", not "all").
-fn is_language_tag(l: &str) -> bool {
-    let mut parts = l.split('-');
-    let first = parts.next().unwrap_or("");
-    (2..=3).contains(&first.len())
-        && first.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-/// Words so common in English prose that a tenth of the words being these
-/// means English (none is longer than four letters: `looks_english` relies on it).
-const ENGLISH_MARKERS: &[&str] = &[
-    "the", "and", "of", "to", "in", "is", "that", "for", "was", "on", "with", "as", "said", "it",
-    "at", "by",
-];
-
-fn looks_english(body: &str) -> bool {
-    let (mut words, mut common) = (0, 0);
-    for w in body
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(400)
-    {
-        words += 1;
-        if w.len() <= 4 && ENGLISH_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w)) {
-            common += 1;
-        }
-    }
-    words >= 20 && common * 10 >= words * 2
-}
-
-fn guess_cjk(body: &str) -> String {
-    let kana = body
-        .chars()
-        .filter(|&c| ('\u{3040}'..='\u{30ff}').contains(&c))
-        .count();
-    let hangul = body
-        .chars()
-        .filter(|&c| ('\u{ac00}'..='\u{d7af}').contains(&c))
-        .count();
-    if kana > 20 {
-        "ja".into()
-    } else if hangul > 20 {
-        "ko".into()
-    } else {
-        "zh-CN".into()
-    }
+    lang::language(d, body, cjk)
 }
 
 /// Byline, authors and source: visible byline first, then declared persons,
@@ -980,17 +831,6 @@ pub fn strip_tracking(u: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn english_markers_are_short() {
-        assert!(ENGLISH_MARKERS.iter().all(|m| m.len() <= 4));
-        assert!(looks_english(
-            &"The cat sat on the mat and it was said to be at peace. ".repeat(3)
-        ));
-        assert!(!looks_english(
-            &"Der Hund lief schnell über die Wiese und bellte laut. ".repeat(3)
-        ));
-    }
 
     #[test]
     fn profile_urls_name_their_author() {

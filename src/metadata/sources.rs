@@ -39,6 +39,13 @@ pub struct Declared {
     pub responsible_editor: Option<String>,
     /// The account named on a platform page (WeChat's `#js_name`).
     pub account_name: Option<String>,
+    /// The site's name as its masthead shows it: the alt text of logo images
+    /// and the text of site-title elements, in document order (at most four).
+    pub brand_names: Vec<String>,
+    /// Titles of the page's feed links ("Silicon Exposed - Atom"), at most two.
+    pub feed_titles: Vec<String>,
+    /// The last copyright line outside scripts ("© 2015 WebMD, LLC. All rights reserved.").
+    pub copyright: Option<String>,
 }
 
 /// Class, id, rel or itemprop fragments of byline elements; comment authors excluded.
@@ -61,12 +68,32 @@ static SIGNS: std::sync::LazyLock<KeywordSet> = std::sync::LazyLock::new(|| {
         &NOT_BYLINE_MARKS,
         &BREADCRUMB_SIGNS,
         &crate::rules::bylines::ACCOUNT_MARKS,
+        &BRAND_MARKS,
     ])
 });
 const BYLINE: u32 = 1;
 const NOT_BYLINE: u32 = 1 << 1;
 const BREADCRUMB: u32 = 1 << 2;
 const ACCOUNT: u32 = 1 << 3;
+const BRAND: u32 = 1 << 4;
+
+/// Class or id fragments of a site's masthead: its logo and its title.
+const BRAND_MARKS: Keywords = Keywords {
+    words: &[
+        "logo",
+        "brand",
+        "masthead",
+        "site-title",
+        "site-name",
+        "sitename",
+        "sitetitle",
+        "blog-title",
+    ],
+    boundary: Boundary::Anywhere,
+};
+
+/// How many masthead names are kept.
+const MAX_BRAND_NAMES: usize = 4;
 
 /// Which [`SIGNS`] tables an element's class, id, rel and itemprop match.
 #[derive(Clone, Copy)]
@@ -84,6 +111,12 @@ impl Signs {
         }
     }
 }
+
+/// Searchers for the copyright sign and word, built once.
+static COPY_SIGN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("©".as_bytes()));
+static COPY_WORD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("opyright"));
 
 /// A searcher for 责, the first character of both editor labels, built once
 /// (a one-off `memmem::find` builds one per text node).
@@ -214,6 +247,15 @@ pub fn collect(dom: &Dom) -> Declared {
             {
                 d.responsible_editor = responsible_editor(t);
             }
+            if t.len() < 300
+                && (COPY_SIGN.find(t.as_bytes()).is_some()
+                    || COPY_WORD.find(t.as_bytes()).is_some())
+                && !dom.parent(id).is_some_and(|p| {
+                    dom.is(p, &local_name!("script")) || dom.is(p, &local_name!("style"))
+                })
+            {
+                d.copyright = Some(crate::text::normalize_ws(t));
+            }
             continue;
         }
         let Some(tag) = dom.tag(id) else { continue };
@@ -250,6 +292,15 @@ pub fn collect(dom: &Dom) -> Declared {
                     d.canonical = href;
                 } else if rel.split_whitespace().any(|r| r == "license") && d.license.is_none() {
                     d.license = href;
+                } else if rel.split_whitespace().any(|r| r == "alternate")
+                    && dom
+                        .attr(id, "type")
+                        .is_some_and(|t| t.contains("rss") || t.contains("atom"))
+                    && d.feed_titles.len() < 2
+                {
+                    if let Some(t) = dom.attr(id, "title") {
+                        d.feed_titles.push(crate::text::normalize_ws(t));
+                    }
                 }
             }
             local_name!("a") => {
@@ -317,6 +368,13 @@ pub fn collect(dom: &Dom) -> Declared {
             let t = crate::text::normalize_ws(&dom.text_content_capped(id, 200));
             if (2..=40).contains(&t.chars().count()) {
                 d.account_name = Some(t);
+            }
+        }
+        if d.brand_names.len() < MAX_BRAND_NAMES {
+            if let Some(name) = brand_name(dom, id, signs) {
+                if !d.brand_names.contains(&name) {
+                    d.brand_names.push(name);
+                }
             }
         }
         if d.byline_elements.len() < 3 && is_byline_element(dom, id, signs) {
@@ -450,6 +508,44 @@ fn unwrap_ld(raw: &str) -> &str {
         }
     }
     s.trim_end_matches(';').trim()
+}
+
+/// The site name a masthead element shows: a logo image's alt text (the
+/// image or its parent marked as logo or brand), or the text of a
+/// site-title element without images.
+fn brand_name(dom: &Dom, id: NodeId, signs: Signs) -> Option<String> {
+    let marked = |n: NodeId| Signs::of(dom, n).class_id & BRAND != 0;
+    let text = if dom.is(id, &local_name!("img")) {
+        let alt = dom.attr(id, "alt")?;
+        let src = dom.attr(id, "src").unwrap_or("");
+        let logo = signs.class_id & BRAND != 0
+            || src.to_ascii_lowercase().contains("logo")
+            || alt.to_ascii_lowercase().contains("logo")
+            || dom.ancestors(id).take(2).any(marked);
+        if !logo {
+            return None;
+        }
+        alt.to_string()
+    } else if signs.class_id & BRAND != 0
+        && matches!(
+            dom.tag(id),
+            Some(&local_name!("h1"))
+                | Some(&local_name!("p"))
+                | Some(&local_name!("a"))
+                | Some(&local_name!("div"))
+                | Some(&local_name!("span"))
+        )
+        && !dom
+            .descendants(id)
+            .take(40)
+            .any(|n| dom.is(n, &local_name!("img")) || dom.is(n, &local_name!("svg")))
+    {
+        dom.text_content_capped(id, 120)
+    } else {
+        return None;
+    };
+    let t = crate::text::normalize_ws(&text);
+    (2..=60).contains(&t.chars().count()).then_some(t)
 }
 
 fn is_account_element(dom: &Dom, id: NodeId, signs: Signs) -> bool {

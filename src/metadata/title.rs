@@ -11,6 +11,9 @@ const SEPARATORS: &[&str] = &[
     "--", "——", " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", "_", "｜", "|", " -- ",
 ];
 
+/// How many names [`strip_site`] peels off the end of a title at most.
+const MAX_PEELS: usize = 4;
+
 /// The declared titles, best first (for finding the displayed headline).
 pub fn declared(d: &Declared) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
@@ -40,6 +43,29 @@ pub fn declared(d: &Declared) -> Vec<&str> {
         }
     }
     out
+}
+
+/// Whether a heading's text (`key`, see [`title_key`]) is only a piece of
+/// the declared titles `keys` (the title tag last): the site's or a section's
+/// name inside them ("Salon" in "… - Salon.com"), not the headline. A
+/// headline is two fifths of a title that contains it, or a quarter of a
+/// declared title other than the tab's ("Purple Rain" in "Prince and the
+/// Revolution – Purple Rain"), or opens the tab's title in an `h2` or `h3`
+/// (`subheading`; an `h1` or a title-classed wrapper opening the tab is a
+/// blog's name), or is a title without its site suffix (`stems`: "atg 1700"
+/// in "atg 1700 - Pastebin.com").
+pub fn is_piece(keys: &[String], stems: &[String], key: &str, subheading: bool) -> bool {
+    let covers = |whole: &String, n: usize| key.len() * n >= whole.len() * 2;
+    let contained: Vec<&String> = keys.iter().filter(|k| k.contains(key)).collect();
+    let (tab, others) = match keys.split_last() {
+        Some((t, o)) => (Some(t), o),
+        None => (None, keys),
+    };
+    let opens_tab = subheading && tab.is_some_and(|t| t.starts_with(key));
+    let headline_sized = contained.iter().any(|k| covers(k, 5))
+        || others.iter().any(|k| k.contains(key) && covers(k, 8))
+        || stems.iter().any(|s| s == key);
+    !contained.is_empty() && !headline_sized && !opens_tab
 }
 
 /// The title: the visible headline if there is one, else the best declared title with its suffix cut.
@@ -98,6 +124,33 @@ pub fn site_suffix(title: &str) -> Option<&str> {
     (name_sized && last.len() < title.len() && !byline).then_some(last)
 }
 
+/// A title without the site's name it ends with and the section names before
+/// it ("atg 1700 - Pastebin.com" → "atg 1700", "标题_新闻频道_央视网(cctv.com)"
+/// → "标题"), when it has one.
+pub fn without_suffix(title: &str) -> Option<String> {
+    let site = site_suffix(title)?;
+    let stem = strip_site(title, Some(site));
+    (!stem.is_empty() && stem != normalize_ws(title)).then_some(stem)
+}
+
+/// The first segment of a title tag when it may be the site's name
+/// ("Daring Fireball: Colophon", "高木浩光＠自宅の日記 - 改正NICT法…"): a
+/// name-sized part before a separator (or a colon), shorter than the rest.
+/// Callers confirm it with another source; a headline may open the same way.
+pub fn site_prefix(title: &str) -> Option<&str> {
+    let (first, rest) = SEPARATORS
+        .iter()
+        .chain([": ", "："].iter())
+        .filter_map(|sep| title.split_once(sep))
+        .min_by_key(|(first, _)| first.len())?;
+    let first = first.trim();
+    let (c, r) = (
+        crate::text::Counts::of(first),
+        crate::text::Counts::of(rest),
+    );
+    (c.units() >= 1 && c.words <= 5 && c.cjk <= 12 && r.units() > c.units()).then_some(first)
+}
+
 /// The section a title tag names between headline and site ("…--财经--人民网", "…_科技_腾讯网").
 pub fn section_from_title(title: &str) -> Option<String> {
     let sep = SEPARATORS.iter().find(|s| title.contains(**s))?;
@@ -114,9 +167,72 @@ pub fn section_from_title(title: &str) -> Option<String> {
     (crate::text::Counts::of(section).units() <= 4 && !is_byline).then(|| section.to_string())
 }
 
+/// Whether a title part is short enough to be a section's name ("Environment",
+/// "教育频道", "Dakota Access pipeline").
+fn section_sized(part: &str) -> bool {
+    let c = crate::text::Counts::of(part);
+    c.words <= 3 && c.cjk <= 6 && c.units() >= 1
+}
+
 /// Cuts site and section names off a title.
 pub fn strip_site(title: &str, site: Option<&str>) -> String {
-    let title = normalize_ws(title);
+    let mut title = normalize_ws(title);
+    // "Headline @ Blog name :: Platform ::": a blog platform's "@ blog" suffix.
+    if let Some(s) = site {
+        if let Some(i) = title.rfind(" @ ") {
+            let after = crate::text::alnum_key(&title[i..]);
+            let sk = crate::text::alnum_key(s);
+            if !sk.is_empty() && after.contains(&sk) && i > 0 {
+                title.truncate(i);
+            }
+        }
+    }
+    // A part names the site when it is the site's name, not a headline that
+    // mentions it ("Why Reuters changed its style | Reuters").
+    let names_site = |p: &str| {
+        site.is_some_and(|s| {
+            same_org(p, s)
+                && crate::text::alnum_key(p).len() <= crate::text::alnum_key(s).len() * 3 / 2 + 4
+        })
+    };
+    let weight = |p: &str| crate::text::Counts::of(p).units();
+    // Peel the site's name and short section names off the ends, each at its
+    // own separator ("砥砺奋进——记…_新华网", "…_科技_腾讯网"): the headline
+    // keeps the separators inside it.
+    let mut rest = title.as_str();
+    let mut peeled_site = false;
+    for _ in 0..MAX_PEELS {
+        let Some((at, sep)) = SEPARATORS
+            .iter()
+            .filter_map(|sep| rest.rfind(sep).map(|i| (i, *sep)))
+            .max_by_key(|(i, sep)| (*i, sep.len()))
+        else {
+            break;
+        };
+        let (head, tail) = (rest[..at].trim(), rest[at + sep.len()..].trim());
+        if head.is_empty() || weight(head) <= 3 {
+            break;
+        }
+        if names_site(tail) {
+            peeled_site = true;
+        } else if !(peeled_site && section_sized(tail)) {
+            break;
+        }
+        rest = head;
+    }
+    if let Some((head, tail)) = SEPARATORS
+        .iter()
+        .filter_map(|sep| rest.find(sep).map(|i| (&rest[..i], &rest[i + sep.len()..])))
+        .min_by_key(|(head, _)| head.len())
+    {
+        if names_site(head) && weight(tail) > 3 {
+            rest = tail.trim();
+            peeled_site = true;
+        }
+    }
+    if peeled_site {
+        return rest.to_string();
+    }
     let Some(sep) = SEPARATORS.iter().find(|s| title.contains(**s)) else {
         return title;
     };
@@ -129,20 +245,20 @@ pub fn strip_site(title: &str, site: Option<&str>) -> String {
         return title;
     }
     // Drop parts naming the site; then short trailing parts (sections).
-    let mut keep: Vec<&str> = parts
-        .iter()
-        .copied()
-        .filter(|p| !site.is_some_and(|s| same_org(p, s)))
-        .collect();
+    let mut keep: Vec<&str> = parts.iter().copied().filter(|p| !names_site(p)).collect();
     if keep.is_empty() {
         return title;
     }
-    let weight = |p: &str| crate::text::Counts::of(p).units();
     while keep.len() > 1 && weight(keep[keep.len() - 1]) <= 3 {
         keep.pop();
     }
     while keep.len() > 1 && weight(keep[0]) <= 2 {
         keep.remove(0);
+    }
+    // A tight separator ("新竹尖石_美樹營地賞楓", "COVID-19") that cuts off no
+    // site or section name is part of the headline.
+    if keep.len() == parts.len() && !sep.starts_with(' ') {
+        return title;
     }
     if keep.len() == 1 {
         return keep[0].to_string();
@@ -159,6 +275,18 @@ mod tests {
     use super::strip_site;
 
     #[test]
+    fn stems_lose_site_and_sections() {
+        assert_eq!(
+            super::without_suffix("atg 1700 - Pastebin.com").as_deref(),
+            Some("atg 1700")
+        );
+        assert_eq!(
+            super::without_suffix("神舟十七号发射成功_新闻频道_央视网(cctv.com)").as_deref(),
+            Some("神舟十七号发射成功")
+        );
+    }
+
+    #[test]
     fn strips_site_suffixes() {
         assert_eq!(
             strip_site(
@@ -170,6 +298,25 @@ mod tests {
         assert_eq!(
             strip_site("Storm hits coast - BBC News", Some("BBC News")),
             "Storm hits coast"
+        );
+        // Separators inside the headline stay when the site is peeled off the end.
+        assert_eq!(
+            strip_site("砥砺奋进——记新时代的建设者们_新华网", Some("新华网")),
+            "砥砺奋进——记新时代的建设者们"
+        );
+        assert_eq!(
+            strip_site(
+                "DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶_科技_腾讯网",
+                Some("腾讯网")
+            ),
+            "DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶"
+        );
+        assert_eq!(
+            strip_site(
+                "Obama admits US gun laws are his 'biggest frustration' - BBC News",
+                Some("BBC News")
+            ),
+            "Obama admits US gun laws are his 'biggest frustration'"
         );
         assert_eq!(
             strip_site("芯片产业迎来新机遇_科技_腾讯网", None),

@@ -590,8 +590,21 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
         .map(|t| title_key(t))
         .filter(|k| !k.is_empty())
         .collect();
+    // The titles without their site suffix ("atg 1700 - Pastebin.com" → "atg 1700").
+    let stems: Vec<String> = titles
+        .iter()
+        .filter_map(|t| super::title::without_suffix(t))
+        .map(|t| title_key(&t))
+        .filter(|k| !k.is_empty())
+        .collect();
+    let (tab, others) = match keys.split_last() {
+        Some((t, o)) => (Some(t), o),
+        None => (None, &keys[..]),
+    };
     let mut first_h1 = None;
     let mut fallback = None;
+    let mut declared_heading = None;
+    let mut tab_h1 = None;
     for id in dom.descendants(NodeId::DOCUMENT) {
         let Some(tag) = dom.tag(id) else { continue };
         let is_h1 = *tag == local_name!("h1");
@@ -616,19 +629,46 @@ fn headline(dom: &Dom, titles: &[&str]) -> Option<(NodeId, String)> {
             continue;
         }
         let key = title_key(&text);
-        let matches = keys
-            .iter()
-            .any(|k| k.contains(&key) || (key.contains(k.as_str()) && k.len() * 2 > key.len()));
-        if matches && is_h1 {
+        // The site's logo or name in a heading ("<h1 class=logo>Mozilla</h1>",
+        // a hidden "<h1>The New Republic</h1>"): a small piece of a title, or
+        // marked as a logo. Neither headline nor fallback.
+        let subheading = matches!(*tag, local_name!("h2") | local_name!("h3"));
+        let piece = super::title::is_piece(&keys, &stems, &key, subheading);
+        if piece || is_logo(dom, id) {
+            continue;
+        }
+        let shows =
+            |k: &String| k.contains(&key) || (key.contains(k.as_str()) && k.len() * 2 > key.len());
+        // A heading that matches a declared headline (og:title, JSON-LD) beats
+        // an h1 that matches only the tab's title ("Millennial Decorating
+        // Mistakes" h1 vs the h2 og:title repeats).
+        let strong = others.iter().any(shows);
+        let matches = strong || tab.is_some_and(shows);
+        if matches && is_h1 && (strong || others.is_empty()) {
             return Some((id, text));
         }
-        if matches && fallback.is_none() {
+        if strong && subheading && declared_heading.is_none() {
+            declared_heading = Some((id, text.clone()));
+        }
+        if matches && is_h1 {
+            // An h1 the tab's title shows: the headline unless a heading
+            // repeats a declared one further down.
+            tab_h1 = tab_h1.or(Some((id, text)));
+        } else if matches && fallback.is_none() {
             fallback = Some((id, text));
         } else if is_h1 && first_h1.is_none() {
             first_h1 = Some((id, text));
         }
     }
-    fallback.or(first_h1)
+    declared_heading.or(tab_h1).or(fallback).or(first_h1)
+}
+
+/// Whether a heading is marked as the site's logo (`class="logo"`, `id="website-logo"`).
+fn is_logo(dom: &Dom, id: NodeId) -> bool {
+    [local_name!("class"), local_name!("id")].iter().any(|a| {
+        dom.attr_named(id, a)
+            .is_some_and(|v| v.to_ascii_lowercase().contains("logo"))
+    })
 }
 
 /// Whether the element or one of its four nearest ancestors is hidden
