@@ -322,7 +322,7 @@ fn contradicting_latin(body: &str, tag: &str) -> Option<String> {
 fn latin_scores(body: &str) -> Option<Vec<(&'static str, usize)>> {
     let mut hits = vec![0usize; STOP_WORDS.len()];
     for w in sample_words(body).filter(|w| w.len() <= 8) {
-        let w = w.to_lowercase();
+        let w = crate::text::lower(w);
         for (i, (_, list)) in STOP_WORDS.iter().enumerate() {
             if list.contains(&w.as_str()) {
                 hits[i] += 1;
