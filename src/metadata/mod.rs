@@ -119,7 +119,6 @@ pub fn resolve(i: &Inputs) -> crate::Article {
             .and_then(|c| url::Url::parse(c).ok())
             .and_then(|u| u.host_str().map(is_chinese_outlet))
             .unwrap_or(false);
-    let zh = lang.as_deref().is_some_and(|l| l.starts_with("zh")) || cjk_page || chinese_outlet;
 
     let title = title::resolve(d, i.visible, site_name.as_deref());
     let (byline, authors, source) = authors(
@@ -128,7 +127,14 @@ pub fn resolve(i: &Inputs) -> crate::Article {
         publisher.as_deref(),
         chinese_outlet,
     );
-    let (published, modified) = dates(i, zh);
+    // Chinese local time is UTC+8; a Japanese or Korean page (also CJK) keeps
+    // its times without a zone rather than a guessed one.
+    let zh_clock = chinese_outlet
+        || lang.as_deref().map_or(cjk_page, |l| {
+            let l = l.to_ascii_lowercase();
+            l.starts_with("zh") || (cjk_page && !l.starts_with("ja") && !l.starts_with("ko"))
+        });
+    let (published, modified) = dates(i, zh_clock);
 
     let excerpt = d
         .meta(&[

@@ -230,7 +230,9 @@ pub fn collect(dom: &Dom) -> Declared {
                     .or_else(|| dom.attr(id, "name"))
                     .or_else(|| dom.attr(id, "itemprop"))
                     .or_else(|| dom.attr(id, "http-equiv"));
-                if let (Some(k), Some(v)) = (key, dom.attr(id, "content")) {
+                // `value` stands in for `content` in some saved pages (Mercury's fixtures).
+                let content = dom.attr(id, "content").or_else(|| dom.attr(id, "value"));
+                if let (Some(k), Some(v)) = (key, content) {
                     // A property attribute may list several names ("og:title twitter:title").
                     for k in k.split_whitespace() {
                         d.meta.push((k.to_ascii_lowercase(), meta_text(v)));
