@@ -2,7 +2,7 @@
 //! time stays date-only; a time without a stated zone gets the page's local
 //! offset only when the caller knows it (e.g. UTC+8 for Chinese sites).
 
-use crate::rules::dates::{Start, DATES, DATE_STARTS, ZONES};
+use crate::rules::dates::{Start, DATES, DATE_STARTS, US_GENERIC_ZONES, ZONES};
 use regex_lite::{Captures, Regex};
 use std::sync::LazyLock;
 
@@ -79,6 +79,24 @@ impl DateTime {
     pub fn has_time(&self) -> bool {
         self.time.is_some()
     }
+}
+
+/// `instant` (a time with an offset) at the offset that shows `local`'s wall
+/// clock (a time without a zone), to the minute, when that offset is a whole
+/// number of quarter hours from −12 h to +14 h: the page stated one moment
+/// twice, and the difference is its own offset. Seconds come from `instant`.
+pub fn at_local_clock(local: &DateTime, instant: &DateTime) -> Option<DateTime> {
+    let wall = |d: &DateTime| {
+        let (h, m, _) = d.time?;
+        Some(days_from_civil(d.year, d.month, d.day) * 1440 + i64::from(h * 60 + m))
+    };
+    instant.offset?;
+    if local.offset.is_some() {
+        return None;
+    }
+    let diff = wall(local)? - wall(&instant.at_offset(0))?;
+    (diff % 15 == 0 && (-12 * 60..=14 * 60).contains(&diff))
+        .then(|| instant.at_offset(diff as i32))
 }
 
 /// The UTC date of a Unix timestamp (date only).
@@ -257,7 +275,9 @@ fn from_captures(c: &Captures) -> Option<DateTime> {
         }
     }
     let offset = if time.is_some() {
-        c.name("tz").and_then(|z| zone_offset(z.as_str()))
+        c.name("tz")
+            .or_else(|| c.name("tz2"))
+            .and_then(|z| zone_offset(z.as_str()).or_else(|| us_generic_zone(z.as_str(), year, month, day)))
     } else {
         None
     };
@@ -306,6 +326,33 @@ pub fn zone_offset(z: &str) -> Option<i32> {
         return None;
     }
     Some(sign * (h * 60 + m))
+}
+
+/// The offset of a US zone named without standard/daylight (`ET`, `PT`) on a
+/// date: daylight time from the second Sunday of March to the first Sunday
+/// of November (from 2007; the first Sunday of April to the last Sunday of
+/// October before).
+fn us_generic_zone(z: &str, year: i32, month: u32, day: u32) -> Option<i32> {
+    let name = z.trim().to_ascii_uppercase();
+    let &(_, standard) = US_GENERIC_ZONES.iter().find(|(n, _)| *n == name)?;
+    // The day of the month of the `nth` Sunday of a month (nth 0 = the last).
+    let sunday = |m: u32, nth: u32| -> u32 {
+        let first = (days_from_civil(year, m, 1) + 4).rem_euclid(7) as u32; // 0 = Sunday
+        let first_sunday = 1 + (7 - first) % 7;
+        if nth == 0 {
+            let last = days_in_month(year, m);
+            first_sunday + (last - first_sunday) / 7 * 7
+        } else {
+            first_sunday + 7 * (nth - 1)
+        }
+    };
+    let (start, end) = if year >= 2007 {
+        ((3, sunday(3, 2)), (11, sunday(11, 1)))
+    } else {
+        ((4, sunday(4, 1)), (10, sunday(10, 0)))
+    };
+    let daylight = (month, day) >= start && (month, day) < end;
+    Some(standard + if daylight { 60 } else { 0 })
 }
 
 fn month_number(name: &str) -> Option<u32> {
@@ -380,6 +427,14 @@ mod tests {
                 "2023-01-10T10:31:00+08:00",
             ),
             ("May 5, 2021", "2021-05-05"),
+            // CBC: "ET" in October is daylight time.
+            ("Posted: Oct 14, 2022 9:27 AM ET", "2022-10-14T09:27:00-04:00"),
+            ("Jan 10, 2024 9:27 AM ET", "2024-01-10T09:27:00-05:00"),
+            ("Nov 1, 2006 9:27 AM PT", "2006-11-01T09:27:00-08:00"),
+            // The Washington Post's itemprop: an offset without its leading zero.
+            ("2018-10-29T10:15-500", "2018-10-29T10:15:00-05:00"),
+            // LADbible: the zone after the date.
+            ("22:00, 11 July 2021 BST", "2021-07-11T22:00:00+01:00"),
             ("2024-02-30", ""),
         ];
         for (input, want) in cases {

@@ -664,28 +664,7 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
     let d = i.declared;
     let declared_pub_raw: Option<String> = d
         .ld_str("datePublished")
-        .or_else(|| {
-            d.meta(&[
-                "article:published_time",
-                "citation_publication_date",
-                "citation_date",
-                "citation_online_date",
-                "dc.date",
-                "dc.date.issued",
-                "dcterms.issued",
-                "dcterms.created",
-                "parsely-pub-date",
-                "sailthru.date",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "firstpublishedtime",
-                "og:published_time",
-                "datepublished",
-                "date",
-            ])
-            .map(str::to_string)
-        })
+        .or_else(|| first_date_meta(d, crate::rules::dates::PUBLISHED_META_KEYS))
         .or_else(|| d.itemprop("datePublished").map(str::to_string))
         .or_else(|| d.ld_str("dateCreated"))
         .or_else(|| {
@@ -697,17 +676,7 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
         });
     let declared_mod_raw: Option<String> = d
         .ld_str("dateModified")
-        .or_else(|| {
-            d.meta(&[
-                "article:modified_time",
-                "og:updated_time",
-                "dcterms.modified",
-                "lastmod",
-                "last-modified",
-                "lastmodifiedtime",
-            ])
-            .map(str::to_string)
-        })
+        .or_else(|| first_date_meta(d, crate::rules::dates::MODIFIED_META_KEYS))
         .or_else(|| d.itemprop("dateModified").map(str::to_string));
     let local = |x: DateTime| -> DateTime {
         if zh && x.time.is_some() && x.offset.is_none() {
@@ -721,13 +690,16 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
     };
     let declared_pub = declared_pub_raw.as_deref().and_then(date::parse).map(local);
     let declared_mod = declared_mod_raw.as_deref().and_then(date::parse);
-    // A visible date labelled "Updated" is no publication date when the page declares one.
-    let visible_is_update =
-        i.visible.published.is_some() && i.visible.published == i.visible.modified;
+    // A visible date labelled "Updated", or on the declared modification day
+    // but not the declared publication day, is no publication date when the
+    // page declares one (unless both state the same moment).
+    let visible_is_update = i.visible.published.is_some()
+        && (i.visible.published == i.visible.modified
+            || i.visible.published.zip(declared_mod).is_some_and(|(v, m)| {
+                same_day(&v, &m) && declared_pub.is_some_and(|p| !same_day(&v, &p))
+            }));
     let visible_pub = i.visible.published.map(local).filter(|v| {
-        !(visible_is_update
-            && declared_pub
-                .is_some_and(|dp| (dp.year, dp.month, dp.day) != (v.year, v.month, v.day)))
+        !(visible_is_update && declared_pub.is_some_and(|dp| !same_moment(v, &dp)))
     });
     let published = match (visible_pub, declared_pub) {
         (Some(v), Some(dp)) => Some(reconcile(v, dp)),
@@ -772,6 +744,33 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
     )
 }
 
+/// The first of `keys` whose `<meta>` value reads as a date.
+fn first_date_meta(d: &Declared, keys: &[&str]) -> Option<String> {
+    keys.iter()
+        .find_map(|k| d.meta(&[k]).filter(|v| date::parse(v).is_some()))
+        .map(str::to_string)
+}
+
+fn same_day(a: &DateTime, b: &DateTime) -> bool {
+    (a.year, a.month, a.day) == (b.year, b.month, b.day)
+}
+
+/// Whether two dates state the same moment: the same day when either lacks
+/// a time, else the same wall clock or (both with offsets) the same instant, to the minute.
+fn same_moment(a: &DateTime, b: &DateTime) -> bool {
+    let minutes = |t: Option<(u32, u32, u32)>| t.map(|(h, m, _)| (h, m));
+    match (a.time, b.time) {
+        (Some(_), Some(_)) => {
+            (same_day(a, b) && minutes(a.time) == minutes(b.time))
+                || a.offset.zip(b.offset).is_some_and(|(ao, _)| {
+                    let at = b.at_offset(ao);
+                    same_day(a, &at) && minutes(a.time) == minutes(at.time)
+                })
+        }
+        _ => same_day(a, b),
+    }
+}
+
 /// `…:44.000Z` → `…:44Z`: a zero fraction says nothing.
 fn drop_zero_fraction(s: &str) -> String {
     if let Some(dot) = s.find('.') {
@@ -803,8 +802,6 @@ fn is_iso_with_offset(s: &str) -> bool {
 /// the minute means the declared value adds precision (keep it, at the
 /// declared offset); a declared time on a visible date-only day adds the time.
 fn reconcile(visible: DateTime, declared: DateTime) -> DateTime {
-    let same_day =
-        |a: &DateTime, b: &DateTime| a.year == b.year && a.month == b.month && a.day == b.day;
     let minutes = |t: Option<(u32, u32, u32)>| t.map(|(h, m, _)| (h, m));
     match (visible.time, declared.time) {
         (Some(_), Some(_)) => {
@@ -820,6 +817,11 @@ fn reconcile(visible: DateTime, declared: DateTime) -> DateTime {
                         at_visible
                     };
                 }
+            }
+            // A local clock without a zone and the same moment declared with
+            // an offset: keep the instant, at the page's own offset.
+            if let Some(d) = date::at_local_clock(&visible, &declared) {
+                return d;
             }
             if same_day(&visible, &declared) && minutes(visible.time) == minutes(declared.time) {
                 // Same wall clock: the visible zone is right, the declared seconds are extra precision.

@@ -224,6 +224,12 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
             continue;
         }
         if let Some(d) = date::parse(seg) {
+            // A clock shown without a zone takes the offset of the same
+            // moment in the element's `datetime` attribute.
+            let d = datetime_attr
+                .and_then(date::parse)
+                .and_then(|a| date::at_local_clock(&d, &a))
+                .unwrap_or(d);
             note_date(v, d, seg);
             used = true;
             // A date segment may also carry "来源：X" after the date.

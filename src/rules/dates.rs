@@ -54,14 +54,15 @@ impl Start {
 pub const DATE_RULES: &[Rule] = &[
     Rule {
         id: "iso-8601",
-        pattern: r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:(?:T|\s+|,\s*)(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2})(?:[.,]\d+)?)?(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?(?:\s*(?:\(?(?P<tz>Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|UTC|GMT|[A-Z]{3,4})\)?)?\b)?)?",
-        catches: "2023-01-10T10:31:00+08:00, 2023-01-10 10:31, 2023/01/10 10:31:05, 2024.03.05",
+        pattern: r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:(?:T|\s+|,\s*)(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2})(?:[.,]\d+)?)?(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?(?:\s*(?:\(?(?P<tz>Z|[+-]\d{2}:?\d{2}|[+-]\d{3}\b|(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|UTC|GMT|[A-Z]{3,4})\)?)?\b)?)?",
+        catches: "2023-01-10T10:31:00+08:00, 2023-01-10 10:31, 2023/01/10 10:31:05, 2024.03.05, an offset missing its leading zero (2018-10-29T10:15-500)",
         hints: &["-", "/", "."],
         examples: &[
             "2023-01-10T10:31:00+08:00",
             "2023-01-10 10:31",
             "2023/01/10 10:31:05",
             "2024.03.05",
+            "2018-10-29T10:15-500",
         ],
         counter: &["1999 to 2023"],
     },
@@ -83,10 +84,14 @@ pub const DATE_RULES: &[Rule] = &[
     },
     Rule {
         id: "time-then-english-date",
-        pattern: r"(?i)(?P<H>\d{1,2})[:.](?P<M>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<tz>[A-Z]{2,4}|(?:UTC|GMT)\s*[+-]\s*\d{1,2})?,?\s+(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})|(?P<d2>\d{1,2})[\s-]+(?P<mon2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s-]+(?P<y2>(?:19|20)\d{2}))",
-        catches: "AP and CGTN: 3:04 PM EST, January 10, 2024; 10:31, 10-Jan-2024",
+        pattern: r"(?i)(?P<H>\d{1,2})[:.](?P<M>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<tz>[A-Z]{2,4}|(?:UTC|GMT)\s*[+-]\s*\d{1,2})?,?\s+(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})|(?P<d2>\d{1,2})[\s-]+(?P<mon2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s-]+(?P<y2>(?:19|20)\d{2}))(?:\s+(?P<tz2>(?-i:[A-Z]{2,4})\b))?",
+        catches: "AP and CGTN: 3:04 PM EST, January 10, 2024; 10:31, 10-Jan-2024; the zone after the date: 22:00, 11 July 2021 BST",
         hints: &[":", "."],
-        examples: &["3:04 PM EST, January 10, 2024", "10:31, 10-Jan-2024"],
+        examples: &[
+            "3:04 PM EST, January 10, 2024",
+            "10:31, 10-Jan-2024",
+            "22:00, 11 July 2021 BST",
+        ],
         counter: &[],
     },
     Rule {
@@ -138,6 +143,12 @@ pub const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
+/// US zone names without "standard" or "daylight" (ET, CT, MT, PT) and their
+/// standard offsets in minutes: `crate::date` adds the hour of daylight saving
+/// on dates within US daylight time (second Sunday of March to the first
+/// Sunday of November), as the sites that print them mean.
+pub const US_GENERIC_ZONES: &[(&str, i32)] = &[("ET", -300), ("CT", -360), ("MT", -420), ("PT", -480)];
+
 /// Time-zone abbreviations and their offsets in minutes.
 /// Catches the zones news sites print after times; ambiguous ones (CST) are left out.
 pub const ZONES: &[(&str, i32)] = &[
@@ -146,13 +157,11 @@ pub const ZONES: &[(&str, i32)] = &[
     ("Z", 0),
     ("EST", -300),
     ("EDT", -240),
-    ("ET", -300),
     ("CDT", -300),
     ("MST", -420),
     ("MDT", -360),
     ("PST", -480),
     ("PDT", -420),
-    ("PT", -480),
     ("BST", 60),
     ("CET", 60),
     ("CEST", 120),
@@ -165,4 +174,48 @@ pub const ZONES: &[(&str, i32)] = &[
     ("KST", 540),
     ("AEST", 600),
     ("AEDT", 660),
+];
+
+/// `<meta>` names and properties (lower-case) that declare the publication
+/// time, most specific first. A declared publication time always beats a
+/// modification time (`MODIFIED_META_KEYS`): pages show both.
+pub const PUBLISHED_META_KEYS: &[&str] = &[
+    // OpenGraph article namespace, also spelt with the `og:` prefix (Reuters).
+    "article:published_time",
+    "og:article:published_time",
+    // Highwire / Google Scholar.
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    // Dublin Core.
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    // Analytics tags (Parse.ly, Sailthru).
+    "parsely-pub-date",
+    "sailthru.date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "firstpublishedtime",
+    "og:published_time",
+    "datepublished",
+    // Bare names some CMSs write (`<meta name="published" content="…Z">`).
+    "published",
+    "article:published",
+    "date",
+];
+
+/// `<meta>` names and properties that declare the last modification time.
+pub const MODIFIED_META_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "dcterms.modified",
+    "lastmod",
+    "last-modified",
+    "lastmodifiedtime",
+    "modified",
+    "article:modified",
 ];
