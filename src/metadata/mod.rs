@@ -673,7 +673,9 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
                 .iter()
                 .max_by_key(|s| date::parse(s).is_some_and(|x| x.has_time()))
                 .cloned()
-        });
+        })
+        // Last, an element marked as the publication date anywhere on the page.
+        .or_else(|| d.dated_elements.first().cloned());
     let declared_mod_raw: Option<String> = d
         .ld_str("dateModified")
         .or_else(|| first_date_meta(d, crate::rules::dates::MODIFIED_META_KEYS))

@@ -219,3 +219,21 @@ pub const MODIFIED_META_KEYS: &[&str] = &[
     "modified",
     "article:modified",
 ];
+
+/// Class and id fragments of elements that hold an article's publication
+/// date (`<p class="published-date">`, `<h5 class="article__published-at">`,
+/// WordPress's `entry-date`): the date of last resort when the page declares
+/// none and none shows near the headline.
+pub const DATE_ELEMENT_MARKS: super::keywords::Keywords = super::keywords::Keywords {
+    words: &[
+        "published",
+        "pubdate",
+        "publish-date",
+        "publish_date",
+        "post-date",
+        "entry-date",
+        "article-date",
+        "dateline",
+    ],
+    boundary: super::keywords::Boundary::Anywhere,
+};
