@@ -216,7 +216,14 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
             return true;
         }
     }
+    // A label on its own line before the date ("Updated\n 11:22 PM EST, …").
+    let mut date_label = String::new();
     for seg in &segs {
+        if seg.chars().count() <= 20 && is_date_label(seg) {
+            date_label.clone_from(seg);
+            used = true;
+            continue;
+        }
         if pending_source {
             v.source.get_or_insert_with(|| seg.clone());
             pending_source = false;
@@ -230,7 +237,8 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
                 .and_then(date::parse)
                 .and_then(|a| date::at_local_clock(&d, &a))
                 .unwrap_or(d);
-            note_date(v, d, seg);
+            note_date(v, d, &format!("{date_label} {seg}"));
+            date_label.clear();
             used = true;
             // A date segment may also carry "来源：X" after the date.
         }
@@ -361,15 +369,23 @@ fn is_domain(s: &str) -> bool {
             .is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
+/// Words that label a date as a modification.
+const UPDATE_WORDS: &[&str] = &["updated", "modified", "更新", "修改"];
+/// Words that label a date as the publication.
+const PUBLISH_WORDS: &[&str] = &["published", "posted", "发布", "发表", "首发"];
+
+/// A segment that is only a date label ("Updated", "Published:", "更新时间：").
+fn is_date_label(seg: &str) -> bool {
+    let lower = crate::text::lower(seg);
+    UPDATE_WORDS.iter().chain(PUBLISH_WORDS).any(|w| lower.contains(w))
+        && !seg.chars().any(|c| c.is_ascii_digit())
+}
+
 /// Records a date seen near the headline, as published or modified by its label.
 fn note_date(v: &mut Visible, d: DateTime, label: &str) {
     let lower = crate::text::lower(label);
-    let is_update = ["updated", "modified", "更新", "修改"]
-        .iter()
-        .any(|w| lower.contains(w));
-    let is_publish = ["published", "posted", "发布", "发表", "首发"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let is_update = UPDATE_WORDS.iter().any(|w| lower.contains(w));
+    let is_publish = PUBLISH_WORDS.iter().any(|w| lower.contains(w));
     if is_update && !is_publish {
         v.modified.get_or_insert(d);
         v.published.get_or_insert(d);
