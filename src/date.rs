@@ -83,8 +83,10 @@ impl DateTime {
 
 /// `instant` (a time with an offset) at the offset that shows `local`'s wall
 /// clock (a time without a zone), to the minute, when that offset is a whole
-/// number of quarter hours from −12 h to +14 h: the page stated one moment
-/// twice, and the difference is its own offset. Seconds come from `instant`.
+/// number of quarter hours from −12 h to +14 h, not zero: the page stated one
+/// moment twice, and the difference is its own offset. Seconds come from
+/// `instant`. (The same clock marked UTC is as often local time mislabelled:
+/// no answer.)
 pub fn at_local_clock(local: &DateTime, instant: &DateTime) -> Option<DateTime> {
     let wall = |d: &DateTime| {
         let (h, m, _) = d.time?;
@@ -95,7 +97,7 @@ pub fn at_local_clock(local: &DateTime, instant: &DateTime) -> Option<DateTime> 
         return None;
     }
     let diff = wall(local)? - wall(&instant.at_offset(0))?;
-    (diff % 15 == 0 && (-12 * 60..=14 * 60).contains(&diff))
+    (diff != 0 && diff % 15 == 0 && (-12 * 60..=14 * 60).contains(&diff))
         .then(|| instant.at_offset(diff as i32))
 }
 

@@ -695,12 +695,20 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
     // A visible date labelled "Updated", or on the declared modification day
     // but not the declared publication day, is no publication date when the
     // page declares one (unless both state the same moment).
-    let visible_is_update = i.visible.published.is_some()
-        && (i.visible.published == i.visible.modified
-            || i.visible.published.zip(declared_mod).is_some_and(|(v, m)| {
+    // Near the headline, else an element marked as the publication date
+    // anywhere (weaker: only where it adds to a declared date of the same day).
+    let shown = i.visible.published.or_else(|| {
+        d.dated_elements
+            .iter()
+            .find_map(|s| date::parse(s))
+            .filter(|m| declared_pub.is_none_or(|p| !p.has_time() && same_day(m, &p)))
+    });
+    let visible_is_update = shown.is_some()
+        && (shown == i.visible.modified
+            || shown.zip(declared_mod).is_some_and(|(v, m)| {
                 same_day(&v, &m) && declared_pub.is_some_and(|p| !same_day(&v, &p))
             }));
-    let visible_pub = i.visible.published.map(local).filter(|v| {
+    let visible_pub = shown.map(local).filter(|v| {
         !(visible_is_update && declared_pub.is_some_and(|dp| !same_moment(v, &dp)))
     });
     let published = match (visible_pub, declared_pub) {

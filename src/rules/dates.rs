@@ -234,6 +234,9 @@ pub const DATE_ELEMENT_MARKS: super::keywords::Keywords = super::keywords::Keywo
         "entry-date",
         "article-date",
         "dateline",
+        // Chinese CMSs: `<span id="pubtime_baidu">`, `pub_time`.
+        "pubtime",
+        "pub_time",
     ],
     boundary: super::keywords::Boundary::Anywhere,
 };
