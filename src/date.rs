@@ -277,9 +277,9 @@ fn from_captures(c: &Captures) -> Option<DateTime> {
         }
     }
     let offset = if time.is_some() {
-        c.name("tz")
-            .or_else(|| c.name("tz2"))
-            .and_then(|z| zone_offset(z.as_str()).or_else(|| us_generic_zone(z.as_str(), year, month, day)))
+        c.name("tz").or_else(|| c.name("tz2")).and_then(|z| {
+            zone_offset(z.as_str()).or_else(|| us_generic_zone(z.as_str(), year, month, day))
+        })
     } else {
         None
     };
@@ -430,7 +430,10 @@ mod tests {
             ),
             ("May 5, 2021", "2021-05-05"),
             // CBC: "ET" in October is daylight time.
-            ("Posted: Oct 14, 2022 9:27 AM ET", "2022-10-14T09:27:00-04:00"),
+            (
+                "Posted: Oct 14, 2022 9:27 AM ET",
+                "2022-10-14T09:27:00-04:00",
+            ),
             ("Jan 10, 2024 9:27 AM ET", "2024-01-10T09:27:00-05:00"),
             ("Nov 1, 2006 9:27 AM PT", "2006-11-01T09:27:00-08:00"),
             // The Washington Post's itemprop: an offset without its leading zero.

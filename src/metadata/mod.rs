@@ -708,9 +708,9 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
             || shown.zip(declared_mod).is_some_and(|(v, m)| {
                 same_day(&v, &m) && declared_pub.is_some_and(|p| !same_day(&v, &p))
             }));
-    let visible_pub = shown.map(local).filter(|v| {
-        !(visible_is_update && declared_pub.is_some_and(|dp| !same_moment(v, &dp)))
-    });
+    let visible_pub = shown
+        .map(local)
+        .filter(|v| !(visible_is_update && declared_pub.is_some_and(|dp| !same_moment(v, &dp))));
     let published = match (visible_pub, declared_pub) {
         (Some(v), Some(dp)) => Some(reconcile(v, dp)),
         (v, dp) => v.or(dp),

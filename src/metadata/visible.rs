@@ -377,7 +377,10 @@ const PUBLISH_WORDS: &[&str] = &["published", "posted", "发布", "发表", "首
 /// A segment that is only a date label ("Updated", "Published:", "更新时间：").
 fn is_date_label(seg: &str) -> bool {
     let lower = crate::text::lower(seg);
-    UPDATE_WORDS.iter().chain(PUBLISH_WORDS).any(|w| lower.contains(w))
+    UPDATE_WORDS
+        .iter()
+        .chain(PUBLISH_WORDS)
+        .any(|w| lower.contains(w))
         && !seg.chars().any(|c| c.is_ascii_digit())
 }
 

@@ -147,7 +147,8 @@ pub const MONTH_NAMES: [&str; 12] = [
 /// standard offsets in minutes: `crate::date` adds the hour of daylight saving
 /// on dates within US daylight time (second Sunday of March to the first
 /// Sunday of November), as the sites that print them mean.
-pub const US_GENERIC_ZONES: &[(&str, i32)] = &[("ET", -300), ("CT", -360), ("MT", -420), ("PT", -480)];
+pub const US_GENERIC_ZONES: &[(&str, i32)] =
+    &[("ET", -300), ("CT", -360), ("MT", -420), ("PT", -480)];
 
 /// Time-zone abbreviations and their offsets in minutes.
 /// Catches the zones news sites print after times; ambiguous ones (CST) are left out.
