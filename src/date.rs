@@ -101,6 +101,11 @@ pub fn at_local_clock(local: &DateTime, instant: &DateTime) -> Option<DateTime> 
         .then(|| instant.at_offset(diff as i32))
 }
 
+/// Days since 1970-01-01 of a date's calendar day (its offset not applied).
+pub fn day_number(d: &DateTime) -> i64 {
+    days_from_civil(d.year, d.month, d.day)
+}
+
 /// The UTC date of a Unix timestamp (date only).
 pub fn from_unix(secs: i64) -> DateTime {
     let (year, month, day) = civil_from_days(secs.div_euclid(86_400));

@@ -712,6 +712,9 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
         .map(local)
         .filter(|v| !(visible_is_update && declared_pub.is_some_and(|dp| !same_moment(v, &dp))));
     let published = match (visible_pub, declared_pub) {
+        // A date shown days away from the declared one is another date on the
+        // page (a caption, a related story): the declaration stands.
+        (Some(v), Some(dp)) if days_apart(&v, &dp) > 1 => Some(dp),
         (Some(v), Some(dp)) => Some(reconcile(v, dp)),
         (v, dp) => v.or(dp),
     };
@@ -759,6 +762,11 @@ fn first_date_meta(d: &Declared, keys: &[&str]) -> Option<String> {
     keys.iter()
         .find_map(|k| d.meta(&[k]).filter(|v| date::parse(v).is_some()))
         .map(str::to_string)
+}
+
+/// Whole days between two dates' calendar days.
+fn days_apart(a: &DateTime, b: &DateTime) -> i64 {
+    (date::day_number(a) - date::day_number(b)).abs()
 }
 
 fn same_day(a: &DateTime, b: &DateTime) -> bool {

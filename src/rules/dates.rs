@@ -110,8 +110,8 @@ pub const DATE_RULES: &[Rule] = &[
     },
     Rule {
         id: "english-day-month-year",
-        pattern: r"(?i)(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s-]+(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s-]+(?P<y>(?:19|20)\d{2})(?:,?\s+(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<tz>[+-]\d{4}|[A-Z]{2,4}|(?:UTC|GMT)\s*[+-]\s*\d{1,2})?)?",
-        catches: "10 January 2024; Tue, 10 Jan 2023 10:31:00 +0800 (RFC 2822); 10-Jan-2024",
+        pattern: r"(?i)(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s-]+(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[\s-]+(?P<y>(?:19|20)\d{2})(?:,?\s+(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<tz>[+-]\d{4}|[A-Z]{2,4}|(?:UTC|GMT)\s*[+-]\s*\d{1,2})?)?",
+        catches: "10 January 2024; Tue, 10 Jan 2023 10:31:00 +0800 (RFC 2822); 10-Jan-2024; Breitbart's 22 Dec, 2016",
         hints: &[
             "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
         ],
@@ -119,6 +119,7 @@ pub const DATE_RULES: &[Rule] = &[
             "10 January 2024",
             "Tue, 10 Jan 2023 10:31:00 +0800",
             "10-Jan-2024",
+            "22 Dec, 2016",
         ],
         counter: &[],
     },
