@@ -2,7 +2,7 @@
 //! time stays date-only; a time without a stated zone gets the page's local
 //! offset only when the caller knows it (e.g. UTC+8 for Chinese sites).
 
-use crate::rules::dates::{Start, DATES, DATE_STARTS, US_GENERIC_ZONES, ZONES};
+use crate::rules::dates::{Start, DATES, DATE_STARTS, URL_DATES, US_GENERIC_ZONES, ZONES};
 use regex_lite::{Captures, Regex};
 use std::sync::LazyLock;
 
@@ -104,6 +104,33 @@ pub fn at_local_clock(local: &DateTime, instant: &DateTime) -> Option<DateTime> 
 /// Days since 1970-01-01 of a date's calendar day (its offset not applied).
 pub fn day_number(d: &DateTime) -> i64 {
     days_from_civil(d.year, d.month, d.day)
+}
+
+/// [`URL_DATES`] compiled, in table order.
+static URL_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    URL_DATES
+        .iter()
+        .map(|(p, _)| Regex::new(p).expect("built-in pattern"))
+        .collect()
+});
+
+/// The date in an article URL's path: `(year, month, day)`, the day `None`
+/// when the URL names a month only (`/2019/05/`). The first pattern of
+/// [`URL_DATES`] that gives a valid date wins.
+pub fn from_url_path(path: &str) -> Option<(i32, u32, Option<u32>)> {
+    if !has_year(path) {
+        return None;
+    }
+    URL_PATTERNS.iter().find_map(|re| {
+        let c = re.captures(path)?;
+        let year = num(&c, &["y"])? as i32;
+        let month = num(&c, &["m"]).filter(|m| (1..=12).contains(m))?;
+        match num(&c, &["d"]) {
+            Some(d) if d >= 1 && d <= days_in_month(year, month) => Some((year, month, Some(d))),
+            Some(_) => None,
+            None => Some((year, month, None)),
+        }
+    })
 }
 
 /// The UTC date of a Unix timestamp (date only).
@@ -599,6 +626,27 @@ mod tests {
         }
         for s in &inputs {
             assert_eq!(by_rules(s), by_searching(s), "{s:?}");
+        }
+    }
+
+    /// URLs of real pages in the corpora (newspaper4k, Mercury, Readability).
+    #[test]
+    fn reads_dates_in_urls() {
+        let cases = [
+            ("/2023/11/06/politics/alito-prelogar-supreme-court-analysis/index.html", Some((2023, 11, Some(6)))),
+            ("/a/202311/17/WS65571297a310d5acd876f404.html", Some((2023, 11, Some(17)))),
+            ("/fortune/2023-11/17/c_1129981476.htm", Some((2023, 11, Some(17)))),
+            ("/hidden-heroines-of-chaos-ellen-fetter-and-margaret-hamilton-20190520/", Some((2019, 5, Some(20)))),
+            ("/zhengce/content/2019-05/17/content_5392489.htm", Some((2019, 5, Some(17)))),
+            ("/xxgk/t20190517_123.html", Some((2019, 5, Some(17)))),
+            ("/2018/10/nollywood-actress-kate-henshaw-is.html", Some((2018, 10, None))),
+            ("/journal/2019/01/80642", Some((2019, 1, None))),
+            ("/6330957/james-hansen-climate-warning-geoengineering-study/", None),
+            ("/view/AEN20190820002300325", None),
+            ("/2019/13/40/", None),
+        ];
+        for (path, want) in cases {
+            assert_eq!(from_url_path(path), want, "{path}");
         }
     }
 

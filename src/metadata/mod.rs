@@ -711,12 +711,29 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
     let visible_pub = shown
         .map(local)
         .filter(|v| !(visible_is_update && declared_pub.is_some_and(|dp| !same_moment(v, &dp))));
+    // The date in the page's URL (or its canonical URL's).
+    let url_date = i
+        .url
+        .map(|u| u.path().to_string())
+        .into_iter()
+        .chain(d.canonical.as_deref().and_then(|c| url::Url::parse(c).ok()).map(|u| u.path().to_string()))
+        .find_map(|p| date::from_url_path(&p));
+    // The URL's day, when nothing on the page states one.
+    let url_day = url_date.and_then(|(year, month, day)| {
+        Some(DateTime {
+            year,
+            month,
+            day: day?,
+            time: None,
+            offset: None,
+        })
+    });
     let published = match (visible_pub, declared_pub) {
         // A date shown days away from the declared one is another date on the
         // page (a caption, a related story): the declaration stands.
         (Some(v), Some(dp)) if days_apart(&v, &dp) > 1 => Some(dp),
         (Some(v), Some(dp)) => Some(reconcile(v, dp)),
-        (v, dp) => v.or(dp),
+        (v, dp) => v.or(dp).or(url_day),
     };
     // When the visible clock showed the declared zone to be wrong, the same
     // mistake is in the declared modified time: read it as local time too.

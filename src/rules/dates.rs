@@ -242,3 +242,29 @@ pub const DATE_ELEMENT_MARKS: super::keywords::Keywords = super::keywords::Keywo
     ],
     boundary: super::keywords::Boundary::Anywhere,
 };
+
+/// Dates in article URLs, each pattern with named groups `y`, `m` and
+/// optionally `d` (a URL with a month only gives no day). Each matches
+/// between path separators so that IDs are not read as dates.
+pub const URL_DATES: &[(&str, &str)] = &[
+    (
+        r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)",
+        "/2019/05/17/ (WordPress, CNN, Fox)",
+    ),
+    (
+        r"/(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:/|$)",
+        "/2019-05-17/",
+    ),
+    (
+        r"/(?P<y>(?:19|20)\d{2})-?(?P<m>\d{2})/(?P<d>\d{2})/",
+        "/201905/17/ (China Daily), /2019-05/17/ (Xinhua)",
+    ),
+    (
+        r"[/_-]t?(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:[_./-]|$)",
+        "t20190517_ (Chinese government sites), -20190520/ at a slug's end",
+    ),
+    (
+        r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/",
+        "/2019/05/ (a month only)",
+    ),
+];
