@@ -472,6 +472,10 @@ mod tests {
             ("2018-10-29T10:15-500", "2018-10-29T10:15:00-05:00"),
             // LADbible: the zone after the date.
             ("22:00, 11 July 2021 BST", "2021-07-11T22:00:00+01:00"),
+            // Politico and TMZ: month first, settled by the US zone.
+            ("10/17/2022 04:01 PM EDT", "2022-10-17T16:01:00-04:00"),
+            ("11/28/2016 11:00 AM PT", "2016-11-28T11:00:00-08:00"),
+            ("05/12/2016 10:00", ""),
             ("2024-02-30", ""),
         ];
         for (input, want) in cases {
@@ -607,6 +611,7 @@ mod tests {
             "Jan 32, 2024",
             "Sept. 3rd, 2021",
             "2024.13.01",
+            "10/17/2022",
         ];
         let tail = [
             "",
@@ -616,6 +621,7 @@ mod tests {
             ", 9:22 a.m. ET",
             " (AP) 2023",
             "T08:00:00+08:00",
+            " 04:01 PM EDT",
         ];
         for l in lead {
             for d in dates {

@@ -14,6 +14,7 @@ pub const DATE_STARTS: &[(&str, Start)] = &[
     ("time-then-english-date", Start::Time),
     ("english-month-day-year", Start::Month),
     ("english-day-month-year", Start::Day),
+    ("us-numeric-with-us-zone", Start::Day),
 ];
 
 /// The start of a date rule's match.
@@ -122,6 +123,14 @@ pub const DATE_RULES: &[Rule] = &[
             "22 Dec, 2016",
         ],
         counter: &[],
+    },
+    Rule {
+        id: "us-numeric-with-us-zone",
+        pattern: r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2}),?\s+(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?\s*(?P<tz>[ECMP][SD]?T)\b",
+        catches: "month/day/year only with a time and a US zone, which settle the order (a bare 05/12/2016 may be day first): Politico's 10/17/2022 04:01 PM EDT, TMZ's 11/28/2016 11:00 AM PT",
+        hints: &["/"],
+        examples: &["10/17/2022 04:01 PM EDT", "11/28/2016 11:00 AM PT"],
+        counter: &["05/12/2016", "05/12/2016 10:00"],
     },
 ];
 
