@@ -708,6 +708,17 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
             || shown.zip(declared_mod).is_some_and(|(v, m)| {
                 same_day(&v, &m) && declared_pub.is_some_and(|p| !same_day(&v, &p))
             }));
+    // A clock read from a `datetime` attribute, not shown, is machine data no
+    // better than the declared time: when the page declares one, only the
+    // day shown counts.
+    let shown = shown.map(|v| match declared_pub {
+        Some(dp) if i.visible.attr_clocks.contains(&v) && dp.has_time() => DateTime {
+            time: None,
+            offset: None,
+            ..v
+        },
+        _ => v,
+    });
     let visible_pub = shown
         .map(local)
         .filter(|v| !(visible_is_update && declared_pub.is_some_and(|dp| !same_moment(v, &dp))));

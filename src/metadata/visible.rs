@@ -26,6 +26,9 @@ pub struct Visible {
     expect_byline: bool,
     pub published: Option<DateTime>,
     pub modified: Option<DateTime>,
+    /// Dates whose clock and zone came from a `datetime` attribute, not the
+    /// text: themes often write local time there with a wrong zone.
+    pub attr_clocks: Vec<DateTime>,
     /// Leaf blocks that held only byline, source, date or counters (removed from the body).
     pub blocks: Vec<NodeId>,
 }
@@ -199,10 +202,8 @@ const BYLINE_LABELS: &[&str] = &[
 fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
     let mut used = false;
     let marked = author_marked(dom, id);
-    let datetime_attr = dom
-        .descendants(id)
-        .find(|&n| dom.is(n, &local_name!("time")))
-        .and_then(|t| dom.attr(t, "datetime"));
+    // `<time datetime>`, or any element's `datetime` (`<div class="…timestamp" datetime>`).
+    let datetime_attr = dom.descendants(id).find_map(|n| dom.attr(n, "datetime"));
     let segs = segments(dom, id);
     let mut pending_source = false;
     if v.expect_byline {
@@ -231,11 +232,21 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
             continue;
         }
         if let Some(d) = date::parse(seg) {
-            // A clock shown without a zone takes the offset of the same
-            // moment in the element's `datetime` attribute.
-            let d = datetime_attr
-                .and_then(date::parse)
+            // The element's `datetime` attribute completes what is shown: a
+            // clock without a zone takes the offset of the same moment, a
+            // day without a clock takes the attribute's time on that day.
+            let attr = datetime_attr.and_then(date::parse);
+            let d = attr
                 .and_then(|a| date::at_local_clock(&d, &a))
+                .or_else(|| {
+                    let a = attr.filter(|a| {
+                        !d.has_time()
+                            && a.has_time()
+                            && (a.year, a.month, a.day) == (d.year, d.month, d.day)
+                    })?;
+                    v.attr_clocks.push(a);
+                    Some(a)
+                })
                 .unwrap_or(d);
             note_date(v, d, &format!("{date_label} {seg}"));
             date_label.clear();
@@ -324,6 +335,7 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
     }
     if !used {
         if let Some(d) = datetime_attr.and_then(date::parse) {
+            v.attr_clocks.push(d);
             note_date(v, d, text);
             used = true;
         }
