@@ -639,15 +639,36 @@ mod tests {
     #[test]
     fn reads_dates_in_urls() {
         let cases = [
-            ("/2023/11/06/politics/alito-prelogar-supreme-court-analysis/index.html", Some((2023, 11, Some(6)))),
-            ("/a/202311/17/WS65571297a310d5acd876f404.html", Some((2023, 11, Some(17)))),
-            ("/fortune/2023-11/17/c_1129981476.htm", Some((2023, 11, Some(17)))),
-            ("/hidden-heroines-of-chaos-ellen-fetter-and-margaret-hamilton-20190520/", Some((2019, 5, Some(20)))),
-            ("/zhengce/content/2019-05/17/content_5392489.htm", Some((2019, 5, Some(17)))),
+            (
+                "/2023/11/06/politics/alito-prelogar-supreme-court-analysis/index.html",
+                Some((2023, 11, Some(6))),
+            ),
+            (
+                "/a/202311/17/WS65571297a310d5acd876f404.html",
+                Some((2023, 11, Some(17))),
+            ),
+            (
+                "/fortune/2023-11/17/c_1129981476.htm",
+                Some((2023, 11, Some(17))),
+            ),
+            (
+                "/hidden-heroines-of-chaos-ellen-fetter-and-margaret-hamilton-20190520/",
+                Some((2019, 5, Some(20))),
+            ),
+            (
+                "/zhengce/content/2019-05/17/content_5392489.htm",
+                Some((2019, 5, Some(17))),
+            ),
             ("/xxgk/t20190517_123.html", Some((2019, 5, Some(17)))),
-            ("/2018/10/nollywood-actress-kate-henshaw-is.html", Some((2018, 10, None))),
+            (
+                "/2018/10/nollywood-actress-kate-henshaw-is.html",
+                Some((2018, 10, None)),
+            ),
             ("/journal/2019/01/80642", Some((2019, 1, None))),
-            ("/6330957/james-hansen-climate-warning-geoengineering-study/", None),
+            (
+                "/6330957/james-hansen-climate-warning-geoengineering-study/",
+                None,
+            ),
             ("/view/AEN20190820002300325", None),
             ("/2019/13/40/", None),
         ];

@@ -170,3 +170,82 @@ fn chinese_pubtime_element_adds_the_time() {
     };
     assert_eq!(p.as_deref(), Some("2017-03-10T08:42:00+08:00"));
 }
+
+/// Nothing declared and no dateline read near the headline: the day in the
+/// URL (`/news/2022/10/17/…`), without a time.
+#[test]
+fn day_in_the_url() {
+    let Some(p) = mercury(
+        "www.politico.com--test-case-2",
+        "https://www.politico.com/news/2022/10/17/student-debt-relief-applications-00062145",
+    ) else {
+        return;
+    };
+    assert_eq!(p, "2022-10-17");
+}
+
+/// "11/28/2016 11:00 AM PT": month first, which the US zone settles; PT in
+/// November 28 is standard time.
+#[test]
+fn us_numeric_date_with_us_zone() {
+    let Some(p) = mercury(
+        "www.tmz.com",
+        "http://www.tmz.com/2016/11/28/prince-wife-estate-will/",
+    ) else {
+        return;
+    };
+    assert_eq!(p, "2016-11-28T11:00:00-08:00");
+}
+
+/// `<time datetime="2016-12-15T15:33:00-05:00"><span>December 15, 2016</span>
+/// <span>3:33 PM ET</span></time>`: the day shown takes the attribute's time.
+#[test]
+fn shown_day_takes_the_datetime_attribute_time() {
+    let Some(p) = mercury(
+        "www.npr.org",
+        "http://www.npr.org/sections/thetwo-way/2016/12/15/505723552/jury-finds-dylann-roof-guilty-in-s-c-church-shooting",
+    ) else {
+        return;
+    };
+    assert_eq!(p, "2016-12-15T15:33:00-05:00");
+}
+
+/// `<time datetime="2016-12-22T10:43:37Z">22 Dec, 2016</time>` (local time
+/// marked UTC) against `article:published_time` 10:43:37-08:00: the
+/// attribute's clock yields to the declared time.
+#[test]
+fn attribute_clock_yields_to_declared_time() {
+    let Some((p, _)) = dates(
+        "readability-test-pages/breitbart/source.html",
+        "http://fakehost/test/page.html",
+    ) else {
+        return;
+    };
+    assert_eq!(p.as_deref(), Some("2016-12-22T10:43:37-08:00"));
+}
+
+/// A script's `"podcast_publish_date":"March 26, 2020 12:00 pm"` is not a
+/// `publish_date` variable; the page shows May 20, 2019.
+#[test]
+fn script_keys_match_whole_names() {
+    let Some((p, _)) = dates(
+        "readability-test-pages/quanta-1/source.html",
+        "http://fakehost/test/page.html",
+    ) else {
+        return;
+    };
+    assert_eq!(p.as_deref(), Some("2019-05-20"));
+}
+
+/// The date shown near the headline is months from the declared one (TIME
+/// page: 2014-03-24 elsewhere on the page, declared 2023-11-02T19:53:52Z).
+#[test]
+fn shown_date_days_away_yields_to_declared() {
+    let Some((p, _)) = dates(
+        "newspaper4k-tests/html/time_001.html",
+        "https://time.com/6330957/james-hansen-climate-warning-geoengineering-study/",
+    ) else {
+        return;
+    };
+    assert_eq!(p.as_deref(), Some("2023-11-02T19:53:52Z"));
+}

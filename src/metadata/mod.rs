@@ -727,7 +727,12 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
         .url
         .map(|u| u.path().to_string())
         .into_iter()
-        .chain(d.canonical.as_deref().and_then(|c| url::Url::parse(c).ok()).map(|u| u.path().to_string()))
+        .chain(
+            d.canonical
+                .as_deref()
+                .and_then(|c| url::Url::parse(c).ok())
+                .map(|u| u.path().to_string()),
+        )
         .find_map(|p| date::from_url_path(&p));
     // The URL's day, when nothing on the page states one.
     let url_day = url_date.and_then(|(year, month, day)| {

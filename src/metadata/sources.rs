@@ -393,7 +393,9 @@ fn script_dates(text: &str, out: &mut Vec<String>) {
     for key in crate::rules::bylines::SCRIPT_DATE_KEYS {
         for pos in memchr::memmem::find_iter(text.as_bytes(), key) {
             // The whole name: not `podcast_publish_date` for `publish_date`.
-            if pos > 0 && matches!(text.as_bytes()[pos - 1], b'_' | b'-' | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z') {
+            if pos > 0
+                && matches!(text.as_bytes()[pos - 1], b'_' | b'-' | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z')
+            {
                 continue;
             }
             let after = &text[pos + key.len()..];
