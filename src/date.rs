@@ -2,7 +2,9 @@
 //! time stays date-only; a time without a stated zone gets the page's local
 //! offset only when the caller knows it (e.g. UTC+8 for Chinese sites).
 
-use crate::rules::dates::{Start, DATES, DATE_STARTS, URL_DATES, US_GENERIC_ZONES, ZONES};
+use crate::rules::dates::{
+    Start, DATES, DATE_STARTS, URL_DATES, US_GENERIC_ZONES, YEARLESS_DATES, ZONES,
+};
 use regex_lite::{Captures, Regex};
 use std::sync::LazyLock;
 
@@ -130,6 +132,48 @@ pub fn from_url_path(path: &str) -> Option<(i32, u32, Option<u32>)> {
             Some(_) => None,
             None => Some((year, month, None)),
         }
+    })
+}
+
+/// [`YEARLESS_DATES`] compiled, in table order.
+static YEARLESS_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    YEARLESS_DATES
+        .iter()
+        .map(|(p, _)| Regex::new(p).expect("built-in pattern"))
+        .collect()
+});
+
+/// A dateline without a year (`10-08 14:35`): month, day and time, to be
+/// placed in a year the page states elsewhere ([`in_year`]).
+pub fn parse_yearless(s: &str) -> Option<(u32, u32, (u32, u32, u32))> {
+    let s = s.trim();
+    if s.len() > 40 || !s.contains(':') {
+        return None;
+    }
+    YEARLESS_PATTERNS.iter().find_map(|re| {
+        let c = re.captures(s)?;
+        let (m, d, h, min) = (
+            num(&c, &["m"])?,
+            num(&c, &["d"])?,
+            num(&c, &["H"])?,
+            num(&c, &["M"])?,
+        );
+        ((1..=12).contains(&m) && (1..=31).contains(&d) && h < 24 && min < 60).then_some((
+            m,
+            d,
+            (h, min, 0),
+        ))
+    })
+}
+
+/// A year-less dateline placed in `year`, if that year has the day.
+pub fn in_year(year: i32, (month, day, time): (u32, u32, (u32, u32, u32))) -> Option<DateTime> {
+    (day <= days_in_month(year, month)).then_some(DateTime {
+        year,
+        month,
+        day,
+        time: Some(time),
+        offset: None,
     })
 }
 
@@ -675,6 +719,20 @@ mod tests {
         for (path, want) in cases {
             assert_eq!(from_url_path(path), want, "{path}");
         }
+    }
+
+    /// Year-less datelines (hand-written: no page in the corpora shows one).
+    #[test]
+    fn reads_yearless_datelines() {
+        assert_eq!(parse_yearless("10-08 14:35"), Some((10, 8, (14, 35, 0))));
+        assert_eq!(
+            parse_yearless("发布时间：10-08 14:35"),
+            Some((10, 8, (14, 35, 0)))
+        );
+        assert_eq!(parse_yearless("10月08日 14:35"), Some((10, 8, (14, 35, 0))));
+        assert_eq!(parse_yearless("比分 10-08 14:35 结束"), None);
+        assert_eq!(parse_yearless("13-08 14:35"), None);
+        assert_eq!(in_year(2023, (2, 29, (1, 0, 0))), None);
     }
 
     #[test]

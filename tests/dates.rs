@@ -249,3 +249,36 @@ fn shown_date_days_away_yields_to_declared() {
     };
     assert_eq!(p.as_deref(), Some("2023-11-02T19:53:52Z"));
 }
+
+/// Hand-written (no page in the corpora shows a year-less dateline): a
+/// Chinese article whose dateline reads "10-08 14:35". The year comes from
+/// the URL's `/202310/08/`; without such evidence no date is given (the
+/// clock is never read).
+#[test]
+fn yearless_dateline_takes_the_year_the_page_states() {
+    let body = "<p>".to_string()
+        + &"国家统计局今天发布数据，显示经济运行总体平稳，消费需求持续恢复。".repeat(8)
+        + "</p>";
+    let html = format!(
+        "<html lang=\"zh-CN\"><head><title>经济运行总体平稳</title></head><body><article>\
+         <h1>经济运行总体平稳</h1><div class=\"info\"><span>10-08 14:35</span><span>来源：新华社</span></div>\
+         {body}{body}</article></body></html>"
+    );
+    let opts = tidings::Options {
+        force: true,
+        ..Default::default()
+    };
+    let with_year = tidings::extract(
+        &html,
+        Some("https://news.example.cn/a/202310/08/WS1.html"),
+        &opts,
+    )
+    .expect("article");
+    assert_eq!(
+        with_year.published_time.as_deref(),
+        Some("2023-10-08T14:35:00+08:00")
+    );
+    let without = tidings::extract(&html, Some("https://news.example.cn/a/WS1.html"), &opts)
+        .expect("article");
+    assert_eq!(without.published_time, None);
+}

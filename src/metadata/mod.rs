@@ -749,7 +749,10 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
         // page (a caption, a related story): the declaration stands.
         (Some(v), Some(dp)) if days_apart(&v, &dp) > 1 => Some(dp),
         (Some(v), Some(dp)) => Some(reconcile(v, dp)),
-        (v, dp) => v.or(dp).or(url_day),
+        (v, dp) => v
+            .or(dp)
+            .or_else(|| yearless(i, url_date, declared_mod).map(local))
+            .or(url_day),
     };
     // When the visible clock showed the declared zone to be wrong, the same
     // mistake is in the declared modified time: read it as local time too.
@@ -788,6 +791,28 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
         published.map(|x| show(x, declared_pub, declared_pub_raw.as_deref())),
         modified.map(|x| show(x, declared_mod, declared_mod_raw.as_deref())),
     )
+}
+
+/// A dateline shown without a year (`10-08 14:35`) placed in the year the
+/// page states elsewhere: the URL's year when its month is the dateline's,
+/// else the declared modification's year when the dateline is not later in
+/// that year. Never the clock: without such evidence, nothing.
+fn yearless(
+    i: &Inputs,
+    url_date: Option<(i32, u32, Option<u32>)>,
+    modified: Option<DateTime>,
+) -> Option<DateTime> {
+    let md = i.visible.yearless?;
+    let (month, day, _) = md;
+    let year = url_date
+        .filter(|&(_, m, d)| m == month && d.is_none_or(|d| d == day))
+        .map(|(y, _, _)| y)
+        .or_else(|| {
+            modified
+                .filter(|m| (month, day) <= (m.month, m.day))
+                .map(|m| m.year)
+        })?;
+    date::in_year(year, md)
 }
 
 /// The first of `keys` whose `<meta>` value reads as a date.

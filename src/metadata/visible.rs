@@ -29,6 +29,8 @@ pub struct Visible {
     /// Dates whose clock and zone came from a `datetime` attribute, not the
     /// text: themes often write local time there with a wrong zone.
     pub attr_clocks: Vec<DateTime>,
+    /// A dateline without a year (`10-08 14:35`): month, day, time.
+    pub yearless: Option<(u32, u32, (u32, u32, u32))>,
     /// Leaf blocks that held only byline, source, date or counters (removed from the body).
     pub blocks: Vec<NodeId>,
 }
@@ -252,6 +254,9 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
             date_label.clear();
             used = true;
             // A date segment may also carry "来源：X" after the date.
+        } else if let Some(y) = date::parse_yearless(seg) {
+            v.yearless.get_or_insert(y);
+            used = true;
         }
         // Every source label holds 源 or S: most segments are turned away before the search.
         let may_label = seg.contains(['源', 'S']);

@@ -277,3 +277,18 @@ pub const URL_DATES: &[(&str, &str)] = &[
         "/2019/05/ (a month only)",
     ),
 ];
+
+/// Datelines without a year, as Chinese portals print them for recent news
+/// (`10-08 14:35`, `10月08日 14:35`), each with named groups `m`, `d`, `H`,
+/// `M`. Matched at the start of a short segment, after an optional label; the
+/// year comes from the page's other evidence, never the clock.
+pub const YEARLESS_DATES: &[(&str, &str)] = &[
+    (
+        r"^(?:[^\d]{0,8}[:：]\s*)?(?P<m>\d{1,2})-(?P<d>\d{1,2})\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::\d{2})?$",
+        "10-08 14:35, 发布时间：10-08 14:35",
+    ),
+    (
+        r"^(?:[^\d]{0,8}[:：]\s*)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::\d{2})?$",
+        "10月08日 14:35",
+    ),
+];
