@@ -237,8 +237,18 @@ pub fn collect(dom: &Dom) -> Declared {
                     .or_else(|| dom.attr(id, "name"))
                     .or_else(|| dom.attr(id, "itemprop"))
                     .or_else(|| dom.attr(id, "http-equiv"));
-                // `value` stands in for `content` in some saved pages (Mercury's fixtures).
-                let content = dom.attr(id, "content").or_else(|| dom.attr(id, "value"));
+                // `value` stands in for `content` in some saved pages (Mercury's
+                // fixtures); read so only for date keys (the other fields'
+                // readers have not been weighed against it).
+                let content = dom.attr(id, "content").or_else(|| {
+                    let k = key?.to_ascii_lowercase();
+                    crate::rules::dates::PUBLISHED_META_KEYS
+                        .iter()
+                        .chain(crate::rules::dates::MODIFIED_META_KEYS)
+                        .any(|d| *d == k)
+                        .then(|| dom.attr(id, "value"))
+                        .flatten()
+                });
                 if let (Some(k), Some(v)) = (key, content) {
                     // A property attribute may list several names ("og:title twitter:title").
                     for k in k.split_whitespace() {
