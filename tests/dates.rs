@@ -4,8 +4,12 @@
 
 use std::path::PathBuf;
 
+/// `../shared/corpora` next to the checkout, or `TIDINGS_CORPORA` (a worktree
+/// one level deeper).
 fn corpora() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
+    let dir = std::env::var_os("TIDINGS_CORPORA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"));
     if dir.is_dir() {
         Some(dir)
     } else {
