@@ -2,7 +2,9 @@
 //! time stays date-only; a time without a stated zone gets the page's local
 //! offset only when the caller knows it (e.g. UTC+8 for Chinese sites).
 
-use crate::rules::dates::{Start, DATES, DATE_STARTS, ZONES};
+use crate::rules::dates::{
+    Start, DATES, DATE_STARTS, URL_DATES, US_GENERIC_ZONES, YEARLESS_DATES, ZONES,
+};
 use regex_lite::{Captures, Regex};
 use std::sync::LazyLock;
 
@@ -79,6 +81,100 @@ impl DateTime {
     pub fn has_time(&self) -> bool {
         self.time.is_some()
     }
+}
+
+/// `instant` (a time with an offset) at the offset that shows `local`'s wall
+/// clock (a time without a zone), to the minute, when that offset is a whole
+/// number of quarter hours from −12 h to +14 h, not zero: the page stated one
+/// moment twice, and the difference is its own offset. Seconds come from
+/// `instant`. (The same clock marked UTC is as often local time mislabelled:
+/// no answer.)
+pub fn at_local_clock(local: &DateTime, instant: &DateTime) -> Option<DateTime> {
+    let wall = |d: &DateTime| {
+        let (h, m, _) = d.time?;
+        Some(days_from_civil(d.year, d.month, d.day) * 1440 + i64::from(h * 60 + m))
+    };
+    instant.offset?;
+    if local.offset.is_some() {
+        return None;
+    }
+    let diff = wall(local)? - wall(&instant.at_offset(0))?;
+    (diff != 0 && diff % 15 == 0 && (-12 * 60..=14 * 60).contains(&diff))
+        .then(|| instant.at_offset(diff as i32))
+}
+
+/// Days since 1970-01-01 of a date's calendar day (its offset not applied).
+pub fn day_number(d: &DateTime) -> i64 {
+    days_from_civil(d.year, d.month, d.day)
+}
+
+/// [`URL_DATES`] compiled, in table order.
+static URL_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    URL_DATES
+        .iter()
+        .map(|(p, _)| Regex::new(p).expect("built-in pattern"))
+        .collect()
+});
+
+/// The date in an article URL's path: `(year, month, day)`, the day `None`
+/// when the URL names a month only (`/2019/05/`). The first pattern of
+/// [`URL_DATES`] that gives a valid date wins.
+pub fn from_url_path(path: &str) -> Option<(i32, u32, Option<u32>)> {
+    if !has_year(path) {
+        return None;
+    }
+    URL_PATTERNS.iter().find_map(|re| {
+        let c = re.captures(path)?;
+        let year = num(&c, &["y"])? as i32;
+        let month = num(&c, &["m"]).filter(|m| (1..=12).contains(m))?;
+        match num(&c, &["d"]) {
+            Some(d) if d >= 1 && d <= days_in_month(year, month) => Some((year, month, Some(d))),
+            Some(_) => None,
+            None => Some((year, month, None)),
+        }
+    })
+}
+
+/// [`YEARLESS_DATES`] compiled, in table order.
+static YEARLESS_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    YEARLESS_DATES
+        .iter()
+        .map(|(p, _)| Regex::new(p).expect("built-in pattern"))
+        .collect()
+});
+
+/// A dateline without a year (`10-08 14:35`): month, day and time, to be
+/// placed in a year the page states elsewhere ([`in_year`]).
+pub fn parse_yearless(s: &str) -> Option<(u32, u32, (u32, u32, u32))> {
+    let s = s.trim();
+    if s.len() > 40 || !s.contains(':') {
+        return None;
+    }
+    YEARLESS_PATTERNS.iter().find_map(|re| {
+        let c = re.captures(s)?;
+        let (m, d, h, min) = (
+            num(&c, &["m"])?,
+            num(&c, &["d"])?,
+            num(&c, &["H"])?,
+            num(&c, &["M"])?,
+        );
+        ((1..=12).contains(&m) && (1..=31).contains(&d) && h < 24 && min < 60).then_some((
+            m,
+            d,
+            (h, min, 0),
+        ))
+    })
+}
+
+/// A year-less dateline placed in `year`, if that year has the day.
+pub fn in_year(year: i32, (month, day, time): (u32, u32, (u32, u32, u32))) -> Option<DateTime> {
+    (day <= days_in_month(year, month)).then_some(DateTime {
+        year,
+        month,
+        day,
+        time: Some(time),
+        offset: None,
+    })
 }
 
 /// The UTC date of a Unix timestamp (date only).
@@ -257,7 +353,9 @@ fn from_captures(c: &Captures) -> Option<DateTime> {
         }
     }
     let offset = if time.is_some() {
-        c.name("tz").and_then(|z| zone_offset(z.as_str()))
+        c.name("tz").or_else(|| c.name("tz2")).and_then(|z| {
+            zone_offset(z.as_str()).or_else(|| us_generic_zone(z.as_str(), year, month, day))
+        })
     } else {
         None
     };
@@ -306,6 +404,33 @@ pub fn zone_offset(z: &str) -> Option<i32> {
         return None;
     }
     Some(sign * (h * 60 + m))
+}
+
+/// The offset of a US zone named without standard/daylight (`ET`, `PT`) on a
+/// date: daylight time from the second Sunday of March to the first Sunday
+/// of November (from 2007; the first Sunday of April to the last Sunday of
+/// October before).
+fn us_generic_zone(z: &str, year: i32, month: u32, day: u32) -> Option<i32> {
+    let name = z.trim().to_ascii_uppercase();
+    let &(_, standard) = US_GENERIC_ZONES.iter().find(|(n, _)| *n == name)?;
+    // The day of the month of the `nth` Sunday of a month (nth 0 = the last).
+    let sunday = |m: u32, nth: u32| -> u32 {
+        let first = (days_from_civil(year, m, 1) + 4).rem_euclid(7) as u32; // 0 = Sunday
+        let first_sunday = 1 + (7 - first) % 7;
+        if nth == 0 {
+            let last = days_in_month(year, m);
+            first_sunday + (last - first_sunday) / 7 * 7
+        } else {
+            first_sunday + 7 * (nth - 1)
+        }
+    };
+    let (start, end) = if year >= 2007 {
+        ((3, sunday(3, 2)), (11, sunday(11, 1)))
+    } else {
+        ((4, sunday(4, 1)), (10, sunday(10, 0)))
+    };
+    let daylight = (month, day) >= start && (month, day) < end;
+    Some(standard + if daylight { 60 } else { 0 })
 }
 
 fn month_number(name: &str) -> Option<u32> {
@@ -380,6 +505,21 @@ mod tests {
                 "2023-01-10T10:31:00+08:00",
             ),
             ("May 5, 2021", "2021-05-05"),
+            // CBC: "ET" in October is daylight time.
+            (
+                "Posted: Oct 14, 2022 9:27 AM ET",
+                "2022-10-14T09:27:00-04:00",
+            ),
+            ("Jan 10, 2024 9:27 AM ET", "2024-01-10T09:27:00-05:00"),
+            ("Nov 1, 2006 9:27 AM PT", "2006-11-01T09:27:00-08:00"),
+            // The Washington Post's itemprop: an offset without its leading zero.
+            ("2018-10-29T10:15-500", "2018-10-29T10:15:00-05:00"),
+            // LADbible: the zone after the date.
+            ("22:00, 11 July 2021 BST", "2021-07-11T22:00:00+01:00"),
+            // Politico and TMZ: month first, settled by the US zone.
+            ("10/17/2022 04:01 PM EDT", "2022-10-17T16:01:00-04:00"),
+            ("11/28/2016 11:00 AM PT", "2016-11-28T11:00:00-08:00"),
+            ("05/12/2016 10:00", ""),
             ("2024-02-30", ""),
         ];
         for (input, want) in cases {
@@ -515,6 +655,7 @@ mod tests {
             "Jan 32, 2024",
             "Sept. 3rd, 2021",
             "2024.13.01",
+            "10/17/2022",
         ];
         let tail = [
             "",
@@ -524,6 +665,7 @@ mod tests {
             ", 9:22 a.m. ET",
             " (AP) 2023",
             "T08:00:00+08:00",
+            " 04:01 PM EDT",
         ];
         for l in lead {
             for d in dates {
@@ -535,6 +677,62 @@ mod tests {
         for s in &inputs {
             assert_eq!(by_rules(s), by_searching(s), "{s:?}");
         }
+    }
+
+    /// URLs of real pages in the corpora (newspaper4k, Mercury, Readability).
+    #[test]
+    fn reads_dates_in_urls() {
+        let cases = [
+            (
+                "/2023/11/06/politics/alito-prelogar-supreme-court-analysis/index.html",
+                Some((2023, 11, Some(6))),
+            ),
+            (
+                "/a/202311/17/WS65571297a310d5acd876f404.html",
+                Some((2023, 11, Some(17))),
+            ),
+            (
+                "/fortune/2023-11/17/c_1129981476.htm",
+                Some((2023, 11, Some(17))),
+            ),
+            (
+                "/hidden-heroines-of-chaos-ellen-fetter-and-margaret-hamilton-20190520/",
+                Some((2019, 5, Some(20))),
+            ),
+            (
+                "/zhengce/content/2019-05/17/content_5392489.htm",
+                Some((2019, 5, Some(17))),
+            ),
+            ("/xxgk/t20190517_123.html", Some((2019, 5, Some(17)))),
+            (
+                "/2018/10/nollywood-actress-kate-henshaw-is.html",
+                Some((2018, 10, None)),
+            ),
+            ("/journal/2019/01/80642", Some((2019, 1, None))),
+            (
+                "/6330957/james-hansen-climate-warning-geoengineering-study/",
+                None,
+            ),
+            ("/view/AEN20190820002300325", None),
+            ("/2019/13/40/", None),
+        ];
+        for (path, want) in cases {
+            assert_eq!(from_url_path(path), want, "{path}");
+        }
+    }
+
+    /// Year-less datelines (hand-written: no page in the corpora shows one).
+    #[test]
+    fn reads_yearless_datelines() {
+        assert_eq!(parse_yearless("10-08 14:35"), Some((10, 8, (14, 35, 0))));
+        assert_eq!(
+            parse_yearless("发布时间：10-08 14:35"),
+            Some((10, 8, (14, 35, 0)))
+        );
+        assert_eq!(parse_yearless("10月08日 14:35"), Some((10, 8, (14, 35, 0))));
+        assert_eq!(parse_yearless("比分 10-08 14:35 结束"), None);
+        assert_eq!(parse_yearless("13-08 14:35"), None);
+        assert_eq!(in_year(2023, (2, 29, (1, 0, 0))), None);
     }
 
     #[test]

@@ -359,7 +359,7 @@ fn strip_head(
                 && flags[i + 1..(i + 3).min(flags.len())].iter().any(|&f| f)
             {
                 let t = normalize_ws(&dom.text_content(n));
-                if t.chars().count() < 600 {
+                if !t.is_empty() && t.chars().count() < 600 {
                     dek.get_or_insert(t);
                     dom.detach(n);
                     removed.push((n, DEK));

@@ -121,7 +121,6 @@ pub fn resolve(i: &Inputs) -> crate::Article {
             .and_then(|c| url::Url::parse(c).ok())
             .and_then(|u| u.host_str().map(is_chinese_outlet))
             .unwrap_or(false);
-    let zh = lang.as_deref().is_some_and(|l| l.starts_with("zh")) || cjk_page || chinese_outlet;
 
     let title = title::resolve(d, i.visible, site_name.as_deref());
     let (byline, authors, source) = authors(
@@ -130,7 +129,14 @@ pub fn resolve(i: &Inputs) -> crate::Article {
         publisher.as_deref(),
         chinese_outlet,
     );
-    let (published, modified) = dates(i, zh);
+    // Chinese local time is UTC+8; a Japanese or Korean page (also CJK) keeps
+    // its times without a zone rather than a guessed one.
+    let zh_clock = chinese_outlet
+        || lang.as_deref().map_or(cjk_page, |l| {
+            let l = l.to_ascii_lowercase();
+            l.starts_with("zh") || (cjk_page && !l.starts_with("ja") && !l.starts_with("ko"))
+        });
+    let (published, modified) = dates(i, zh_clock);
 
     let excerpt = d
         .meta(&[
@@ -592,28 +598,7 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
     let d = i.declared;
     let declared_pub_raw: Option<String> = d
         .ld_str("datePublished")
-        .or_else(|| {
-            d.meta(&[
-                "article:published_time",
-                "citation_publication_date",
-                "citation_date",
-                "citation_online_date",
-                "dc.date",
-                "dc.date.issued",
-                "dcterms.issued",
-                "dcterms.created",
-                "parsely-pub-date",
-                "sailthru.date",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "firstpublishedtime",
-                "og:published_time",
-                "datepublished",
-                "date",
-            ])
-            .map(str::to_string)
-        })
+        .or_else(|| first_date_meta(d, crate::rules::dates::PUBLISHED_META_KEYS))
         .or_else(|| d.itemprop("datePublished").map(str::to_string))
         .or_else(|| d.ld_str("dateCreated"))
         .or_else(|| {
@@ -622,20 +607,12 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
                 .iter()
                 .max_by_key(|s| date::parse(s).is_some_and(|x| x.has_time()))
                 .cloned()
-        });
+        })
+        // Last, an element marked as the publication date anywhere on the page.
+        .or_else(|| d.dated_elements.first().cloned());
     let declared_mod_raw: Option<String> = d
         .ld_str("dateModified")
-        .or_else(|| {
-            d.meta(&[
-                "article:modified_time",
-                "og:updated_time",
-                "dcterms.modified",
-                "lastmod",
-                "last-modified",
-                "lastmodifiedtime",
-            ])
-            .map(str::to_string)
-        })
+        .or_else(|| first_date_meta(d, crate::rules::dates::MODIFIED_META_KEYS))
         .or_else(|| d.itemprop("dateModified").map(str::to_string));
     let local = |x: DateTime| -> DateTime {
         if zh && x.time.is_some() && x.offset.is_none() {
@@ -649,17 +626,67 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
     };
     let declared_pub = declared_pub_raw.as_deref().and_then(date::parse).map(local);
     let declared_mod = declared_mod_raw.as_deref().and_then(date::parse);
-    // A visible date labelled "Updated" is no publication date when the page declares one.
-    let visible_is_update =
-        i.visible.published.is_some() && i.visible.published == i.visible.modified;
-    let visible_pub = i.visible.published.map(local).filter(|v| {
-        !(visible_is_update
-            && declared_pub
-                .is_some_and(|dp| (dp.year, dp.month, dp.day) != (v.year, v.month, v.day)))
+    // A visible date labelled "Updated", or on the declared modification day
+    // but not the declared publication day, is no publication date when the
+    // page declares one (unless both state the same moment).
+    // Near the headline, else an element marked as the publication date
+    // anywhere (weaker: only where it adds to a declared date of the same day).
+    let shown = i.visible.published.or_else(|| {
+        d.dated_elements
+            .iter()
+            .find_map(|s| date::parse(s))
+            .filter(|m| declared_pub.is_none_or(|p| !p.has_time() && same_day(m, &p)))
+    });
+    let visible_is_update = shown.is_some()
+        && (shown == i.visible.modified
+            || shown.zip(declared_mod).is_some_and(|(v, m)| {
+                same_day(&v, &m) && declared_pub.is_some_and(|p| !same_day(&v, &p))
+            }));
+    // A clock read from a `datetime` attribute, not shown, is machine data no
+    // better than the declared time: when the page declares one, only the
+    // day shown counts.
+    let shown = shown.map(|v| match declared_pub {
+        Some(dp) if i.visible.attr_clocks.contains(&v) && dp.has_time() => DateTime {
+            time: None,
+            offset: None,
+            ..v
+        },
+        _ => v,
+    });
+    let visible_pub = shown
+        .map(local)
+        .filter(|v| !(visible_is_update && declared_pub.is_some_and(|dp| !same_moment(v, &dp))));
+    // The date in the page's URL (or its canonical URL's).
+    let url_date = i
+        .url
+        .map(|u| u.path().to_string())
+        .into_iter()
+        .chain(
+            d.canonical
+                .as_deref()
+                .and_then(|c| url::Url::parse(c).ok())
+                .map(|u| u.path().to_string()),
+        )
+        .find_map(|p| date::from_url_path(&p));
+    // The URL's day, when nothing on the page states one.
+    let url_day = url_date.and_then(|(year, month, day)| {
+        Some(DateTime {
+            year,
+            month,
+            day: day?,
+            time: None,
+            offset: None,
+        })
     });
     let published = match (visible_pub, declared_pub) {
+        // A date shown days away from the declared one is another date on the
+        // page (a caption, a related story): the declaration stands.
+        (Some(v), Some(dp)) if days_apart(&v, &dp) > 1 => Some(dp),
         (Some(v), Some(dp)) => Some(reconcile(v, dp)),
-        (v, dp) => v.or(dp),
+        (v, dp) => v
+            .or(dp)
+            .or_else(|| yearless(i, url_date, declared_mod).map(local))
+            .or(url_day),
     };
     // When the visible clock showed the declared zone to be wrong, the same
     // mistake is in the declared modified time: read it as local time too.
@@ -700,6 +727,60 @@ fn dates(i: &Inputs, zh: bool) -> (Option<String>, Option<String>) {
     )
 }
 
+/// A dateline shown without a year (`10-08 14:35`) placed in the year the
+/// page states elsewhere: the URL's year when its month is the dateline's,
+/// else the declared modification's year when the dateline is not later in
+/// that year. Never the clock: without such evidence, nothing.
+fn yearless(
+    i: &Inputs,
+    url_date: Option<(i32, u32, Option<u32>)>,
+    modified: Option<DateTime>,
+) -> Option<DateTime> {
+    let md = i.visible.yearless?;
+    let (month, day, _) = md;
+    let year = url_date
+        .filter(|&(_, m, d)| m == month && d.is_none_or(|d| d == day))
+        .map(|(y, _, _)| y)
+        .or_else(|| {
+            modified
+                .filter(|m| (month, day) <= (m.month, m.day))
+                .map(|m| m.year)
+        })?;
+    date::in_year(year, md)
+}
+
+/// The first of `keys` whose `<meta>` value reads as a date.
+fn first_date_meta(d: &Declared, keys: &[&str]) -> Option<String> {
+    keys.iter()
+        .find_map(|k| d.meta(&[k]).filter(|v| date::parse(v).is_some()))
+        .map(str::to_string)
+}
+
+/// Whole days between two dates' calendar days.
+fn days_apart(a: &DateTime, b: &DateTime) -> i64 {
+    (date::day_number(a) - date::day_number(b)).abs()
+}
+
+fn same_day(a: &DateTime, b: &DateTime) -> bool {
+    (a.year, a.month, a.day) == (b.year, b.month, b.day)
+}
+
+/// Whether two dates state the same moment: the same day when either lacks
+/// a time, else the same wall clock or (both with offsets) the same instant, to the minute.
+fn same_moment(a: &DateTime, b: &DateTime) -> bool {
+    let minutes = |t: Option<(u32, u32, u32)>| t.map(|(h, m, _)| (h, m));
+    match (a.time, b.time) {
+        (Some(_), Some(_)) => {
+            (same_day(a, b) && minutes(a.time) == minutes(b.time))
+                || a.offset.zip(b.offset).is_some_and(|(ao, _)| {
+                    let at = b.at_offset(ao);
+                    same_day(a, &at) && minutes(a.time) == minutes(at.time)
+                })
+        }
+        _ => same_day(a, b),
+    }
+}
+
 /// `…:44.000Z` → `…:44Z`: a zero fraction says nothing.
 fn drop_zero_fraction(s: &str) -> String {
     if let Some(dot) = s.find('.') {
@@ -731,8 +812,6 @@ fn is_iso_with_offset(s: &str) -> bool {
 /// the minute means the declared value adds precision (keep it, at the
 /// declared offset); a declared time on a visible date-only day adds the time.
 fn reconcile(visible: DateTime, declared: DateTime) -> DateTime {
-    let same_day =
-        |a: &DateTime, b: &DateTime| a.year == b.year && a.month == b.month && a.day == b.day;
     let minutes = |t: Option<(u32, u32, u32)>| t.map(|(h, m, _)| (h, m));
     match (visible.time, declared.time) {
         (Some(_), Some(_)) => {
@@ -748,6 +827,11 @@ fn reconcile(visible: DateTime, declared: DateTime) -> DateTime {
                         at_visible
                     };
                 }
+            }
+            // A local clock without a zone and the same moment declared with
+            // an offset: keep the instant, at the page's own offset.
+            if let Some(d) = date::at_local_clock(&visible, &declared) {
+                return d;
             }
             if same_day(&visible, &declared) && minutes(visible.time) == minutes(declared.time) {
                 // Same wall clock: the visible zone is right, the declared seconds are extra precision.

@@ -31,6 +31,9 @@ pub struct Declared {
     pub breadcrumb: Vec<String>,
     /// Publish times found in inline script variables (`SCRIPT_DATE_KEYS`).
     pub script_dates: Vec<String>,
+    /// Dates of the first elements marked as publication dates (`DATE_ELEMENT_MARKS`):
+    /// the `datetime` attribute, else the text, when it reads as a date.
+    pub dated_elements: Vec<String>,
     /// Short link texts (menus, section links), for spelling section names as the site does.
     pub link_texts: Vec<String>,
     /// Texts of the first elements marked as bylines (`rel=author`, `class="byline"`…) anywhere.
@@ -69,6 +72,7 @@ static SIGNS: std::sync::LazyLock<KeywordSet> = std::sync::LazyLock::new(|| {
         &BREADCRUMB_SIGNS,
         &crate::rules::bylines::ACCOUNT_MARKS,
         &BRAND_MARKS,
+        &crate::rules::dates::DATE_ELEMENT_MARKS,
     ])
 });
 const BYLINE: u32 = 1;
@@ -76,6 +80,7 @@ const NOT_BYLINE: u32 = 1 << 1;
 const BREADCRUMB: u32 = 1 << 2;
 const ACCOUNT: u32 = 1 << 3;
 const BRAND: u32 = 1 << 4;
+const DATED: u32 = 1 << 5;
 
 /// Class or id fragments of a site's masthead: its logo and its title.
 const BRAND_MARKS: Keywords = Keywords {
@@ -234,6 +239,8 @@ pub fn collect(dom: &Dom) -> Declared {
         d.html_dir = dom.attr(html, "dir").map(str::to_string);
     }
     let mut ld_objects = Vec::new();
+    // Marked date elements read (at most 8: their text is parsed).
+    let mut dated_tries = 0;
     for id in dom.descendants(NodeId::DOCUMENT) {
         if let Some(t) = dom.text(id) {
             // Both labels start with 责: one search decides most texts. Script
@@ -383,6 +390,16 @@ pub fn collect(dom: &Dom) -> Declared {
                 d.byline_elements.push(t);
             }
         }
+        if d.dated_elements.len() < 2 && dated_tries < 8 && signs.class_id & DATED != 0 {
+            dated_tries += 1;
+            let t = dom
+                .attr(id, "datetime")
+                .map(str::to_string)
+                .unwrap_or_else(|| crate::text::normalize_ws(&dom.text_content_capped(id, 200)));
+            if crate::date::parse(&t).is_some() {
+                d.dated_elements.push(t);
+            }
+        }
         if d.breadcrumb.is_empty() && is_breadcrumb(dom, id, signs) {
             d.breadcrumb = breadcrumb_items(dom, id);
         }
@@ -442,6 +459,12 @@ pub fn collect(dom: &Dom) -> Declared {
 fn script_dates(text: &str, out: &mut Vec<String>) {
     for key in crate::rules::bylines::SCRIPT_DATE_KEYS {
         for pos in memchr::memmem::find_iter(text.as_bytes(), key) {
+            // The whole name: not `podcast_publish_date` for `publish_date`.
+            if pos > 0
+                && matches!(text.as_bytes()[pos - 1], b'_' | b'-' | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z')
+            {
+                continue;
+            }
             let after = &text[pos + key.len()..];
             let rest = after.trim_start_matches(['"', '\'', ' ']);
             let Some(rest) = rest.strip_prefix([':', '=']) else {

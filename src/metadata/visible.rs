@@ -26,6 +26,11 @@ pub struct Visible {
     expect_byline: bool,
     pub published: Option<DateTime>,
     pub modified: Option<DateTime>,
+    /// Dates whose clock and zone came from a `datetime` attribute, not the
+    /// text: themes often write local time there with a wrong zone.
+    pub attr_clocks: Vec<DateTime>,
+    /// A dateline without a year (`10-08 14:35`): month, day, time.
+    pub yearless: Option<(u32, u32, (u32, u32, u32))>,
     /// Leaf blocks that held only byline, source, date or counters (removed from the body).
     pub blocks: Vec<NodeId>,
 }
@@ -278,10 +283,8 @@ const BYLINE_LABELS: &[&str] = &[
 fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
     let mut used = false;
     let marked = author_marked(dom, id);
-    let datetime_attr = dom
-        .descendants(id)
-        .find(|&n| dom.is(n, &local_name!("time")))
-        .and_then(|t| dom.attr(t, "datetime"));
+    // `<time datetime>`, or any element's `datetime` (`<div class="…timestamp" datetime>`).
+    let datetime_attr = dom.descendants(id).find_map(|n| dom.attr(n, "datetime"));
     let segs = segments(dom, id);
     let mut pending_source = false;
     if v.expect_byline {
@@ -295,7 +298,14 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
             return true;
         }
     }
+    // A label on its own line before the date ("Updated\n 11:22 PM EST, …").
+    let mut date_label = String::new();
     for seg in &segs {
+        if seg.chars().count() <= 20 && is_date_label(seg) {
+            date_label.clone_from(seg);
+            used = true;
+            continue;
+        }
         if pending_source {
             v.source.get_or_insert_with(|| seg.clone());
             pending_source = false;
@@ -303,9 +313,29 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
             continue;
         }
         if let Some(d) = date::parse(seg) {
-            note_date(v, d, seg);
+            // The element's `datetime` attribute completes what is shown: a
+            // clock without a zone takes the offset of the same moment, a
+            // day without a clock takes the attribute's time on that day.
+            let attr = datetime_attr.and_then(date::parse);
+            let d = attr
+                .and_then(|a| date::at_local_clock(&d, &a))
+                .or_else(|| {
+                    let a = attr.filter(|a| {
+                        !d.has_time()
+                            && a.has_time()
+                            && (a.year, a.month, a.day) == (d.year, d.month, d.day)
+                    })?;
+                    v.attr_clocks.push(a);
+                    Some(a)
+                })
+                .unwrap_or(d);
+            note_date(v, d, &format!("{date_label} {seg}"));
+            date_label.clear();
             used = true;
             // A date segment may also carry "来源：X" after the date.
+        } else if let Some(y) = date::parse_yearless(seg) {
+            v.yearless.get_or_insert(y);
+            used = true;
         }
         // Every source label holds 源 or S: most segments are turned away before the search.
         let may_label = seg.contains(['源', 'S']);
@@ -418,6 +448,7 @@ fn read_unit(dom: &Dom, id: NodeId, text: &str, v: &mut Visible) -> bool {
     }
     if !used {
         if let Some(d) = datetime_attr.and_then(date::parse) {
+            v.attr_clocks.push(d);
             note_date(v, d, text);
             used = true;
         }
@@ -552,15 +583,26 @@ const FILE_EXTENSIONS: &[&str] = &[
     "html", "htm", "php", "js", "css",
 ];
 
+/// Words that label a date as a modification.
+const UPDATE_WORDS: &[&str] = &["updated", "modified", "更新", "修改"];
+/// Words that label a date as the publication.
+const PUBLISH_WORDS: &[&str] = &["published", "posted", "发布", "发表", "首发"];
+
+/// A segment that is only a date label ("Updated", "Published:", "更新时间：").
+fn is_date_label(seg: &str) -> bool {
+    let lower = crate::text::lower(seg);
+    UPDATE_WORDS
+        .iter()
+        .chain(PUBLISH_WORDS)
+        .any(|w| lower.contains(w))
+        && !seg.chars().any(|c| c.is_ascii_digit())
+}
+
 /// Records a date seen near the headline, as published or modified by its label.
 fn note_date(v: &mut Visible, d: DateTime, label: &str) {
     let lower = crate::text::lower(label);
-    let is_update = ["updated", "modified", "更新", "修改"]
-        .iter()
-        .any(|w| lower.contains(w));
-    let is_publish = ["published", "posted", "发布", "发表", "首发"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let is_update = UPDATE_WORDS.iter().any(|w| lower.contains(w));
+    let is_publish = PUBLISH_WORDS.iter().any(|w| lower.contains(w));
     if is_update && !is_publish {
         v.modified.get_or_insert(d);
         v.published.get_or_insert(d);
