@@ -25,6 +25,12 @@ pub fn parse(raw: &str) -> Result<Url, String> {
     }
 }
 
+/// Whether `raw` is `scheme://…` with a non-ASCII authority: what [`parse`]
+/// must see instead of the `url` crate alone.
+pub fn has_non_ascii_host(raw: &str) -> bool {
+    authority(raw).is_some_and(|(start, end)| !raw[start..end].is_ascii())
+}
+
 /// Byte range of the authority (`user@host:port`) after `scheme://`.
 fn authority(raw: &str) -> Option<(usize, usize)> {
     let start = raw.find("://")? + 3;

@@ -170,6 +170,8 @@ pub fn absolute(raw: &str, base: Option<&url::Url>) -> Option<String> {
         return Some(joined);
     }
     let parsed = match base {
+        // A Unicode host ("http://Bücher.example/"): the url crate's ASCII-only IDNA refuses it.
+        _ if crate::pageurl::has_non_ascii_host(raw) => crate::pageurl::parse(raw).ok()?,
         Some(b) => b.join(raw).ok()?,
         None => url::Url::parse(raw).ok()?,
     };
@@ -602,8 +604,19 @@ pub fn sanitize_fragment(html: &str, base: Option<&url::Url>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape_attr, escape_text, is_plain_web_url, srcset};
+    use super::{absolute, escape_attr, escape_text, is_plain_web_url, srcset};
     use proptest::prelude::*;
+
+    #[test]
+    fn links_to_unicode_hosts_are_kept_in_ascii_form() {
+        let base = url::Url::parse("https://example.com/a/").unwrap();
+        for b in [None, Some(&base)] {
+            assert_eq!(
+                absolute("http://Bücher.example/x?q=1", b).as_deref(),
+                Some("http://xn--bcher-kva.example/x?q=1")
+            );
+        }
+    }
 
     /// The URL parser's own reading of an absolute URL.
     fn parsed(s: &str) -> Option<String> {

@@ -247,3 +247,24 @@ fn published_day_and_instant_rules() {
         None
     );
 }
+
+#[test]
+fn title_rule_allows_a_kept_site_name_only() {
+    // Readability's references keep the tab's suffix (its qq page), a citation drops it.
+    assert!(corpus::same_title(
+        "印度原油进口激增",
+        "印度原油进口激增_科技_腾讯网"
+    ));
+    assert!(corpus::same_title(
+        "Why Spotify is doing podcasts",
+        "Why Spotify is doing podcasts | The Verge"
+    ));
+    assert!(corpus::same_title("Headline", "Daily Planet - Headline"));
+    // A lost part of the headline is not a site name.
+    assert!(!corpus::same_title(
+        "Oil falls",
+        "Oil falls on supply fears"
+    ));
+    assert!(!corpus::same_title("Oil falls", "Oil falls: what it means"));
+    assert!(!corpus::same_title("", " | Site"));
+}

@@ -549,12 +549,10 @@ pub fn score(layout: Layout, exp: &Expected, got: &Got) -> Scored {
         _ => prf.map(|p| p.f1),
     };
     let lower = |s: &str| normalize_ws(s).to_lowercase();
-    let title = exp.title.as_ref().map(|t| {
-        ok && got
-            .title
-            .as_deref()
-            .is_some_and(|g| normalize_ws(g) == normalize_ws(t))
-    });
+    let title = exp
+        .title
+        .as_ref()
+        .map(|t| ok && got.title.as_deref().is_some_and(|g| same_title(g, t)));
     let authors = match layout {
         Layout::Mozilla => exp.byline.as_ref().map(|want| {
             let (w, g) = (lower(want), lower(got.byline.as_deref().unwrap_or("")));
@@ -607,6 +605,28 @@ pub fn score(layout: Layout, exp: &Expected, got: &Got) -> Scored {
         refused,
         fields: [title, authors, day, time, lang, site, readerable],
     }
+}
+
+/// Separators between a headline and the site or section name a reference
+/// title may keep ("Headline | Site", "标题_科技_腾讯网", "Site - Headline").
+const TITLE_AFFIX_SEPARATORS: &[&str] =
+    &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", "_", "｜"];
+
+/// The same title, or the reference is ours with a site or section name
+/// joined by a separator before or after it: a citation's title drops
+/// those, and Readability's and Mercury's references keep them.
+pub fn same_title(got: &str, want: &str) -> bool {
+    let (g, w) = (normalize_ws(got), normalize_ws(want));
+    if g == w {
+        return true;
+    }
+    !g.is_empty()
+        && TITLE_AFFIX_SEPARATORS.iter().any(|sep| {
+            w.strip_prefix(g.as_str())
+                .is_some_and(|rest| rest.starts_with(sep))
+                || w.strip_suffix(g.as_str())
+                    .is_some_and(|rest| rest.ends_with(sep))
+        })
 }
 
 fn primary_subtag(s: &str) -> &str {
