@@ -94,7 +94,7 @@ fn extract(
     prepare::paragraphs(&mut dom, root);
     let mut stats = Stats::compute(&dom, root);
     let mut readerable = readerable_score(&dom, root, &stats) > READERABLE_MIN_SCORE;
-    let mut chosen = choose(&dom, root, &stats);
+    let mut chosen = choose(&dom, root, &stats, &[]);
     let weight = |c: &Option<Vec<NodeId>>, s: &Stats| {
         c.as_ref()
             .map_or(0.0, |c| c.iter().map(|n| s.weight[n.index()]).sum::<f32>())
@@ -109,7 +109,7 @@ fn extract(
         drop(stats);
         stats = Stats::compute(&dom, root);
         readerable = readerable || readerable_score(&dom, root, &stats) > READERABLE_MIN_SCORE;
-        let again = choose(&dom, root, &stats);
+        let again = choose(&dom, root, &stats, &aside_nodes);
         if weight(&again, &stats) > first_weight * 1.3 {
             chosen = again;
         }
@@ -373,9 +373,10 @@ fn readerable_score(dom: &Dom, root: NodeId, stats: &Stats) -> f32 {
 }
 
 /// The top candidate and the siblings that belong with it, in document order.
-fn choose(dom: &Dom, root: NodeId, stats: &Stats) -> Option<Vec<NodeId>> {
+/// `unlikely`: blocks set aside as not the article and put back for this pass.
+fn choose(dom: &Dom, root: NodeId, stats: &Stats, unlikely: &[NodeId]) -> Option<Vec<NodeId>> {
     let scored = score::candidates(dom, root, stats);
-    let top = score::top_candidate(dom, root, stats, &scored)?;
+    let top = score::top_candidate(dom, root, stats, &scored, unlikely)?;
     let score_of = |id: NodeId| scored.iter().find(|(n, _)| *n == id).map(|(_, s)| *s);
     let top_score = score_of(top).unwrap_or(0.0);
     let Some(parent) = dom.parent(top) else {
