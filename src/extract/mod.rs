@@ -125,9 +125,11 @@ fn extract(
     // chosen body's own test.
     let page_weight = stats.weight[root.index()];
     let found = match (&chosen, shape) {
-        (Some(c), Some(b)) => b.is_main_text(page_weight, declares_article(&declared), || {
-            teaser_items_weight(&dom, c, &stats)
-        }),
+        (Some(c), Some(b)) => b.is_main_text(
+            page_weight,
+            declares_article(&declared) || under_headline(&dom, c, &visible),
+            || teaser_items_weight(&dom, c, &stats),
+        ),
         _ => false,
     };
     let chosen = match chosen {
@@ -175,6 +177,11 @@ fn extract(
 
     let text = render::text(&dom, container);
     let counts = Counts::of(&text);
+    // What cleaning left may be too little to be a story ("Posted by … Archived").
+    let left = counts.weight() as f32;
+    if !options.force && left < STORY_MIN_WEIGHT && left < page_weight * 0.5 {
+        return Err(no_article());
+    }
     if counts.units() == 0 {
         if options.force && !whole_body && page_weight > 0.0 {
             // Cleaning left nothing of the chosen blocks: answer with the whole body.
@@ -231,6 +238,10 @@ struct Body {
 /// text on its own; a lighter one must be most of the page or on a page that
 /// declares itself an article.
 const SHORT_BODY_WEIGHT: f32 = 500.0;
+/// Least weight of a short story on a page declared an article or under its
+/// headline (about 20 words, 40 CJK characters): less is a caption or a
+/// "posted by" line.
+const STORY_MIN_WEIGHT: f32 = 100.0;
 /// A body with more of its text in links than this is a link list (home
 /// pages, section fronts, search results).
 const MAX_MAIN_LINK_DENSITY: f32 = 0.5;
@@ -259,7 +270,9 @@ impl Body {
 
     /// Whether the body is a page's main text rather than a list of links or
     /// teasers: link-poor, not headed by a run of linked headlines, and
-    /// either long, most of the page's text, or on a page declared an article.
+    /// either long, most of the page's text, or a short story on a page
+    /// declared an article (`declared_article` also counts a body under the
+    /// page's own headline).
     ///
     /// `teasers` gives the weight of the body's teaser items (asked only of
     /// a body headed by many linked headlines).
@@ -283,7 +296,7 @@ impl Body {
             return false;
         }
         w >= SHORT_BODY_WEIGHT
-            || declared_article
+            || (declared_article && w >= STORY_MIN_WEIGHT)
             || (w >= page_weight * 0.5 && self.links < w * 0.3)
     }
 }
@@ -308,6 +321,27 @@ fn teaser_items_weight(dom: &Dom, chosen: &[NodeId], stats: &Stats) -> f32 {
         }
     }
     sum
+}
+
+/// How far up from a chosen block the page's headline may sit.
+const HEADLINE_LEVELS: usize = 3;
+
+/// The chosen body sits with the page's own headline (the visible `h1` that
+/// repeats the declared title): a short story, not a stray box. (Section
+/// fronts name their sections in lower headings.)
+fn under_headline(dom: &Dom, chosen: &[NodeId], visible: &metadata::Visible) -> bool {
+    let Some((h, _)) = visible
+        .headline
+        .as_ref()
+        .filter(|(h, _)| dom.is(*h, &local_name!("h1")))
+    else {
+        return false;
+    };
+    chosen.iter().any(|&c| {
+        dom.ancestors(c)
+            .take(HEADLINE_LEVELS)
+            .any(|a| dom.is_inside(*h, a))
+    })
 }
 
 /// The page says it is an article: `og:type` article or an article-typed JSON-LD object.
