@@ -164,6 +164,7 @@ fn extract(
     // The measures are not needed past here: free them before the output is built.
     drop(stats);
     clean::lines(&mut dom, container, &mut removed, &mut credits);
+    clean::repeated_lines(&mut dom, container, &mut removed);
     clean::empties(&mut dom, container);
     if let Some(after) = after {
         trailing_credits(&dom, root, after, &mut credits);
