@@ -100,9 +100,10 @@ pub enum InputKind {
 pub struct Options {
     pub input: InputKind,
     pub limits: Limits,
-    /// Return the best candidate even when the page does not look like an
-    /// article (the reader's "show the whole page cleaned"), instead of
-    /// [`ErrorKind::NoArticle`].
+    /// Answer even when the page has no main text (home pages, link lists):
+    /// the best candidate, or the whole body cleaned (the reader's "show the
+    /// whole page cleaned"), instead of [`ErrorKind::NoArticle`]. Without it,
+    /// a page with main text is still returned whatever `readerable` says.
     pub force: bool,
 }
 
