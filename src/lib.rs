@@ -157,7 +157,8 @@ pub struct Article {
     /// Words in Latin-script text plus characters in CJK text.
     pub word_count: usize,
     pub reading_minutes: u32,
-    /// Whether the page holds an article at all.
+    /// The Readability-style page test (long link-poor paragraphs, or a long
+    /// link-poor body): the toolbar's state, not whether there is an article.
     pub readerable: bool,
     /// Blocks removed as clutter.
     pub removed: Vec<Removed>,
