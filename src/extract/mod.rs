@@ -272,15 +272,15 @@ impl Body {
     /// Whether the body is a page's main text rather than a list of links or
     /// teasers: link-poor, not headed by a run of linked headlines, and
     /// either long, most of the page's text, or a short story on a page
-    /// declared an article (`declared_article` also counts a body under the
-    /// page's own headline).
+    /// that declares itself an article (`story_signal`: `og:type` article,
+    /// article JSON-LD, or the body sits under the page's own `h1` headline).
     ///
     /// `teasers` gives the weight of the body's teaser items (asked only of
     /// a body headed by many linked headlines).
     fn is_main_text(
         &self,
         page_weight: f32,
-        declared_article: bool,
+        story_signal: bool,
         teasers: impl FnOnce() -> f32,
     ) -> bool {
         let w = self.weight;
@@ -293,11 +293,11 @@ impl Body {
         let linked_headings = self.headings >= 3
             && self.heading_link_weight >= self.heading_weight * 0.7
             && w / (self.headings as f32) < TEASER_WEIGHT_PER_HEADING;
-        if linked_headings && !declared_article && teasers() >= w * 0.5 {
+        if linked_headings && teasers() >= w * 0.5 {
             return false;
         }
         w >= SHORT_BODY_WEIGHT
-            || (declared_article && w >= STORY_MIN_WEIGHT)
+            || (story_signal && w >= STORY_MIN_WEIGHT)
             || (w >= page_weight * 0.5 && self.links < w * 0.3)
     }
 }
