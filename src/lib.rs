@@ -101,9 +101,10 @@ pub enum InputKind {
 pub struct Options {
     pub input: InputKind,
     pub limits: Limits,
-    /// Return the best candidate even when the page does not look like an
-    /// article (the reader's "show the whole page cleaned"), instead of
-    /// [`ErrorKind::NoArticle`].
+    /// Answer even when the page has no main text (home pages, link lists):
+    /// the best candidate, or the whole body cleaned (the reader's "show the
+    /// whole page cleaned"), instead of [`ErrorKind::NoArticle`]. Without it,
+    /// a page with main text is still returned whatever `readerable` says.
     pub force: bool,
 }
 
@@ -157,7 +158,8 @@ pub struct Article {
     /// Words in Latin-script text plus characters in CJK text.
     pub word_count: usize,
     pub reading_minutes: u32,
-    /// Whether the page holds an article at all.
+    /// The Readability-style page test (long link-poor paragraphs, or a long
+    /// link-poor body): the toolbar's state, not whether there is an article.
     pub readerable: bool,
     /// Blocks removed as clutter.
     pub removed: Vec<Removed>,

@@ -319,6 +319,50 @@ pub fn lines(dom: &mut Dom, content: NodeId, removed: &mut Removals, credits: &m
     }
 }
 
+pub const REPEATED_LINE: Reason = Reason {
+    rule: "repeated-line",
+    catches: "short lines repeated three or more times (gallery captions, slide controls, \"Image caption\" labels)",
+};
+
+/// How often a short line must appear to be page furniture.
+const REPEATS: usize = 3;
+/// Longest line (in characters) the repeat rule looks at.
+const MAX_REPEATED_CHARS: usize = 100;
+
+/// Removes short lines that appear [`REPEATS`] or more times in the article:
+/// prose does not say the same short thing three times, gallery and slide
+/// chrome does. Single words ("Next", a link's "link") and lines without
+/// letters (`* * *` separators) stay.
+pub fn repeated_lines(dom: &mut Dom, content: NodeId, removed: &mut Removals) {
+    let lines: Vec<(NodeId, String)> = leaf_blocks(dom, content)
+        .into_iter()
+        .filter(|&id| {
+            !matches!(
+                dom.tag(id),
+                Some(&local_name!("td")) | Some(&local_name!("th")) | Some(&local_name!("pre"))
+            )
+        })
+        .filter_map(|id| {
+            crate::text::normalized_text(dom, id, MAX_REPEATED_CHARS)
+                .filter(|t| t.contains(' ') && t.chars().any(char::is_alphabetic))
+                .map(|t| (id, t))
+        })
+        .collect();
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (_, t) in &lines {
+        *counts.entry(t.as_str()).or_default() += 1;
+    }
+    let drop: Vec<NodeId> = lines
+        .iter()
+        .filter(|(_, t)| counts.get(t.as_str()).is_some_and(|&n| n >= REPEATS))
+        .map(|(id, _)| *id)
+        .collect();
+    for id in drop {
+        dom.detach(id);
+        removed.push((id, REPEATED_LINE));
+    }
+}
+
 /// Bytes of text outside a rule's match beyond which a block may be prose.
 const LEFTOVER_PROSE_BYTES: usize = 100;
 /// Sentence ends, Latin and CJK.

@@ -40,6 +40,17 @@ pub const DEK: Reason = Reason {
 };
 
 pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Article, Error> {
+    extract(html, url, options, false)
+}
+
+/// The pipeline; `whole` takes the whole cleaned body as the article (the
+/// forced answer when cleaning left nothing of the chosen blocks).
+fn extract(
+    html: &str,
+    url: Option<&url::Url>,
+    options: &Options,
+    whole: bool,
+) -> Result<Article, Error> {
     if html.trim().is_empty() {
         return Err(Error::new(ErrorKind::NotHtml, "the input is empty"));
     }
@@ -83,7 +94,7 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
     prepare::paragraphs(&mut dom, root);
     let mut stats = Stats::compute(&dom, root);
     let mut readerable = readerable_score(&dom, root, &stats) > READERABLE_MIN_SCORE;
-    let mut chosen = choose(&dom, root, &stats);
+    let mut chosen = choose(&dom, root, &stats, &[]);
     let weight = |c: &Option<Vec<NodeId>>, s: &Stats| {
         c.as_ref()
             .map_or(0.0, |c| c.iter().map(|n| s.weight[n.index()]).sum::<f32>())
@@ -98,26 +109,37 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
         drop(stats);
         stats = Stats::compute(&dom, root);
         readerable = readerable || readerable_score(&dom, root, &stats) > READERABLE_MIN_SCORE;
-        let again = choose(&dom, root, &stats);
+        let again = choose(&dom, root, &stats, &aside_nodes);
         if weight(&again, &stats) > first_weight * 1.3 {
             chosen = again;
         }
     }
     // A long, link-poor body is an article even when its paragraphs are
     // short lines (poems, `<br>`-separated CJK blogs).
+    let shape = chosen.as_deref().map(|c| Body::measure(c, &stats));
     if !readerable {
-        if let Some(c) = &chosen {
-            let w: f32 = c.iter().map(|n| stats.weight[n.index()]).sum();
-            let links: f32 = c.iter().map(|n| stats.link_weight[n.index()]).sum();
-            readerable = w >= LONG_BODY_WEIGHT && links < w * 0.2;
-        }
+        readerable =
+            shape.is_some_and(|b| b.weight >= LONG_BODY_WEIGHT && b.links < b.weight * 0.2);
     }
-    if !readerable && !options.force {
-        return Err(no_article());
-    }
-    let Some(chosen) = chosen else {
-        return Err(no_article());
+    // `readerable` only names the page; whether there is an article is the
+    // chosen body's own test.
+    let page_weight = stats.weight[root.index()];
+    let found = match (&chosen, shape) {
+        (Some(c), Some(b)) => b.is_main_text(
+            page_weight,
+            declares_article(&declared) || under_headline(&dom, c, &visible),
+            || teaser_items_weight(&dom, c, &stats),
+        ),
+        _ => false,
     };
+    let chosen = match chosen {
+        _ if whole => vec![root],
+        Some(c) if found || options.force => c,
+        // Forced, with no candidate: the whole body, cleaned.
+        None if options.force && page_weight > 0.0 => vec![root],
+        _ => return Err(no_article()),
+    };
+    let whole_body = chosen == [root];
 
     // Credit lines often sit just after the body container ("Source: … Editor: …").
     let after = chosen
@@ -136,10 +158,13 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
         .children(container)
         .map(|c| stats.weight[c.index()])
         .sum();
-    clean::blocks(&mut dom, container, &stats, total, &mut removed);
+    if !whole_body {
+        clean::blocks(&mut dom, container, &stats, total, &mut removed);
+    }
     // The measures are not needed past here: free them before the output is built.
     drop(stats);
     clean::lines(&mut dom, container, &mut removed, &mut credits);
+    clean::repeated_lines(&mut dom, container, &mut removed);
     clean::empties(&mut dom, container);
     if let Some(after) = after {
         trailing_credits(&dom, root, after, &mut credits);
@@ -153,7 +178,16 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
 
     let text = render::text(&dom, container);
     let counts = Counts::of(&text);
+    // What cleaning left may be too little to be a story ("Posted by … Archived").
+    let left = counts.weight() as f32;
+    if !options.force && left < STORY_MIN_WEIGHT && left < page_weight * 0.5 {
+        return Err(no_article());
+    }
     if counts.units() == 0 {
+        if options.force && !whole_body && page_weight > 0.0 {
+            // Cleaning left nothing of the chosen blocks: answer with the whole body.
+            return extract(html, url, options, true);
+        }
         return Err(no_article());
     }
     let content = sanitize::serialize(&dom, container, false, base);
@@ -189,6 +223,134 @@ pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Arti
     Ok(metadata::with_body(
         m, content, text, counts, readerable, removed,
     ))
+}
+
+/// The chosen body's measures, for the "has main text" test.
+#[derive(Clone, Copy)]
+struct Body {
+    weight: f32,
+    links: f32,
+    headings: u32,
+    heading_weight: f32,
+    heading_link_weight: f32,
+}
+
+/// A body at least this heavy (about 80 words, 200 CJK characters) is main
+/// text on its own; a lighter one must be most of the page or on a page that
+/// declares itself an article.
+const SHORT_BODY_WEIGHT: f32 = 500.0;
+/// Least weight of a short story on a page declared an article or under its
+/// headline (about 20 words, 40 CJK characters): less is a caption or a
+/// "posted by" line.
+const STORY_MIN_WEIGHT: f32 = 100.0;
+/// A body with more of its text in links than this is a link list (home
+/// pages, section fronts, search results).
+const MAX_MAIN_LINK_DENSITY: f32 = 0.5;
+/// Teaser lists: linked headings with this little text each.
+const TEASER_WEIGHT_PER_HEADING: f32 = 400.0;
+
+impl Body {
+    fn measure(chosen: &[NodeId], stats: &Stats) -> Body {
+        let mut b = Body {
+            weight: 0.0,
+            links: 0.0,
+            headings: 0,
+            heading_weight: 0.0,
+            heading_link_weight: 0.0,
+        };
+        for n in chosen {
+            let (i, c) = (n.index(), &stats.census[n.index()]);
+            b.weight += stats.weight[i];
+            b.links += stats.link_weight[i];
+            b.headings += u32::from(c.headings);
+            b.heading_weight += c.heading_weight;
+            b.heading_link_weight += c.heading_link_weight;
+        }
+        b
+    }
+
+    /// Whether the body is a page's main text rather than a list of links or
+    /// teasers: link-poor, not headed by a run of linked headlines, and
+    /// either long, most of the page's text, or a short story on a page
+    /// that declares itself an article (`story_signal`: `og:type` article,
+    /// article JSON-LD, or the body sits under the page's own `h1` headline).
+    ///
+    /// `teasers` gives the weight of the body's teaser items (asked only of
+    /// a body headed by many linked headlines).
+    fn is_main_text(
+        &self,
+        page_weight: f32,
+        story_signal: bool,
+        teasers: impl FnOnce() -> f32,
+    ) -> bool {
+        let w = self.weight;
+        if w <= 0.0 || self.links > w * MAX_MAIN_LINK_DENSITY {
+            return false;
+        }
+        // Many linked headlines with little text each, most of it in list
+        // items or `article`s that each hold one: a teaser list. (A link
+        // roundup's headlines run in the text, between its paragraphs.)
+        let linked_headings = self.headings >= 3
+            && self.heading_link_weight >= self.heading_weight * 0.7
+            && w / (self.headings as f32) < TEASER_WEIGHT_PER_HEADING;
+        if linked_headings && teasers() >= w * 0.5 {
+            return false;
+        }
+        w >= SHORT_BODY_WEIGHT
+            || (story_signal && w >= STORY_MIN_WEIGHT)
+            || (w >= page_weight * 0.5 && self.links < w * 0.3)
+    }
+}
+
+/// Weight of the list items and `article`s under `chosen` whose headings are links (teasers).
+fn teaser_items_weight(dom: &Dom, chosen: &[NodeId], stats: &Stats) -> f32 {
+    let mut sum = 0.0;
+    for &top in chosen {
+        let mut it = dom.descendants(top);
+        while let Some(n) = it.next() {
+            if !matches!(
+                dom.tag(n),
+                Some(&local_name!("li")) | Some(&local_name!("article"))
+            ) {
+                continue;
+            }
+            let c = &stats.census[n.index()];
+            if c.headings >= 1 && c.heading_link_weight >= c.heading_weight * 0.7 {
+                sum += stats.weight[n.index()];
+                it.skip_children_of(n);
+            }
+        }
+    }
+    sum
+}
+
+/// How far up from a chosen block the page's headline may sit.
+const HEADLINE_LEVELS: usize = 3;
+
+/// The chosen body sits with the page's own headline (the visible `h1` that
+/// repeats the declared title): a short story, not a stray box. (Section
+/// fronts name their sections in lower headings.)
+fn under_headline(dom: &Dom, chosen: &[NodeId], visible: &metadata::Visible) -> bool {
+    let Some((h, _)) = visible
+        .headline
+        .as_ref()
+        .filter(|(h, _)| dom.is(*h, &local_name!("h1")))
+    else {
+        return false;
+    };
+    chosen.iter().any(|&c| {
+        dom.ancestors(c)
+            .take(HEADLINE_LEVELS)
+            .any(|a| dom.is_inside(*h, a))
+    })
+}
+
+/// The page says it is an article: `og:type` article or an article-typed JSON-LD object.
+fn declares_article(declared: &metadata::Declared) -> bool {
+    declared.jsonld.is_some()
+        || declared
+            .meta(&["og:type"])
+            .is_some_and(|t| t.eq_ignore_ascii_case("article"))
 }
 
 fn no_article() -> Error {
@@ -246,9 +408,10 @@ fn readerable_score(dom: &Dom, root: NodeId, stats: &Stats) -> f32 {
 }
 
 /// The top candidate and the siblings that belong with it, in document order.
-fn choose(dom: &Dom, root: NodeId, stats: &Stats) -> Option<Vec<NodeId>> {
+/// `unlikely`: blocks set aside as not the article and put back for this pass.
+fn choose(dom: &Dom, root: NodeId, stats: &Stats, unlikely: &[NodeId]) -> Option<Vec<NodeId>> {
     let scored = score::candidates(dom, root, stats);
-    let top = score::top_candidate(dom, root, stats, &scored)?;
+    let top = score::top_candidate(dom, root, stats, &scored, unlikely)?;
     let score_of = |id: NodeId| scored.iter().find(|(n, _)| *n == id).map(|(_, s)| *s);
     let top_score = score_of(top).unwrap_or(0.0);
     let Some(parent) = dom.parent(top) else {

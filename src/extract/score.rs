@@ -35,6 +35,9 @@ pub struct Stats {
     pub link_weight: Vec<f32>,
     pub commas: Vec<u32>,
     pub census: Vec<Census>,
+    /// Weight of the link-poor paragraphs inside (prose, as opposed to
+    /// menus, captions and link lists).
+    pub prose: Vec<f32>,
 }
 
 impl Stats {
@@ -46,6 +49,7 @@ impl Stats {
             link_weight: vec![0.0; n],
             commas: vec![0; n],
             census: vec![Census::default(); n],
+            prose: vec![0.0; n],
         };
         let order: Vec<NodeId> = dom.descendants(root).collect();
         let mut in_link = vec![false; n];
@@ -69,6 +73,11 @@ impl Stats {
             }
             if let Some(p) = dom.parent(id) {
                 let (i, pi) = (id.index(), p.index());
+                if dom.is(id, &local_name!("p")) && s.link_weight[i] < s.weight[i] * PROSE_MAX_LINKS
+                {
+                    s.prose[i] = s.weight[i];
+                }
+                s.prose[pi] += s.prose[i];
                 s.weight[pi] += s.weight[i];
                 s.link_weight[pi] += s.link_weight[i];
                 s.commas[pi] += s.commas[i];
@@ -118,6 +127,9 @@ impl Stats {
         }
     }
 }
+
+/// Most link text a paragraph may hold and still count as prose.
+const PROSE_MAX_LINKS: f32 = 0.3;
 
 /// Class/id weight: +25 for article-ish names, −25 for clutter names.
 pub fn class_weight(dom: &Dom, id: NodeId) -> f32 {
@@ -223,12 +235,21 @@ pub fn candidates(dom: &Dom, root: NodeId, stats: &Stats) -> Vec<(NodeId, f32)> 
         .collect()
 }
 
+/// How many levels the prose climb in [`top_candidate`] may go up.
+const MAX_PROSE_CLIMB: usize = 6;
+/// Least prose an ancestor must add for the climb to take it (about 100 words).
+const PROSE_CLIMB_GAIN: f32 = 600.0;
+
+/// Least share of prose in what the climb adds (the rest: captions, headings).
+const PROSE_CLIMB_SHARE: f32 = 0.7;
+
 /// Picks the container of the article from scored candidates.
 pub fn top_candidate(
     dom: &Dom,
     root: NodeId,
     stats: &Stats,
     scored: &[(NodeId, f32)],
+    unlikely: &[NodeId],
 ) -> Option<NodeId> {
     // The five best, best first, ties in document order (no sort linked in).
     let mut ranked: Vec<(NodeId, f32)> = Vec::with_capacity(6);
@@ -287,6 +308,41 @@ pub fn top_candidate(
         }
         last = ps;
         cur = p;
+    }
+
+    // The article split into sibling containers (sections between figures,
+    // CJK text in several boxes): go up while an ancestor holds much more
+    // prose and is not mostly links.
+    let mut up = top;
+    let mut clutter = 0.0_f32;
+    for _ in 0..MAX_PROSE_CLIMB {
+        let Some(p) = dom.parent(up) else { break };
+        if p == root || dom.is(p, &local_name!("body")) || dom.element(p).is_none() {
+            break;
+        }
+        let (mine, theirs) = (stats.prose[top.index()], stats.prose[p.index()]);
+        // Prose in blocks named as clutter (comments, related) does not count.
+        clutter += dom
+            .child_elements(p)
+            .filter(|&c| c != up && class_weight(dom, c) < 0.0)
+            .chain(
+                unlikely
+                    .iter()
+                    .copied()
+                    .filter(|&n| dom.is_inside(n, p) && !dom.is_inside(n, up)),
+            )
+            .map(|c| stats.prose[c.index()])
+            .sum::<f32>();
+        let gain = theirs - mine - clutter;
+        let added = stats.weight[p.index()] - stats.weight[top.index()] - clutter;
+        if gain >= mine * 0.3
+            && gain >= PROSE_CLIMB_GAIN
+            && gain >= added * PROSE_CLIMB_SHARE
+            && stats.link_density(p) < 0.3
+        {
+            top = p;
+        }
+        up = p;
     }
 
     // A lone child holds nothing its parent doesn't: go up.

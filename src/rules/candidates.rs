@@ -227,10 +227,10 @@ pub const UNLIKELY_ROLES: &[&str] = &[
 pub const NEGATIVE_BLOCK_RULES: &[Rule] = &[
     Rule {
         id: "related-heading",
-        pattern: r"(?i)^(?:related(?: (?:stories|articles|news|content|topics|coverage|reading|posts))?|more (?:on this story|from [\w .'’-]+|stories|news|to explore)|read (?:more|next|also)|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|most (?:read|popular|viewed)|trending(?: now)?|top stories|explore more on these topics|editor'?s picks|popular (?:now|posts))\s*:?$",
+        pattern: r"(?i)^(?:related(?: (?:stories|articles|news|content|topics|coverage|reading|posts))?|more (?:on this story|from [\w .'’-]+|stories|news|to explore)|read (?:more|next|also)|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|most (?:read|popular|viewed)|trending(?: now)?|top stories|explore more on these topics|editor'?s picks|popular (?:now|posts))\s*[:.…]*$",
         catches: "headings of related-links and recommendation lists in English",
         hints: &["^related", "^more ", "^read ", "^you m", "^recommended", "^most ", "^trending", "^top stories", "^explore more ", "^editor", "^popular "],
-        examples: &["Related", "Related stories:", "More from The Guardian", "Read next", "You might also like", "Most popular", "Editor's picks"],
+        examples: &["Related", "Related stories:", "You Might Also Like …", "More from The Guardian", "Read next", "You might also like", "Most popular", "Editor's picks"],
         counter: &["Related reading about climate policy in Europe", "More than 40 people were hurt"],
     },
     Rule {
