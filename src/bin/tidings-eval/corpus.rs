@@ -61,6 +61,24 @@ pub const NON_ARTICLE_PAGES: &[(&str, &str)] = &[
     ("_meta_refresh", "suffix"),
 ];
 
+/// Pages a reference treats as an article that are not, checked against
+/// the page: (corpus folder, page, what the page is).
+pub const JUDGED_NON_ARTICLES: &[(&str, &str, &str)] = &[(
+    "readability-test-pages",
+    "nytimes-5",
+    "the New York Times en Español front page: teasers of many stories",
+)];
+
+/// Below this many words, a Mozilla page marked `readerable: false` is one
+/// of Readability's unit-test snippets ("Test", "abc def ghi"): no main text.
+const SNIPPET_WORDS: usize = 10;
+
+fn is_judged_non_article(dir: &Path, slug: &str) -> bool {
+    JUDGED_NON_ARTICLES
+        .iter()
+        .any(|&(d, s, _)| s == slug && dir.ends_with(d))
+}
+
 fn is_non_article_stem(stem: &str) -> bool {
     NON_ARTICLE_PAGES.iter().any(|&(p, how)| match how {
         "suffix" => stem.ends_with(p),
@@ -243,9 +261,10 @@ fn load_fixture(p: &Path, slug: String) -> Result<Option<Page>, String> {
     }))
 }
 
-/// Mozilla's pages: an empty expected.html is a non-article page; any other
-/// is an article, even where `readerable` is false (an article must never
-/// be refused).
+/// Mozilla's pages: an empty expected.html, a unit-test snippet
+/// ([`SNIPPET_WORDS`]) or a page of [`JUDGED_NON_ARTICLES`] is a non-article
+/// page; any other is an article, even where `readerable` is false (an
+/// article must never be refused).
 fn load_mozilla(p: &Path, slug: String) -> Result<Option<Page>, String> {
     if !p.join("expected.html").is_file() {
         return Ok(None);
@@ -257,7 +276,10 @@ fn load_mozilla(p: &Path, slug: String) -> Result<Option<Page>, String> {
         Value::Null
     };
     let text = block_text(&html);
-    let article = !text.trim().is_empty();
+    let readerable = meta.get("readerable").and_then(Value::as_bool);
+    let snippet = readerable == Some(false) && tokenize(&text).len() < SNIPPET_WORDS;
+    let judged = p.parent().is_some_and(|d| is_judged_non_article(d, &slug));
+    let article = !text.trim().is_empty() && !snippet && !judged;
     Ok(Some(Page {
         slug,
         source: p.join("source.html"),
@@ -270,7 +292,7 @@ fn load_mozilla(p: &Path, slug: String) -> Result<Option<Page>, String> {
             published: str_field(&meta, "publishedTime"),
             lang: str_field(&meta, "lang"),
             site_name: str_field(&meta, "siteName"),
-            readerable: meta.get("readerable").and_then(Value::as_bool),
+            readerable,
             ..Expected::default()
         },
     }))
