@@ -149,7 +149,7 @@ async function show(article, { whole = false } = {}) {
   $('cite').hidden = false;
   let cite = null;
   try {
-    cite = await renderCitation($('cite'), article, { wasm, t, loadCsl, store: synced });
+    cite = await renderCitation($('cite'), article, { wasm: await loadCiteModule(), t, loadCsl, store: synced });
   } catch (e) {
     // The article stays readable when citations fail.
     console.error('tidings: citation panel', e);
@@ -158,6 +158,17 @@ async function show(article, { whole = false } = {}) {
   renderRemoved($('removed'), article, body, { t });
   wireTools(article, body, cite);
   document.body.dataset.ready = 'true';
+}
+
+// The citation module (the CSL engine) is its own wasm module, loaded when the panel first opens.
+let citeModule = null;
+async function loadCiteModule() {
+  if (!citeModule) {
+    const m = await import('./pkg/tidings_cite.js');
+    await m.default();
+    citeModule = m;
+  }
+  return citeModule;
 }
 
 function cached(fn) {

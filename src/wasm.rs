@@ -1,9 +1,13 @@
 //! WebAssembly bindings: the only file that knows about wasm-bindgen. Plain
 //! data crosses the boundary; errors arrive in JS as `{code, message}` objects.
+//!
+//! The crate builds two modules from this file (scripts/build-web.sh): the
+//! extraction module (default), which the reader loads with the page, and,
+//! with the `cite-module` feature, the citation module (the CSL engine and
+//! its XML parser), loaded when the citation panel opens. Neither carries
+//! the other's code.
 
 use wasm_bindgen::prelude::*;
-
-use crate::{Error, Options};
 
 /// Error object thrown to JS.
 #[derive(serde::Serialize)]
@@ -24,86 +28,10 @@ fn failure(code: &str, message: String) -> JsValue {
     js_sys::JSON::parse(&text).unwrap_or_else(|_| JsValue::from_str(code))
 }
 
-fn from_error(e: Error) -> JsValue {
-    failure(e.code(), e.message().to_string())
-}
-
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(s: &str);
-
-    /// The engine's UTF-8 encoder.
-    type TextEncoder;
-    #[wasm_bindgen(constructor)]
-    fn new() -> TextEncoder;
-    /// Encodes `source` into `dest`, a view of our memory.
-    #[wasm_bindgen(method, js_name = encodeInto)]
-    fn encode_into(
-        this: &TextEncoder,
-        source: &js_sys::JsString,
-        dest: &js_sys::Uint8Array,
-    ) -> EncodeIntoResult;
-
-    /// What `encodeInto` reports.
-    type EncodeIntoResult;
-    #[wasm_bindgen(method, getter)]
-    fn read(this: &EncodeIntoResult) -> u32;
-    #[wasm_bindgen(method, getter)]
-    fn written(this: &EncodeIntoResult) -> u32;
-}
-
-thread_local! {
-    static ENCODER: TextEncoder = TextEncoder::new();
-}
-
-/// A JS string as UTF-8, encoded by the engine straight into our memory.
-/// (wasm-bindgen's own `&str` glue first copies the ASCII prefix one
-/// character at a time in JS: on a 100 KB page, a tenth of the extraction.)
-/// Lone surrogates become U+FFFD.
-fn utf8(s: &js_sys::JsString, max_bytes: usize) -> Result<String, JsValue> {
-    let units = s.length() as usize;
-    if units > max_bytes {
-        return Err(failure(
-            "too-large",
-            format!(
-                "the input is over {units} characters; the limit is {max_bytes} bytes of UTF-8"
-            ),
-        ));
-    }
-    // Room for mostly-ASCII text first (one byte a unit, plus an eighth); if
-    // the engine stops short, three bytes for each unit left (the most one
-    // takes), so peak memory stays near the page's size for most pages.
-    let mut buf: Vec<u8> = Vec::with_capacity(units + units / 8 + 16);
-    let mut read = 0;
-    for _ in 0..2 {
-        let rest = if read == 0 {
-            s.clone()
-        } else {
-            s.slice(read as u32, units as u32)
-        };
-        let (len, spare) = (buf.len(), buf.capacity() - buf.len());
-        let done = ENCODER.with(|encoder| {
-            // SAFETY: the view covers `buf`'s spare capacity and is used for
-            // this call only. Should wasm memory grow meanwhile (the externref
-            // table can), the view detaches and the engine writes nothing.
-            let view =
-                unsafe { js_sys::Uint8Array::view_mut_raw(buf.as_mut_ptr().add(len), spare) };
-            encoder.encode_into(&rest, &view)
-        });
-        let written = (done.written() as usize).min(spare);
-        // SAFETY: `encodeInto` writes whole UTF-8 sequences only, and
-        // `written` of them fit in the spare capacity.
-        unsafe { buf.set_len(len + written) };
-        read += done.read() as usize;
-        if read >= units {
-            // SAFETY: every round appended valid UTF-8.
-            return Ok(unsafe { String::from_utf8_unchecked(buf) });
-        }
-        buf.reserve((units - read) * 3);
-    }
-    // The engine stopped short twice (a detached view): wasm-bindgen's way.
-    Ok(String::from(s))
 }
 
 /// Runs when the module loads. wasm32 aborts on panic (the JS side then sees a
@@ -116,116 +44,208 @@ pub fn start() {
     }));
 }
 
-/// The article plus the access date the caller's clock gave, so a later
-/// `cite(article, …)` cites what was read, when it was read.
-#[derive(serde::Serialize)]
-struct Extracted<'a> {
-    #[serde(flatten)]
-    article: crate::Article,
-    accessed: &'a str,
-}
-
-/// Extracts the article from a page's HTML. `today` (YYYY-MM-DD) is the access
-/// date for citations; `force` returns the best candidate even on pages that
-/// are not articles ("show the whole page cleaned").
-#[wasm_bindgen]
-pub fn extract(
-    html: &js_sys::JsString,
-    url: &str,
-    today: &str,
-    force: Option<bool>,
-) -> Result<JsValue, JsValue> {
-    let options = Options {
-        force: force.unwrap_or(false),
-        ..Options::default()
-    };
-    let html = utf8(html, options.limits.max_bytes)?;
-    let url = (!url.is_empty()).then_some(url);
-    let mut article = crate::extract(&html, url, &options).map_err(from_error)?;
-    // The two long strings cross as strings; JSON-escaping them for
-    // `JSON.parse` to unescape cost more than the rest of the result.
-    let content = std::mem::take(&mut article.content);
-    let text = std::mem::take(&mut article.text);
-    let result = to_js(&Extracted {
-        article,
-        accessed: today,
-    })?;
-    for (key, value) in [("content", content), ("text", text)] {
-        js_sys::Reflect::set(&result, &JsValue::from_str(key), &JsValue::from(value))?;
-    }
-    Ok(result)
-}
-
-/// Whether the page looks like it holds an article (cheap; for the toolbar badge).
-#[wasm_bindgen]
-pub fn readerable(html: &str) -> bool {
-    crate::readerable(html)
-}
-
 /// The crate version.
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// A style the UI can offer: short name, official id, label, and the data
-/// files (under the package's `csl/`) the JS side loads and passes to `cite`.
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct StyleEntry {
-    name: &'static str,
-    id: &'static str,
-    label: &'static str,
-    csl_file: Option<&'static str>,
-    locale_file: Option<&'static str>,
+#[cfg(not(feature = "cite-module"))]
+mod extraction {
+    use super::{failure, to_js};
+    use crate::{Error, Options};
+    use wasm_bindgen::prelude::*;
+
+    fn from_error(e: Error) -> JsValue {
+        failure(e.code(), e.message().to_string())
+    }
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// The engine's UTF-8 encoder.
+        type TextEncoder;
+        #[wasm_bindgen(constructor)]
+        fn new() -> TextEncoder;
+        /// Encodes `source` into `dest`, a view of our memory.
+        #[wasm_bindgen(method, js_name = encodeInto)]
+        fn encode_into(
+            this: &TextEncoder,
+            source: &js_sys::JsString,
+            dest: &js_sys::Uint8Array,
+        ) -> EncodeIntoResult;
+
+        /// What `encodeInto` reports.
+        type EncodeIntoResult;
+        #[wasm_bindgen(method, getter)]
+        fn read(this: &EncodeIntoResult) -> u32;
+        #[wasm_bindgen(method, getter)]
+        fn written(this: &EncodeIntoResult) -> u32;
+    }
+
+    thread_local! {
+        static ENCODER: TextEncoder = TextEncoder::new();
+    }
+
+    /// A JS string as UTF-8, encoded by the engine straight into our memory.
+    /// (wasm-bindgen's own `&str` glue first copies the ASCII prefix one
+    /// character at a time in JS: on a 100 KB page, a tenth of the extraction.)
+    /// Lone surrogates become U+FFFD.
+    fn utf8(s: &js_sys::JsString, max_bytes: usize) -> Result<String, JsValue> {
+        let units = s.length() as usize;
+        if units > max_bytes {
+            return Err(failure(
+                "too-large",
+                format!(
+                    "the input is over {units} characters; the limit is {max_bytes} bytes of UTF-8"
+                ),
+            ));
+        }
+        // Room for mostly-ASCII text first (one byte a unit, plus an eighth); if
+        // the engine stops short, three bytes for each unit left (the most one
+        // takes), so peak memory stays near the page's size for most pages.
+        let mut buf: Vec<u8> = Vec::with_capacity(units + units / 8 + 16);
+        let mut read = 0;
+        for _ in 0..2 {
+            let rest = if read == 0 {
+                s.clone()
+            } else {
+                s.slice(read as u32, units as u32)
+            };
+            let (len, spare) = (buf.len(), buf.capacity() - buf.len());
+            let done = ENCODER.with(|encoder| {
+                // SAFETY: the view covers `buf`'s spare capacity and is used for
+                // this call only. Should wasm memory grow meanwhile (the externref
+                // table can), the view detaches and the engine writes nothing.
+                let view =
+                    unsafe { js_sys::Uint8Array::view_mut_raw(buf.as_mut_ptr().add(len), spare) };
+                encoder.encode_into(&rest, &view)
+            });
+            let written = (done.written() as usize).min(spare);
+            // SAFETY: `encodeInto` writes whole UTF-8 sequences only, and
+            // `written` of them fit in the spare capacity.
+            unsafe { buf.set_len(len + written) };
+            read += done.read() as usize;
+            if read >= units {
+                // SAFETY: every round appended valid UTF-8.
+                return Ok(unsafe { String::from_utf8_unchecked(buf) });
+            }
+            buf.reserve((units - read) * 3);
+        }
+        // The engine stopped short twice (a detached view): wasm-bindgen's way.
+        Ok(String::from(s))
+    }
+
+    /// The article plus the access date the caller's clock gave, so a later
+    /// `cite(article, …)` cites what was read, when it was read.
+    #[derive(serde::Serialize)]
+    struct Extracted<'a> {
+        #[serde(flatten)]
+        article: crate::Article,
+        accessed: &'a str,
+    }
+
+    /// Extracts the article from a page's HTML. `today` (YYYY-MM-DD) is the access
+    /// date for citations; `force` returns the best candidate even on pages that
+    /// are not articles ("show the whole page cleaned").
+    #[wasm_bindgen]
+    pub fn extract(
+        html: &js_sys::JsString,
+        url: &str,
+        today: &str,
+        force: Option<bool>,
+    ) -> Result<JsValue, JsValue> {
+        let options = Options {
+            force: force.unwrap_or(false),
+            ..Options::default()
+        };
+        let html = utf8(html, options.limits.max_bytes)?;
+        let url = (!url.is_empty()).then_some(url);
+        let mut article = crate::extract(&html, url, &options).map_err(from_error)?;
+        // The two long strings cross as strings; JSON-escaping them for
+        // `JSON.parse` to unescape cost more than the rest of the result.
+        let content = std::mem::take(&mut article.content);
+        let text = std::mem::take(&mut article.text);
+        let result = to_js(&Extracted {
+            article,
+            accessed: today,
+        })?;
+        for (key, value) in [("content", content), ("text", text)] {
+            js_sys::Reflect::set(&result, &JsValue::from_str(key), &JsValue::from(value))?;
+        }
+        Ok(result)
+    }
+
+    /// Whether the page looks like it holds an article (cheap; for the toolbar badge).
+    #[wasm_bindgen]
+    pub fn readerable(html: &str) -> bool {
+        crate::readerable(html)
+    }
 }
 
-/// Every citation style and export format.
-#[wasm_bindgen]
-pub fn styles() -> Result<JsValue, JsValue> {
-    let list: Vec<StyleEntry> = crate::cite::styles()
-        .iter()
-        .map(|s| StyleEntry {
-            name: s.name,
-            id: s.id,
-            label: s.label,
-            csl_file: s.csl_file,
-            locale_file: s.locale_file,
-        })
-        .collect();
-    to_js(&list)
-}
+#[cfg(feature = "cite-module")]
+mod citation {
+    use super::{failure, to_js};
+    use wasm_bindgen::prelude::*;
 
-/// Cites an article (as returned by `extract`) in a style. CSL styles need the
-/// style and locale XML (loaded by the caller from the package's `csl/`);
-/// BibTeX, RIS, CSL-JSON and Wikipedia need neither.
-#[wasm_bindgen]
-pub fn cite(
-    article: JsValue,
-    style: &str,
-    format: &str,
-    accessed: &str,
-    csl_xml: Option<String>,
-    locale_xml: Option<String>,
-) -> Result<String, JsValue> {
-    let text: String = js_sys::JSON::stringify(&article)
-        .map(String::from)
-        .map_err(|_| failure("bad-article", "the article cannot be read".into()))?;
-    let article: crate::Article = serde_json::from_str(&text)
-        .map_err(|e| failure("bad-article", format!("not an article: {e}")))?;
-    let info = crate::cite::find_style(style)
-        .ok_or_else(|| failure("unknown-style", format!("unknown style {style:?}")))?;
-    let format = match format {
-        "html" => crate::cite::Format::Html,
-        _ => crate::cite::Format::Text,
-    };
-    let item = crate::item_from_article(&article, accessed);
-    crate::cite::format_with(
-        &item,
-        info,
-        format,
-        csl_xml.as_deref(),
-        locale_xml.as_deref(),
-    )
-    .map_err(|e| failure(e.code(), e.message().to_string()))
+    /// A style the UI can offer: short name, official id, label, and the data
+    /// files (under the package's `csl/`) the JS side loads and passes to `cite`.
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct StyleEntry {
+        name: &'static str,
+        id: &'static str,
+        label: &'static str,
+        csl_file: Option<&'static str>,
+        locale_file: Option<&'static str>,
+    }
+
+    /// Every citation style and export format.
+    #[wasm_bindgen]
+    pub fn styles() -> Result<JsValue, JsValue> {
+        let list: Vec<StyleEntry> = crate::cite::styles()
+            .iter()
+            .map(|s| StyleEntry {
+                name: s.name,
+                id: s.id,
+                label: s.label,
+                csl_file: s.csl_file,
+                locale_file: s.locale_file,
+            })
+            .collect();
+        to_js(&list)
+    }
+
+    /// Cites an article (as returned by `extract`) in a style. CSL styles need the
+    /// style and locale XML (loaded by the caller from the package's `csl/`);
+    /// BibTeX, RIS, CSL-JSON and Wikipedia need neither.
+    #[wasm_bindgen]
+    pub fn cite(
+        article: JsValue,
+        style: &str,
+        format: &str,
+        accessed: &str,
+        csl_xml: Option<String>,
+        locale_xml: Option<String>,
+    ) -> Result<String, JsValue> {
+        let text: String = js_sys::JSON::stringify(&article)
+            .map(String::from)
+            .map_err(|_| failure("bad-article", "the article cannot be read".into()))?;
+        let article: crate::Article = serde_json::from_str(&text)
+            .map_err(|e| failure("bad-article", format!("not an article: {e}")))?;
+        let info = crate::cite::find_style(style)
+            .ok_or_else(|| failure("unknown-style", format!("unknown style {style:?}")))?;
+        let format = match format {
+            "html" => crate::cite::Format::Html,
+            _ => crate::cite::Format::Text,
+        };
+        let item = crate::item_from_article(&article, accessed);
+        crate::cite::format_with(
+            &item,
+            info,
+            format,
+            csl_xml.as_deref(),
+            locale_xml.as_deref(),
+        )
+        .map_err(|e| failure(e.code(), e.message().to_string()))
+    }
 }

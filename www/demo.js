@@ -45,6 +45,17 @@ async function main() {
   if (samples.length) { $('sample').value = samples[0].slug; $('sample').dispatchEvent(new Event('change')); }
 }
 
+// The citation module (the CSL engine) is its own wasm module, loaded for the first citation.
+let citeModule = null;
+async function loadCiteModule() {
+  if (!citeModule) {
+    const m = await import('./pkg/tidings_cite.js');
+    await m.default();
+    citeModule = m;
+  }
+  return citeModule;
+}
+
 async function run(wasm) {
   $('status').replaceChildren();
   $('reader').replaceChildren();
@@ -67,7 +78,7 @@ async function run(wasm) {
   const body = renderArticle($('reader'), article, { t, locale: navigator.languages, pageUrl: $('url').value });
   $('cite').hidden = false;
   try {
-    await renderCitation($('cite'), article, { wasm, t, loadCsl, store });
+    await renderCitation($('cite'), article, { wasm: await loadCiteModule(), t, loadCsl, store });
   } catch (e) {
     $('cite').replaceChildren(el('p', { class: 'error', text: t('citeFailed', [String(e && e.message || e)]) }));
   }
