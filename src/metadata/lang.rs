@@ -4,6 +4,8 @@
 //! kana, hangul, Arabic, Hebrew, Thai, Cyrillic, Greek …), and for Latin
 //! script the language whose most common words the text uses.
 
+use std::sync::LazyLock;
+
 use super::sources::Declared;
 use crate::text::is_cjk_letter;
 
@@ -302,9 +304,8 @@ fn cjk_language(body: &str) -> String {
 /// text, when they are at least a tenth of its words.
 fn latin_language(body: &str) -> Option<String> {
     let scores = latin_scores(body)?;
-    let words = scores_words(body);
-    let (code, n) = scores.iter().max_by_key(|(_, n)| *n)?;
-    (words >= 10 && n * 10 >= words).then(|| code.to_string())
+    let (code, n) = scores.best();
+    (n * 10 >= scores.words).then(|| code.to_string())
 }
 
 /// The Latin-script language of the text when it plainly is not `tag`'s:
@@ -312,30 +313,76 @@ fn latin_language(body: &str) -> Option<String> {
 /// twentieth are the declared language's.
 fn contradicting_latin(body: &str, tag: &str) -> Option<String> {
     let scores = latin_scores(body)?;
-    let words = scores_words(body);
-    let own = scores.iter().find(|(code, _)| *code == primary(tag))?.1;
-    let (code, n) = scores.iter().max_by_key(|(_, n)| *n)?;
-    (*code != primary(tag) && n * 5 >= words && own * 20 < words).then(|| code.to_string())
+    let i = STOP_WORDS
+        .iter()
+        .position(|(code, _)| *code == primary(tag))?;
+    let own = scores.hits[i];
+    let (code, n) = scores.best();
+    (code != primary(tag) && n * 5 >= scores.words && own * 20 < scores.words)
+        .then(|| code.to_string())
 }
 
 /// How many of the text's first words each [`STOP_WORDS`] language claims.
-fn latin_scores(body: &str) -> Option<Vec<(&'static str, usize)>> {
-    let mut hits = vec![0usize; STOP_WORDS.len()];
-    for w in sample_words(body).filter(|w| w.len() <= 8) {
-        let w = crate::text::lower(w);
-        for (i, (_, list)) in STOP_WORDS.iter().enumerate() {
-            if list.contains(&w.as_str()) {
-                hits[i] += 1;
+struct Scores {
+    /// Per language of [`STOP_WORDS`], in its order.
+    hits: Vec<usize>,
+    /// Words read.
+    words: usize,
+}
+
+impl Scores {
+    /// The language with the most hits (the last on a tie, as `max_by_key`).
+    fn best(&self) -> (&'static str, usize) {
+        let mut best = (STOP_WORDS[0].0, self.hits[0]);
+        for (i, &n) in self.hits.iter().enumerate().skip(1) {
+            if n >= best.1 {
+                best = (STOP_WORDS[i].0, n);
+            }
+        }
+        best
+    }
+}
+
+/// Every stop word with the languages ([`STOP_WORDS`] indices, as bits)
+/// that list it, sorted for binary search: one lookup a word.
+static STOP_WORD_INDEX: LazyLock<Vec<(&'static str, u32)>> = LazyLock::new(|| {
+    let mut index: Vec<(&'static str, u32)> = Vec::new();
+    for (i, (_, list)) in STOP_WORDS.iter().enumerate() {
+        for &w in *list {
+            match index.iter_mut().find(|(x, _)| *x == w) {
+                Some((_, bits)) => *bits |= 1 << i,
+                None => index.push((w, 1 << i)),
             }
         }
     }
-    (scores_words(body) >= 10).then(|| {
-        STOP_WORDS
-            .iter()
-            .zip(hits)
-            .map(|((code, _), n)| (*code, n))
-            .collect()
-    })
+    index.sort_unstable_by_key(|(w, _)| *w);
+    index
+});
+
+/// The scores of the text's first [`SAMPLE_WORDS`] words; None under ten words.
+fn latin_scores(body: &str) -> Option<Scores> {
+    let mut hits = vec![0usize; STOP_WORDS.len()];
+    let mut words = 0;
+    for w in sample_words(body) {
+        words += 1;
+        if w.len() > 8 {
+            continue;
+        }
+        let lowered;
+        let w = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            w
+        } else {
+            lowered = crate::text::lower(w);
+            lowered.as_str()
+        };
+        if let Ok(i) = STOP_WORD_INDEX.binary_search_by_key(&w, |(x, _)| x) {
+            let bits = STOP_WORD_INDEX[i].1;
+            for (lang, n) in hits.iter_mut().enumerate() {
+                *n += ((bits >> lang) & 1) as usize;
+            }
+        }
+    }
+    (words >= 10).then_some(Scores { hits, words })
 }
 
 /// The words detection reads.
@@ -345,13 +392,20 @@ fn sample_words(body: &str) -> impl Iterator<Item = &str> {
         .take(SAMPLE_WORDS)
 }
 
-fn scores_words(body: &str) -> usize {
-    sample_words(body).count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_language_has_a_bit_and_every_stop_word_is_found() {
+        assert!(STOP_WORDS.len() <= 32);
+        for (i, (_, list)) in STOP_WORDS.iter().enumerate() {
+            for w in *list {
+                let at = STOP_WORD_INDEX.binary_search_by_key(w, |(x, _)| x).unwrap();
+                assert!(STOP_WORD_INDEX[at].1 & (1 << i) != 0, "{w}");
+            }
+        }
+    }
 
     /// Hand-written (no corpus page shows it): Spanish prose under a theme's lang="en-US".
     #[test]
