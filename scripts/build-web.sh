@@ -222,6 +222,5 @@ check_size tidings_cite 200000
 #
 # They are built for size (opt-level "z", Cargo.toml), where LLVM inlines
 # almost nothing: small iterator, string and DOM helpers stay calls in every
-# hot loop. An inlining threshold of 50 (what "s" uses, .cargo/config.toml)
-# makes extraction in Chromium 2-6% faster for 11.5 KB gzipped; opt-level "s"
-# for the whole crate would be about 8% faster for 35 KB (BENCHMARKS.md §4).
+# hot loop. The inlining threshold in .cargo/config.toml (150) buys speed
+# with the room the module split made (BENCHMARKS.md §4).
