@@ -1,6 +1,6 @@
 // Tidings reader page: fetch the snapshot the background captured, run the core, render.
 import * as settings from './settings.js';
-import { renderArticle, renderCitation, renderRemoved, errorText, sanitize, copyRich, el, today } from './view.js';
+import { renderArticle, renderCitation, renderRemoved, errorText, sanitize, copyRich, el, today, loadCiteModule } from './view.js';
 import { toMarkdown, toHtml, download, fileStem, quoteWithCitation } from './export.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -158,17 +158,6 @@ async function show(article, { whole = false } = {}) {
   renderRemoved($('removed'), article, body, { t });
   wireTools(article, body, cite);
   document.body.dataset.ready = 'true';
-}
-
-// The citation module (the CSL engine) is its own wasm module, loaded when the panel first opens.
-let citeModule = null;
-async function loadCiteModule() {
-  if (!citeModule) {
-    const m = await import('./pkg/tidings_cite.js');
-    await m.default();
-    citeModule = m;
-  }
-  return citeModule;
 }
 
 function cached(fn) {

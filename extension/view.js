@@ -149,6 +149,18 @@ function isolateUrls(root) {
   }
 }
 
+// The citation module (the CSL engine) is its own wasm module, next to the page at pkg/ in
+// both the extension and the demo; loaded once, when the first citation is formatted.
+let citeModule = null;
+export async function loadCiteModule() {
+  if (!citeModule) {
+    const m = await import(new URL('pkg/tidings_cite.js', document.baseURI).href);
+    await m.default();
+    citeModule = m;
+  }
+  return citeModule;
+}
+
 // The citation panel: style picker (every style the core offers), the citation, copy buttons.
 export function renderCitation(root, article, { wasm, t, loadCsl, store, onCopied }) {
   const styles = wasm.styles();

@@ -1,6 +1,6 @@
 // Tidings www demo: the extension's reader rendering, fed from a textarea instead of a tab.
 import * as settings from './lib/settings.js';
-import { renderArticle, renderCitation, renderRemoved, errorText, el, today } from './lib/view.js';
+import { renderArticle, renderCitation, renderRemoved, errorText, el, today, loadCiteModule } from './lib/view.js';
 
 const $ = (id) => document.getElementById(id);
 let messages = {};
@@ -43,17 +43,6 @@ async function main() {
   });
   $('run').addEventListener('click', () => run(wasm));
   if (samples.length) { $('sample').value = samples[0].slug; $('sample').dispatchEvent(new Event('change')); }
-}
-
-// The citation module (the CSL engine) is its own wasm module, loaded for the first citation.
-let citeModule = null;
-async function loadCiteModule() {
-  if (!citeModule) {
-    const m = await import('./pkg/tidings_cite.js');
-    await m.default();
-    citeModule = m;
-  }
-  return citeModule;
 }
 
 async function run(wasm) {
