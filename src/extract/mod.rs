@@ -132,6 +132,18 @@ fn extract(
         ),
         _ => false,
     };
+    // A page that declares one item whose chosen body is not main text: the
+    // story may be a smaller block beside a link-heavy page, or a list of
+    // outbound links with prose (a shopping list, a link roundup).
+    let (chosen, found) = match chosen {
+        Some(_) if !found && !whole && single_item(&declared, url) => {
+            match rescue(&dom, root, &stats, base, page_weight) {
+                Some(r) => (Some(r), true),
+                None => (chosen, false),
+            }
+        }
+        c => (c, found),
+    };
     let chosen = match chosen {
         _ if whole => vec![root],
         Some(c) if found || options.force => c,
@@ -351,6 +363,132 @@ fn declares_article(declared: &metadata::Declared) -> bool {
         || declared
             .meta(&["og:type"])
             .is_some_and(|t| t.eq_ignore_ascii_case("article"))
+}
+
+/// `og:type` values (or their `type.` prefix) by which a page declares one item.
+const SINGLE_ITEM_OG_TYPES: &[&str] = &["article", "video", "product", "recipe", "book"];
+/// JSON-LD types of one item besides the article types (those are `declared.jsonld`).
+const SINGLE_ITEM_LD_TYPES: &[&str] = &[
+    "VideoObject",
+    "Product",
+    "Recipe",
+    "DiscussionForumPosting",
+    "QAPage",
+    "Review",
+];
+/// JSON-LD types of pages that list items (a front page may still say `og:type` article).
+const COLLECTION_LD_TYPES: &[&str] = &["CollectionPage", "SearchResultsPage"];
+
+/// The page declares that it is one item (an article, a video, a product, a
+/// recipe, a forum post), not a collection, and its address (when known)
+/// names something below the site's root.
+fn single_item(declared: &metadata::Declared, url: Option<&url::Url>) -> bool {
+    let ld_is = |types: &[&str]| {
+        declared
+            .jsonld_other
+            .iter()
+            .any(|o| types.iter().any(|t| ld_has_type(o, t)))
+    };
+    if ld_is(COLLECTION_LD_TYPES) || url.is_some_and(|u| u.path().trim_matches('/').is_empty()) {
+        return false;
+    }
+    let og = declared.meta(&["og:type"]).is_some_and(|t| {
+        let t = t.to_ascii_lowercase();
+        SINGLE_ITEM_OG_TYPES
+            .iter()
+            .any(|k| t == *k || t.strip_prefix(k).is_some_and(|r| r.starts_with('.')))
+    });
+    og || declared.jsonld.is_some() || ld_is(SINGLE_ITEM_LD_TYPES)
+}
+
+fn ld_has_type(o: &serde_json::Value, t: &str) -> bool {
+    match o.get("@type") {
+        Some(serde_json::Value::String(s)) => s == t,
+        Some(serde_json::Value::Array(a)) => a.iter().any(|x| x.as_str() == Some(t)),
+        _ => false,
+    }
+}
+
+/// How many of the best-scored candidates the rescue tries.
+const RESCUE_CANDIDATES: usize = 8;
+/// Most link density of a rescued short story (links counted after outbound
+/// list items are taken as text).
+const RESCUE_MAX_LINKS: f32 = 0.3;
+
+/// On a page that declares one item, the best of the top-scored candidates
+/// that is main text, with links that leave the site and read as sentences
+/// counted as text: the items of a shopping list or a link roundup (a front
+/// page's teasers link inside the site).
+fn rescue(
+    dom: &Dom,
+    root: NodeId,
+    stats: &Stats,
+    base: Option<&url::Url>,
+    page_weight: f32,
+) -> Option<Vec<NodeId>> {
+    let mut scored = score::candidates(dom, root, stats);
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let site = base.and_then(url::Url::host_str).map(site_of);
+    scored
+        .iter()
+        .take(RESCUE_CANDIDATES)
+        .map(|&(n, _)| n)
+        .find(|&n| {
+            let mut b = Body::measure(&[n], stats);
+            b.links -= outbound_sentence_links(dom, n, stats, base, site);
+            b.links < b.weight * RESCUE_MAX_LINKS
+                && b.is_main_text(page_weight, true, || teaser_items_weight(dom, &[n], stats))
+        })
+        .map(|n| vec![n])
+}
+
+/// The registrable part of a host, roughly: its last two labels, or three
+/// under a short second-level label (`co.uk`, `com.au`).
+fn site_of(host: &str) -> &str {
+    let host = host.trim_end_matches('.');
+    let mut dots = host.rmatch_indices('.').map(|(i, _)| i);
+    let (Some(last), Some(second)) = (dots.next(), dots.next()) else {
+        return host;
+    };
+    if last - second - 1 <= 3 {
+        if let Some(third) = dots.next() {
+            return &host[third + 1..];
+        }
+    }
+    &host[second + 1..]
+}
+
+/// Weight of the sentence-long link texts under `n` that lead to other sites.
+fn outbound_sentence_links(
+    dom: &Dom,
+    n: NodeId,
+    stats: &Stats,
+    base: Option<&url::Url>,
+    site: Option<&str>,
+) -> f32 {
+    let (Some(base), Some(site)) = (base, site) else {
+        return 0.0;
+    };
+    let mut sum = 0.0;
+    let mut it = dom.descendants(n);
+    while let Some(a) = it.next() {
+        if !dom.is(a, &local_name!("a")) {
+            continue;
+        }
+        it.skip_children_of(a);
+        let w = stats.weight[a.index()];
+        if w < clean::SENTENCE_ITEM_WEIGHT {
+            continue;
+        }
+        let away = dom
+            .attr(a, "href")
+            .and_then(|h| base.join(h).ok())
+            .is_some_and(|u| u.host_str().is_some_and(|h| site_of(h) != site));
+        if away {
+            sum += w;
+        }
+    }
+    sum
 }
 
 fn no_article() -> Error {
