@@ -63,20 +63,17 @@ const NEWSPAPER_NOT_ARTICLES: &[&str] = &[
 ];
 
 /// Mercury pages still refused, each judged by looking at it:
-/// - reddit.com--image: an image post (`og:type` image) under a comment
+/// - reddit.com--image: an image post (`og:type` image) above a comment
 ///   thread; its reference first words belong to another Reddit page (they
-///   are not in this file);
-/// - youtube.com: a video whose whole description is "Keynote by José
-///   Valim" (`force` still answers).
+///   are not in this file). The thread is set aside as comments, and the
+///   block chosen is the list of other posts.
 ///
 /// Everything else with reference first words must be returned, among them
 /// pages rescued because they declare one item: phpspot.org (a 60-character
-/// post beside a page of links) and mentalfloss.com (a shopping list whose
-/// items are links to another site).
-const MERCURY_STILL_REFUSED: &[&str] = &[
-    "fixtures/www.reddit.com--image.html",
-    "fixtures/www.youtube.com.html",
-];
+/// post beside a page of links), mentalfloss.com (a shopping list whose
+/// items are links to another site) and youtube.com (a video whose whole
+/// text is its declared description, "Keynote by José Valim").
+const MERCURY_STILL_REFUSED: &[&str] = &["fixtures/www.reddit.com--image.html"];
 
 const FAKEHOST: &str = "http://fakehost/test/page.html";
 
@@ -229,7 +226,7 @@ fn force_always_answers_when_the_page_has_text() {
 }
 
 #[test]
-fn declared_items_are_found_beside_link_heavy_pages() {
+fn declared_items_are_found_beside_link_heavy_pages_or_as_their_description() {
     let Some(c) = corpora() else { return };
     let dir = c.join("mercury-parser-fixtures");
     // Pages that declare one item whose best block fails the link test: a
@@ -252,4 +249,12 @@ fn declared_items_are_found_beside_link_heavy_pages() {
         let head: String = a.text.chars().take(200).collect();
         assert!(head.contains(words), "{fixture}: {head}");
     }
+    // A video page whose only text is its declared description, shown on the page.
+    let a = run(
+        &dir.join("fixtures/www.youtube.com.html"),
+        Some("https://www.youtube.com/watch?v=srtMWzyqdp8"),
+        false,
+    )
+    .expect("youtube.com");
+    assert_eq!(a.text.trim(), "Keynote by José Valim");
 }

@@ -133,13 +133,21 @@ fn extract(
         _ => false,
     };
     // A page that declares one item whose chosen body is not main text: the
-    // story may be a smaller block beside a link-heavy page, or a list of
-    // outbound links with prose (a shopping list, a link roundup).
+    // story may be a smaller block beside a link-heavy page, a list of
+    // outbound links with prose (a shopping list, a link roundup), or only
+    // the item's own short description (a video's).
+    let mut described = false;
     let (chosen, found) = match chosen {
         Some(_) if !found && !whole && single_item(&declared, url) => {
             match rescue(&dom, root, &stats, base, page_weight) {
                 Some(r) => (Some(r), true),
-                None => (chosen, false),
+                None => match shown_description(&dom, root, &stats, &declared) {
+                    Some(d) => {
+                        described = true;
+                        (Some(vec![d]), true)
+                    }
+                    None => (chosen, false),
+                },
             }
         }
         c => (c, found),
@@ -192,7 +200,7 @@ fn extract(
     let counts = Counts::of(&text);
     // What cleaning left may be too little to be a story ("Posted by … Archived").
     let left = counts.weight() as f32;
-    if !options.force && left < STORY_MIN_WEIGHT && left < page_weight * 0.5 {
+    if !options.force && !described && left < STORY_MIN_WEIGHT && left < page_weight * 0.5 {
         return Err(no_article());
     }
     if counts.units() == 0 {
@@ -407,6 +415,35 @@ fn ld_has_type(o: &serde_json::Value, t: &str) -> bool {
         Some(serde_json::Value::Array(a)) => a.iter().any(|x| x.as_str() == Some(t)),
         _ => false,
     }
+}
+
+/// Least weight of a declared description taken as the item's text (about two words).
+const MIN_DESCRIPTION_WEIGHT: f32 = 12.0;
+
+/// The element that shows, as its whole text, the description the page
+/// declares of itself (`og:description`, `itemprop=description`): on a
+/// page of one item with no longer text (a video), that is its text.
+fn shown_description(
+    dom: &Dom,
+    root: NodeId,
+    stats: &Stats,
+    declared: &metadata::Declared,
+) -> Option<NodeId> {
+    let said = declared
+        .meta(&["og:description", "twitter:description", "description"])
+        .or_else(|| declared.itemprop("description"))?;
+    let said = normalize_ws(said);
+    let weight = Counts::of(&said).weight() as f32;
+    if weight < MIN_DESCRIPTION_WEIGHT {
+        return None;
+    }
+    // The weight is compared first, so only a few texts are built.
+    dom.descendants(root).find(|&n| {
+        dom.element(n).is_some()
+            && (stats.weight[n.index()] - weight).abs() < 0.5
+            && stats.link_weight[n.index()] == 0.0
+            && normalize_ws(&dom.text_content(n)) == said
+    })
 }
 
 /// How many of the best-scored candidates the rescue tries.
