@@ -62,18 +62,17 @@ const NEWSPAPER_NOT_ARTICLES: &[&str] = &[
     "google_meta_refresh",
 ];
 
-/// Mercury pages still refused, each judged by looking at it:
-/// - reddit.com--image: an image post (`og:type` image) above a comment
-///   thread; its reference first words belong to another Reddit page (they
-///   are not in this file). The thread is set aside as comments, and the
-///   block chosen is the list of other posts.
+/// Mercury pages still refused, each judged by looking at it: none now.
 ///
-/// Everything else with reference first words must be returned, among them
-/// pages rescued because they declare one item: phpspot.org (a 60-character
-/// post beside a page of links), mentalfloss.com (a shopping list whose
-/// items are links to another site) and youtube.com (a video whose whole
-/// text is its declared description, "Keynote by José Valim").
-const MERCURY_STILL_REFUSED: &[&str] = &["fixtures/www.reddit.com--image.html"];
+/// Among those returned: pages rescued because they declare one item
+/// (phpspot.org, a 60-character post beside a page of links; mentalfloss.com,
+/// a shopping list whose items are links to another site; youtube.com, a
+/// video whose whole text is its declared description) and posts whose own
+/// text is too short, returned as their comment thread (reddit.com--image,
+/// an image post whose reference first words belong to another Reddit page
+/// and are not in this file; reddit.com--title-only, a question with only a
+/// title, whose answers are the thread).
+const MERCURY_STILL_REFUSED: &[&str] = &[];
 
 const FAKEHOST: &str = "http://fakehost/test/page.html";
 
@@ -257,4 +256,29 @@ fn declared_items_are_found_beside_link_heavy_pages_or_as_their_description() {
     )
     .expect("youtube.com");
     assert_eq!(a.text.trim(), "Keynote by José Valim");
+}
+
+#[test]
+fn posts_without_text_of_their_own_are_returned_as_their_thread() {
+    let Some(c) = corpora() else { return };
+    let dir = c.join("mercury-parser-fixtures/fixtures");
+    // A question with only a title, and an image post: each page's own `h1`
+    // headline above a thread of comments marked `class="Comment …"`.
+    for (fixture, url, comment) in [
+        (
+            "www.reddit.com--title-only.html",
+            "https://www.reddit.com/r/AskReddit/comments/axtih6/what_is_the_most_worth_it_item_you_have_ever/",
+            "A Miele canister vacuum.",
+        ),
+        (
+            "www.reddit.com--image.html",
+            "https://www.reddit.com/r/aww/comments/aybw1m/nothing_to_see_here_human/",
+            "Day 11. No treatos.",
+        ),
+    ] {
+        let a = run(&dir.join(fixture), Some(url), false).unwrap_or_else(|e| panic!("{fixture}: {e}"));
+        assert!(a.text.contains(comment), "{fixture}: {}", &a.text[..a.text.len().min(300)]);
+        // The thread, not the page's other posts and menus.
+        assert!(!a.text.contains("Press J to jump"), "{fixture}");
+    }
 }

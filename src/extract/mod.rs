@@ -40,17 +40,29 @@ pub const DEK: Reason = Reason {
 };
 
 pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Article, Error> {
-    extract(html, url, options, false)
+    extract(html, url, options, Mode::Chosen)
 }
 
-/// The pipeline; `whole` takes the whole cleaned body as the article (the
-/// forced answer when cleaning left nothing of the chosen blocks).
+/// What the pipeline takes as the article.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    /// The chosen blocks (the usual run).
+    Chosen,
+    /// The whole cleaned body (the forced answer when cleaning left nothing
+    /// of the chosen blocks).
+    Whole,
+    /// The comment thread of a post with too little text of its own.
+    Thread,
+}
+
+/// The pipeline.
 fn extract(
     html: &str,
     url: Option<&url::Url>,
     options: &Options,
-    whole: bool,
+    mode: Mode,
 ) -> Result<Article, Error> {
+    let whole = mode == Mode::Whole;
     if html.trim().is_empty() {
         return Err(Error::new(ErrorKind::NotHtml, "the input is empty"));
     }
@@ -100,7 +112,15 @@ fn extract(
             .map_or(0.0, |c| c.iter().map(|n| s.weight[n.index()]).sum::<f32>())
     };
     let too_short = weight(&chosen, &stats) < RETRY_BELOW_WEIGHT;
-    if (too_short || !readerable) && !aside.is_empty() {
+    let first_main = |dom: &Dom, stats: &Stats, chosen: &Option<Vec<NodeId>>| {
+        chosen
+            .as_deref()
+            .is_some_and(|c| has_main_text(dom, c, stats, &declared, &visible))
+    };
+    // A thread's comments are set aside as unlikely: its pass puts them back.
+    if (too_short || !readerable || mode == Mode::Thread || !first_main(&dom, &stats, &chosen))
+        && !aside.is_empty()
+    {
         // Fallback pass: put the set-aside blocks back and measure again.
         // The old measures no longer describe the tree, so they are replaced.
         prepare::restore(&mut dom, aside);
@@ -124,14 +144,15 @@ fn extract(
     // `readerable` only names the page; whether there is an article is the
     // chosen body's own test.
     let page_weight = stats.weight[root.index()];
-    let found = match (&chosen, shape) {
-        (Some(c), Some(b)) => b.is_main_text(
-            page_weight,
-            declares_article(&declared) || under_headline(&dom, c, &visible),
-            || teaser_items_weight(&dom, c, &stats),
-        ),
-        _ => false,
+    let found = first_main(&dom, &stats, &chosen);
+    // A post whose own text is too short, above a thread of comments.
+    let thread_page =
+        mode == Mode::Chosen && !options.force && one_post(&dom, &declared, &visible, url);
+    let chosen = match mode {
+        Mode::Thread => Some(vec![thread(&dom, root, &stats).ok_or_else(no_article)?]),
+        _ => chosen,
     };
+    let found = found || mode == Mode::Thread;
     // A page that declares one item whose chosen body is not main text: the
     // story may be a smaller block beside a link-heavy page, a list of
     // outbound links with prose (a shopping list, a link roundup), or only
@@ -152,6 +173,9 @@ fn extract(
         }
         c => (c, found),
     };
+    if !found && thread_page {
+        return extract(html, url, options, Mode::Thread);
+    }
     let chosen = match chosen {
         _ if whole => vec![root],
         Some(c) if found || options.force => c,
@@ -159,7 +183,8 @@ fn extract(
         None if options.force && page_weight > 0.0 => vec![root],
         _ => return Err(no_article()),
     };
-    let whole_body = chosen == [root];
+    // Comments carry the class names cleaning removes: a thread is kept whole.
+    let whole_body = chosen == [root] || mode == Mode::Thread;
 
     // Credit lines often sit just after the body container ("Source: … Editor: …").
     let after = chosen
@@ -201,12 +226,15 @@ fn extract(
     // What cleaning left may be too little to be a story ("Posted by … Archived").
     let left = counts.weight() as f32;
     if !options.force && !described && left < STORY_MIN_WEIGHT && left < page_weight * 0.5 {
+        if thread_page {
+            return extract(html, url, options, Mode::Thread);
+        }
         return Err(no_article());
     }
     if counts.units() == 0 {
         if options.force && !whole_body && page_weight > 0.0 {
             // Cleaning left nothing of the chosen blocks: answer with the whole body.
-            return extract(html, url, options, true);
+            return extract(html, url, options, Mode::Whole);
         }
         return Err(no_article());
     }
@@ -320,6 +348,74 @@ impl Body {
             || (story_signal && w >= STORY_MIN_WEIGHT)
             || (w >= page_weight * 0.5 && self.links < w * 0.3)
     }
+}
+
+/// The body test with the page's story signals.
+fn has_main_text(
+    dom: &Dom,
+    chosen: &[NodeId],
+    stats: &Stats,
+    declared: &metadata::Declared,
+    visible: &metadata::Visible,
+) -> bool {
+    let page_weight = dom.body().map_or(0.0, |b| stats.weight[b.index()]);
+    Body::measure(chosen, stats).is_main_text(
+        page_weight,
+        declares_article(declared) || under_headline(dom, chosen, visible),
+        || teaser_items_weight(dom, chosen, stats),
+    )
+}
+
+/// Class or id words that mark one comment of a thread.
+const COMMENT_MARKS: &[&str] = &["comment"];
+/// Least comments with text that make a thread.
+const MIN_THREAD_COMMENTS: usize = 3;
+
+/// The page is one post: its own `h1` headline, an address below the
+/// site's root (when known), not a declared collection.
+fn one_post(
+    dom: &Dom,
+    declared: &metadata::Declared,
+    visible: &metadata::Visible,
+    url: Option<&url::Url>,
+) -> bool {
+    visible
+        .headline
+        .as_ref()
+        .is_some_and(|(h, _)| dom.is(*h, &local_name!("h1")))
+        && !url.is_some_and(|u| u.path().trim_matches('/').is_empty())
+        && !declared
+            .jsonld_other
+            .iter()
+            .any(|o| COLLECTION_LD_TYPES.iter().any(|t| ld_has_type(o, t)))
+}
+
+/// The smallest block holding every comment (an element whose class or id
+/// has a word of `COMMENT_MARKS`) that has text of its own, when there are
+/// a few.
+fn thread(dom: &Dom, root: NodeId, stats: &Stats) -> Option<NodeId> {
+    let marked = |n: NodeId| {
+        [local_name!("class"), local_name!("id")].iter().any(|a| {
+            dom.attr_named(n, a).is_some_and(|v| {
+                v.split_whitespace()
+                    .any(|w| COMMENT_MARKS.iter().any(|m| w.eq_ignore_ascii_case(m)))
+            })
+        })
+    };
+    let comments: Vec<NodeId> = dom
+        .descendants(root)
+        .filter(|&n| {
+            stats.weight[n.index()] >= STORY_MIN_WEIGHT * 0.5
+                && stats.link_density(n) < MAX_MAIN_LINK_DENSITY
+                && marked(n)
+        })
+        .collect();
+    if comments.len() < MIN_THREAD_COMMENTS {
+        return None;
+    }
+    dom.ancestors(comments[0])
+        .take_while(|&a| a != root)
+        .find(|&a| comments.iter().all(|&c| dom.is_inside(c, a)))
 }
 
 /// Weight of the list items and `article`s under `chosen` whose headings are links (teasers).
