@@ -115,7 +115,7 @@ fn extract(
     let first_main = |dom: &Dom, stats: &Stats, chosen: &Option<Vec<NodeId>>| {
         chosen
             .as_deref()
-            .is_some_and(|c| has_main_text(dom, c, stats, &declared, &visible))
+            .is_some_and(|c| has_main_text(dom, root, c, stats, &declared, &visible))
     };
     // A thread's comments are set aside as unlikely: its pass puts them back.
     if (too_short || !readerable || mode == Mode::Thread || !first_main(&dom, &stats, &chosen))
@@ -350,17 +350,17 @@ impl Body {
     }
 }
 
-/// The body test with the page's story signals.
+/// The body test of `chosen`, with the page's story signals.
 fn has_main_text(
     dom: &Dom,
+    root: NodeId,
     chosen: &[NodeId],
     stats: &Stats,
     declared: &metadata::Declared,
     visible: &metadata::Visible,
 ) -> bool {
-    let page_weight = dom.body().map_or(0.0, |b| stats.weight[b.index()]);
     Body::measure(chosen, stats).is_main_text(
-        page_weight,
+        stats.weight[root.index()],
         declares_article(declared) || under_headline(dom, chosen, visible),
         || teaser_items_weight(dom, chosen, stats),
     )
@@ -387,7 +387,7 @@ fn one_post(
         && !declared
             .jsonld_other
             .iter()
-            .any(|o| COLLECTION_LD_TYPES.iter().any(|t| ld_has_type(o, t)))
+            .any(|o| COLLECTION_LD_TYPES.iter().any(|t| metadata::has_type(o, t)))
 }
 
 /// The smallest block holding every comment (an element whose class or id
@@ -491,7 +491,7 @@ fn single_item(declared: &metadata::Declared, url: Option<&url::Url>) -> bool {
         declared
             .jsonld_other
             .iter()
-            .any(|o| types.iter().any(|t| ld_has_type(o, t)))
+            .any(|o| types.iter().any(|t| metadata::has_type(o, t)))
     };
     if ld_is(COLLECTION_LD_TYPES) || url.is_some_and(|u| u.path().trim_matches('/').is_empty()) {
         return false;
@@ -503,14 +503,6 @@ fn single_item(declared: &metadata::Declared, url: Option<&url::Url>) -> bool {
             .any(|k| t == *k || t.strip_prefix(k).is_some_and(|r| r.starts_with('.')))
     });
     og || declared.jsonld.is_some() || ld_is(SINGLE_ITEM_LD_TYPES)
-}
-
-fn ld_has_type(o: &serde_json::Value, t: &str) -> bool {
-    match o.get("@type") {
-        Some(serde_json::Value::String(s)) => s == t,
-        Some(serde_json::Value::Array(a)) => a.iter().any(|x| x.as_str() == Some(t)),
-        _ => false,
-    }
 }
 
 /// Least weight of a declared description taken as the item's text (about two words).
@@ -575,20 +567,21 @@ fn rescue(
         .map(|n| vec![n])
 }
 
+/// Second-level labels under which country domains register names
+/// (`bbc.co.uk`, `abc.net.au`, `asahi.co.jp`).
+const SHARED_SECOND_LEVELS: &[&str] = &["co", "com", "net", "org", "gov", "edu", "ac", "ne", "or"];
+
 /// The registrable part of a host, roughly: its last two labels, or three
-/// under a short second-level label (`co.uk`, `com.au`).
+/// under a country code's shared second level.
 fn site_of(host: &str) -> &str {
     let host = host.trim_end_matches('.');
-    let mut dots = host.rmatch_indices('.').map(|(i, _)| i);
-    let (Some(last), Some(second)) = (dots.next(), dots.next()) else {
-        return host;
+    let labels: Vec<&str> = host.rsplitn(4, '.').collect();
+    let keep = match labels.as_slice() {
+        [tld, sld, _, ..] if tld.len() == 2 && SHARED_SECOND_LEVELS.contains(sld) => 3,
+        _ => 2,
     };
-    if last - second - 1 <= 3 {
-        if let Some(third) = dots.next() {
-            return &host[third + 1..];
-        }
-    }
-    &host[second + 1..]
+    let cut: usize = labels.iter().take(keep).map(|l| l.len() + 1).sum();
+    &host[host.len().saturating_sub(cut - 1)..]
 }
 
 /// Weight of the sentence-long link texts under `n` that lead to other sites.
@@ -828,4 +821,19 @@ fn strip_head(
         }
     }
     dek
+}
+
+#[cfg(test)]
+mod tests {
+    use super::site_of;
+
+    #[test]
+    fn site_of_keeps_the_registrable_name() {
+        assert_eq!(site_of("www.mentalfloss.com"), "mentalfloss.com");
+        assert_eq!(site_of("edition.cnn.com"), "cnn.com");
+        assert_eq!(site_of("www.bbc.co.uk"), "bbc.co.uk");
+        assert_eq!(site_of("amazon.com"), "amazon.com");
+        assert_eq!(site_of("localhost"), "localhost");
+        assert_eq!(site_of("news.yahoo.co.jp"), "yahoo.co.jp");
+    }
 }
