@@ -62,23 +62,17 @@ const NEWSPAPER_NOT_ARTICLES: &[&str] = &[
     "google_meta_refresh",
 ];
 
-/// Mercury pages still refused, each judged by looking at it:
-/// - phpspot.org: a 60-character post under a page of links (a real article
-///   we miss: the chosen block is the whole link-heavy page);
-/// - mentalfloss.com: a shopping list whose every item is a link (97% of the
-///   page's text is in links; a product list we cannot yet tell from a menu);
-/// - reddit.com--image: an image post with a one-line edit note under a
-///   link-heavy comment thread;
-/// - youtube.com: a video whose whole description is "Keynote by José
-///   Valim" (no main text: refusing is right; `force` still answers).
+/// Mercury pages still refused, each judged by looking at it: none now.
 ///
-/// Everything else with reference first words must be returned.
-const MERCURY_STILL_REFUSED: &[&str] = &[
-    "fixtures/phpspot.org.html",
-    "fixtures/www.mentalfloss.com.html",
-    "fixtures/www.reddit.com--image.html",
-    "fixtures/www.youtube.com.html",
-];
+/// Among those returned: pages rescued because they declare one item
+/// (phpspot.org, a 60-character post beside a page of links; mentalfloss.com,
+/// a shopping list whose items are links to another site; youtube.com, a
+/// video whose whole text is its declared description) and posts whose own
+/// text is too short, returned as their comment thread (reddit.com--image,
+/// an image post whose reference first words belong to another Reddit page
+/// and are not in this file; reddit.com--title-only, a question with only a
+/// title, whose answers are the thread).
+const MERCURY_STILL_REFUSED: &[&str] = &[];
 
 const FAKEHOST: &str = "http://fakehost/test/page.html";
 
@@ -228,4 +222,63 @@ fn force_always_answers_when_the_page_has_text() {
     }
     assert!(pages.len() >= 300, "only {} pages", pages.len());
     assert!(silent.is_empty(), "force gave no answer: {silent:?}");
+}
+
+#[test]
+fn declared_items_are_found_beside_link_heavy_pages_or_as_their_description() {
+    let Some(c) = corpora() else { return };
+    let dir = c.join("mercury-parser-fixtures");
+    // Pages that declare one item whose best block fails the link test: a
+    // short post among a page of links, a shopping list of outbound links.
+    for (fixture, url, words) in [
+        (
+            "fixtures/phpspot.org.html",
+            "http://phpspot.org/blog/archives/2019/04/treeviz.html",
+            "マインドマップ風のツリーを描画できる「Treeviz」",
+        ),
+        (
+            "fixtures/www.mentalfloss.com.html",
+            "http://www.mentalfloss.com/article/90140/its-not-too-late-holiday-shop-these-amazon-deals",
+            "As a recurring feature, our team combs the Web",
+        ),
+    ] {
+        let a = run(&dir.join(fixture), Some(url), false).unwrap_or_else(|e| panic!("{fixture}: {e}"));
+        // Near the start: the page's menus and navigation (which the whole
+        // body starts with) are not part of it.
+        let head: String = a.text.chars().take(200).collect();
+        assert!(head.contains(words), "{fixture}: {head}");
+    }
+    // A video page whose only text is its declared description, shown on the page.
+    let a = run(
+        &dir.join("fixtures/www.youtube.com.html"),
+        Some("https://www.youtube.com/watch?v=srtMWzyqdp8"),
+        false,
+    )
+    .expect("youtube.com");
+    assert_eq!(a.text.trim(), "Keynote by José Valim");
+}
+
+#[test]
+fn posts_without_text_of_their_own_are_returned_as_their_thread() {
+    let Some(c) = corpora() else { return };
+    let dir = c.join("mercury-parser-fixtures/fixtures");
+    // A question with only a title, and an image post: each page's own `h1`
+    // headline above a thread of comments marked `class="Comment …"`.
+    for (fixture, url, comment) in [
+        (
+            "www.reddit.com--title-only.html",
+            "https://www.reddit.com/r/AskReddit/comments/axtih6/what_is_the_most_worth_it_item_you_have_ever/",
+            "A Miele canister vacuum.",
+        ),
+        (
+            "www.reddit.com--image.html",
+            "https://www.reddit.com/r/aww/comments/aybw1m/nothing_to_see_here_human/",
+            "Day 11. No treatos.",
+        ),
+    ] {
+        let a = run(&dir.join(fixture), Some(url), false).unwrap_or_else(|e| panic!("{fixture}: {e}"));
+        assert!(a.text.contains(comment), "{fixture}: {}", &a.text[..a.text.len().min(300)]);
+        // The thread, not the page's other posts and menus.
+        assert!(!a.text.contains("Press J to jump"), "{fixture}");
+    }
 }

@@ -369,7 +369,7 @@ const LEFTOVER_PROSE_BYTES: usize = 100;
 const SENTENCE_ENDS: &[&str] = &[". ", "。", "！", "？", "! ", "? "];
 
 /// Average text weight of a list item that reads as a sentence (about eight words).
-const SENTENCE_ITEM_WEIGHT: f32 = 48.0;
+pub const SENTENCE_ITEM_WEIGHT: f32 = 48.0;
 
 /// How many clutter lines from outside the article are listed.
 const MAX_OUTSIDE_LINES: usize = 40;

@@ -40,17 +40,29 @@ pub const DEK: Reason = Reason {
 };
 
 pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Article, Error> {
-    extract(html, url, options, false)
+    extract(html, url, options, Mode::Chosen)
 }
 
-/// The pipeline; `whole` takes the whole cleaned body as the article (the
-/// forced answer when cleaning left nothing of the chosen blocks).
+/// What the pipeline takes as the article.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    /// The chosen blocks (the usual run).
+    Chosen,
+    /// The whole cleaned body (the forced answer when cleaning left nothing
+    /// of the chosen blocks).
+    Whole,
+    /// The comment thread of a post with too little text of its own.
+    Thread,
+}
+
+/// The pipeline.
 fn extract(
     html: &str,
     url: Option<&url::Url>,
     options: &Options,
-    whole: bool,
+    mode: Mode,
 ) -> Result<Article, Error> {
+    let whole = mode == Mode::Whole;
     if html.trim().is_empty() {
         return Err(Error::new(ErrorKind::NotHtml, "the input is empty"));
     }
@@ -100,7 +112,15 @@ fn extract(
             .map_or(0.0, |c| c.iter().map(|n| s.weight[n.index()]).sum::<f32>())
     };
     let too_short = weight(&chosen, &stats) < RETRY_BELOW_WEIGHT;
-    if (too_short || !readerable) && !aside.is_empty() {
+    let first_main = |dom: &Dom, stats: &Stats, chosen: &Option<Vec<NodeId>>| {
+        chosen
+            .as_deref()
+            .is_some_and(|c| has_main_text(dom, root, c, stats, &declared, &visible))
+    };
+    // A thread's comments are set aside as unlikely: its pass puts them back.
+    if (too_short || !readerable || mode == Mode::Thread || !first_main(&dom, &stats, &chosen))
+        && !aside.is_empty()
+    {
         // Fallback pass: put the set-aside blocks back and measure again.
         // The old measures no longer describe the tree, so they are replaced.
         prepare::restore(&mut dom, aside);
@@ -124,14 +144,38 @@ fn extract(
     // `readerable` only names the page; whether there is an article is the
     // chosen body's own test.
     let page_weight = stats.weight[root.index()];
-    let found = match (&chosen, shape) {
-        (Some(c), Some(b)) => b.is_main_text(
-            page_weight,
-            declares_article(&declared) || under_headline(&dom, c, &visible),
-            || teaser_items_weight(&dom, c, &stats),
-        ),
-        _ => false,
+    let found = first_main(&dom, &stats, &chosen);
+    // A post whose own text is too short, above a thread of comments.
+    let thread_page =
+        mode == Mode::Chosen && !options.force && one_post(&dom, &declared, &visible, url);
+    let chosen = match mode {
+        Mode::Thread => Some(vec![thread(&dom, root, &stats).ok_or_else(no_article)?]),
+        _ => chosen,
     };
+    let found = found || mode == Mode::Thread;
+    // A page that declares one item whose chosen body is not main text: the
+    // story may be a smaller block beside a link-heavy page, a list of
+    // outbound links with prose (a shopping list, a link roundup), or only
+    // the item's own short description (a video's).
+    let mut described = false;
+    let (chosen, found) = match chosen {
+        Some(_) if !found && !whole && single_item(&declared, url) => {
+            match rescue(&dom, root, &stats, base, page_weight) {
+                Some(r) => (Some(r), true),
+                None => match shown_description(&dom, root, &stats, &declared) {
+                    Some(d) => {
+                        described = true;
+                        (Some(vec![d]), true)
+                    }
+                    None => (chosen, false),
+                },
+            }
+        }
+        c => (c, found),
+    };
+    if !found && thread_page {
+        return extract(html, url, options, Mode::Thread);
+    }
     let chosen = match chosen {
         _ if whole => vec![root],
         Some(c) if found || options.force => c,
@@ -139,7 +183,8 @@ fn extract(
         None if options.force && page_weight > 0.0 => vec![root],
         _ => return Err(no_article()),
     };
-    let whole_body = chosen == [root];
+    // Comments carry the class names cleaning removes: a thread is kept whole.
+    let whole_body = chosen == [root] || mode == Mode::Thread;
 
     // Credit lines often sit just after the body container ("Source: … Editor: …").
     let after = chosen
@@ -180,13 +225,16 @@ fn extract(
     let counts = Counts::of(&text);
     // What cleaning left may be too little to be a story ("Posted by … Archived").
     let left = counts.weight() as f32;
-    if !options.force && left < STORY_MIN_WEIGHT && left < page_weight * 0.5 {
+    if !options.force && !described && left < STORY_MIN_WEIGHT && left < page_weight * 0.5 {
+        if thread_page {
+            return extract(html, url, options, Mode::Thread);
+        }
         return Err(no_article());
     }
     if counts.units() == 0 {
         if options.force && !whole_body && page_weight > 0.0 {
             // Cleaning left nothing of the chosen blocks: answer with the whole body.
-            return extract(html, url, options, true);
+            return extract(html, url, options, Mode::Whole);
         }
         return Err(no_article());
     }
@@ -302,6 +350,74 @@ impl Body {
     }
 }
 
+/// The body test of `chosen`, with the page's story signals.
+fn has_main_text(
+    dom: &Dom,
+    root: NodeId,
+    chosen: &[NodeId],
+    stats: &Stats,
+    declared: &metadata::Declared,
+    visible: &metadata::Visible,
+) -> bool {
+    Body::measure(chosen, stats).is_main_text(
+        stats.weight[root.index()],
+        declares_article(declared) || under_headline(dom, chosen, visible),
+        || teaser_items_weight(dom, chosen, stats),
+    )
+}
+
+/// Class or id words that mark one comment of a thread.
+const COMMENT_MARKS: &[&str] = &["comment"];
+/// Least comments with text that make a thread.
+const MIN_THREAD_COMMENTS: usize = 3;
+
+/// The page is one post: its own `h1` headline, an address below the
+/// site's root (when known), not a declared collection.
+fn one_post(
+    dom: &Dom,
+    declared: &metadata::Declared,
+    visible: &metadata::Visible,
+    url: Option<&url::Url>,
+) -> bool {
+    visible
+        .headline
+        .as_ref()
+        .is_some_and(|(h, _)| dom.is(*h, &local_name!("h1")))
+        && !url.is_some_and(|u| u.path().trim_matches('/').is_empty())
+        && !declared
+            .jsonld_other
+            .iter()
+            .any(|o| COLLECTION_LD_TYPES.iter().any(|t| metadata::has_type(o, t)))
+}
+
+/// The smallest block holding every comment (an element whose class or id
+/// has a word of `COMMENT_MARKS`) that has text of its own, when there are
+/// a few.
+fn thread(dom: &Dom, root: NodeId, stats: &Stats) -> Option<NodeId> {
+    let marked = |n: NodeId| {
+        [local_name!("class"), local_name!("id")].iter().any(|a| {
+            dom.attr_named(n, a).is_some_and(|v| {
+                v.split_whitespace()
+                    .any(|w| COMMENT_MARKS.iter().any(|m| w.eq_ignore_ascii_case(m)))
+            })
+        })
+    };
+    let comments: Vec<NodeId> = dom
+        .descendants(root)
+        .filter(|&n| {
+            stats.weight[n.index()] >= STORY_MIN_WEIGHT * 0.5
+                && stats.link_density(n) < MAX_MAIN_LINK_DENSITY
+                && marked(n)
+        })
+        .collect();
+    if comments.len() < MIN_THREAD_COMMENTS {
+        return None;
+    }
+    dom.ancestors(comments[0])
+        .take_while(|&a| a != root)
+        .find(|&a| comments.iter().all(|&c| dom.is_inside(c, a)))
+}
+
 /// Weight of the list items and `article`s under `chosen` whose headings are links (teasers).
 fn teaser_items_weight(dom: &Dom, chosen: &[NodeId], stats: &Stats) -> f32 {
     let mut sum = 0.0;
@@ -351,6 +467,154 @@ fn declares_article(declared: &metadata::Declared) -> bool {
         || declared
             .meta(&["og:type"])
             .is_some_and(|t| t.eq_ignore_ascii_case("article"))
+}
+
+/// `og:type` values (or their `type.` prefix) by which a page declares one item.
+const SINGLE_ITEM_OG_TYPES: &[&str] = &["article", "video", "product", "recipe", "book"];
+/// JSON-LD types of one item besides the article types (those are `declared.jsonld`).
+const SINGLE_ITEM_LD_TYPES: &[&str] = &[
+    "VideoObject",
+    "Product",
+    "Recipe",
+    "DiscussionForumPosting",
+    "QAPage",
+    "Review",
+];
+/// JSON-LD types of pages that list items (a front page may still say `og:type` article).
+const COLLECTION_LD_TYPES: &[&str] = &["CollectionPage", "SearchResultsPage"];
+
+/// The page declares that it is one item (an article, a video, a product, a
+/// recipe, a forum post), not a collection, and its address (when known)
+/// names something below the site's root.
+fn single_item(declared: &metadata::Declared, url: Option<&url::Url>) -> bool {
+    let ld_is = |types: &[&str]| {
+        declared
+            .jsonld_other
+            .iter()
+            .any(|o| types.iter().any(|t| metadata::has_type(o, t)))
+    };
+    if ld_is(COLLECTION_LD_TYPES) || url.is_some_and(|u| u.path().trim_matches('/').is_empty()) {
+        return false;
+    }
+    let og = declared.meta(&["og:type"]).is_some_and(|t| {
+        let t = t.to_ascii_lowercase();
+        SINGLE_ITEM_OG_TYPES
+            .iter()
+            .any(|k| t == *k || t.strip_prefix(k).is_some_and(|r| r.starts_with('.')))
+    });
+    og || declared.jsonld.is_some() || ld_is(SINGLE_ITEM_LD_TYPES)
+}
+
+/// Least weight of a declared description taken as the item's text (about two words).
+const MIN_DESCRIPTION_WEIGHT: f32 = 12.0;
+
+/// The element that shows, as its whole text, the description the page
+/// declares of itself (`og:description`, `itemprop=description`): on a
+/// page of one item with no longer text (a video), that is its text.
+fn shown_description(
+    dom: &Dom,
+    root: NodeId,
+    stats: &Stats,
+    declared: &metadata::Declared,
+) -> Option<NodeId> {
+    let said = declared
+        .meta(&["og:description", "twitter:description", "description"])
+        .or_else(|| declared.itemprop("description"))?;
+    let said = normalize_ws(said);
+    let weight = Counts::of(&said).weight() as f32;
+    if weight < MIN_DESCRIPTION_WEIGHT {
+        return None;
+    }
+    // The weight is compared first, so only a few texts are built.
+    dom.descendants(root).find(|&n| {
+        dom.element(n).is_some()
+            && (stats.weight[n.index()] - weight).abs() < 0.5
+            && stats.link_weight[n.index()] == 0.0
+            && normalize_ws(&dom.text_content(n)) == said
+    })
+}
+
+/// How many of the best-scored candidates the rescue tries.
+const RESCUE_CANDIDATES: usize = 8;
+/// Most link density of a rescued short story (links counted after outbound
+/// list items are taken as text).
+const RESCUE_MAX_LINKS: f32 = 0.3;
+
+/// On a page that declares one item, the best of the top-scored candidates
+/// that is main text, with links that leave the site and read as sentences
+/// counted as text: the items of a shopping list or a link roundup (a front
+/// page's teasers link inside the site).
+fn rescue(
+    dom: &Dom,
+    root: NodeId,
+    stats: &Stats,
+    base: Option<&url::Url>,
+    page_weight: f32,
+) -> Option<Vec<NodeId>> {
+    let mut scored = score::candidates(dom, root, stats);
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let site = base.and_then(url::Url::host_str).map(site_of);
+    scored
+        .iter()
+        .take(RESCUE_CANDIDATES)
+        .map(|&(n, _)| n)
+        .find(|&n| {
+            let mut b = Body::measure(&[n], stats);
+            b.links -= outbound_sentence_links(dom, n, stats, base, site);
+            b.links < b.weight * RESCUE_MAX_LINKS
+                && b.is_main_text(page_weight, true, || teaser_items_weight(dom, &[n], stats))
+        })
+        .map(|n| vec![n])
+}
+
+/// Second-level labels under which country domains register names
+/// (`bbc.co.uk`, `abc.net.au`, `asahi.co.jp`).
+const SHARED_SECOND_LEVELS: &[&str] = &["co", "com", "net", "org", "gov", "edu", "ac", "ne", "or"];
+
+/// The registrable part of a host, roughly: its last two labels, or three
+/// under a country code's shared second level.
+fn site_of(host: &str) -> &str {
+    let host = host.trim_end_matches('.');
+    let labels: Vec<&str> = host.rsplitn(4, '.').collect();
+    let keep = match labels.as_slice() {
+        [tld, sld, _, ..] if tld.len() == 2 && SHARED_SECOND_LEVELS.contains(sld) => 3,
+        _ => 2,
+    };
+    let cut: usize = labels.iter().take(keep).map(|l| l.len() + 1).sum();
+    &host[host.len().saturating_sub(cut - 1)..]
+}
+
+/// Weight of the sentence-long link texts under `n` that lead to other sites.
+fn outbound_sentence_links(
+    dom: &Dom,
+    n: NodeId,
+    stats: &Stats,
+    base: Option<&url::Url>,
+    site: Option<&str>,
+) -> f32 {
+    let (Some(base), Some(site)) = (base, site) else {
+        return 0.0;
+    };
+    let mut sum = 0.0;
+    let mut it = dom.descendants(n);
+    while let Some(a) = it.next() {
+        if !dom.is(a, &local_name!("a")) {
+            continue;
+        }
+        it.skip_children_of(a);
+        let w = stats.weight[a.index()];
+        if w < clean::SENTENCE_ITEM_WEIGHT {
+            continue;
+        }
+        let away = dom
+            .attr(a, "href")
+            .and_then(|h| base.join(h).ok())
+            .is_some_and(|u| u.host_str().is_some_and(|h| site_of(h) != site));
+        if away {
+            sum += w;
+        }
+    }
+    sum
 }
 
 fn no_article() -> Error {
@@ -557,4 +821,19 @@ fn strip_head(
         }
     }
     dek
+}
+
+#[cfg(test)]
+mod tests {
+    use super::site_of;
+
+    #[test]
+    fn site_of_keeps_the_registrable_name() {
+        assert_eq!(site_of("www.mentalfloss.com"), "mentalfloss.com");
+        assert_eq!(site_of("edition.cnn.com"), "cnn.com");
+        assert_eq!(site_of("www.bbc.co.uk"), "bbc.co.uk");
+        assert_eq!(site_of("amazon.com"), "amazon.com");
+        assert_eq!(site_of("localhost"), "localhost");
+        assert_eq!(site_of("news.yahoo.co.jp"), "yahoo.co.jp");
+    }
 }

@@ -10,7 +10,7 @@ pub mod title;
 mod visible;
 
 pub use names::{agency as agency_name, Author};
-pub use sources::{collect, Declared};
+pub use sources::{collect, has_type, Declared};
 pub use visible::{scan, title_key, Visible};
 
 use crate::date::{self, DateTime};

@@ -630,7 +630,8 @@ fn breadcrumb_items(dom: &Dom, id: NodeId) -> Vec<String> {
         .collect()
 }
 
-fn has_type(o: &Value, t: &str) -> bool {
+/// Whether a JSON-LD object's `@type` is (or lists) `t`.
+pub fn has_type(o: &Value, t: &str) -> bool {
     match o.get("@type") {
         Some(Value::String(s)) => s == t,
         Some(Value::Array(a)) => a.iter().any(|x| x.as_str() == Some(t)),
