@@ -3,23 +3,12 @@
 //! failure it guards against. Skipped, with a message, when the corpora are
 //! absent (a fresh clone has no `../shared`).
 
-use std::path::PathBuf;
+mod support;
+use support::corpora;
+
 use tidings::{extract_bytes, Article, Options};
 
 const READABILITY_URL: &str = "http://fakehost/test/page.html";
-
-/// `../shared/corpora`, or `$TIDINGS_CORPORA` (a worktree elsewhere).
-fn corpora() -> Option<PathBuf> {
-    let dir = std::env::var_os("TIDINGS_CORPORA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"));
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: {} is absent", dir.display());
-        None
-    }
-}
 
 /// Extracts a corpus page (`path` under the corpora folder) as if served from `url`.
 fn page(path: &str, url: &str) -> Option<Article> {

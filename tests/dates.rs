@@ -2,21 +2,8 @@
 //! `../shared/corpora` is absent). Each case is one class of failure: the
 //! expected value is what the page itself states, checked by hand.
 
-use std::path::PathBuf;
-
-/// `../shared/corpora` next to the checkout, or `TIDINGS_CORPORA` (a worktree
-/// one level deeper).
-fn corpora() -> Option<PathBuf> {
-    let dir = std::env::var_os("TIDINGS_CORPORA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"));
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: {} is absent", dir.display());
-        None
-    }
-}
+mod support;
+use support::corpora;
 
 /// (published, modified) of a page read with its real URL.
 fn dates(file: &str, url: &str) -> Option<(Option<String>, Option<String>)> {

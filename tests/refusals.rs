@@ -7,20 +7,11 @@
 //! `TIDINGS_CORPORA` points (a git worktree elsewhere); each test skips with a
 //! message when they are absent.
 
+mod support;
+use support::corpora;
+
 use std::path::{Path, PathBuf};
 use tidings::{extract_bytes, Article, Error, ErrorKind, Options};
-
-fn corpora() -> Option<PathBuf> {
-    let dir = std::env::var_os("TIDINGS_CORPORA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"));
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: no corpora at {}", dir.display());
-        None
-    }
-}
 
 fn run(path: &Path, url: Option<&str>, force: bool) -> Result<Article, Error> {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

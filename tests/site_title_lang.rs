@@ -2,24 +2,13 @@
 //! the shared corpora (`../shared/corpora`, see its README). Each test skips
 //! with a message when the corpora are absent (a fresh clone has none).
 
-use std::path::{Path, PathBuf};
+mod support;
+use support::corpora;
+
+use std::path::Path;
 use tidings::{extract, extract_bytes, Article, Options};
 
 const READABILITY_URL: &str = "http://fakehost/test/page.html";
-
-/// `../shared/corpora` beside the checkout (or two levels up, for a git
-/// worktree kept in a subfolder).
-fn corpora() -> Option<PathBuf> {
-    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let found = ["../shared/corpora", "../../shared/corpora"]
-        .iter()
-        .map(|r| here.join(r))
-        .find(|d| d.is_dir());
-    if found.is_none() {
-        eprintln!("skipped: ../shared/corpora is absent");
-    }
-    found
-}
 
 /// The article of a corpus page (`rel` under the corpora folder), forced.
 fn page(root: &Path, rel: &str, url: &str) -> Article {
