@@ -368,9 +368,14 @@ fn latin_scores(body: &str) -> Option<Scores> {
         if w.len() > 8 {
             continue;
         }
+        // Stop words are at most eight bytes: an ASCII word is lower-cased
+        // on the stack, others (rare) through `text::lower`.
+        let mut buf = [0u8; 8];
         let lowered;
-        let w = if w.bytes().all(|b| b.is_ascii_lowercase()) {
-            w
+        let w = if w.is_ascii() {
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            std::str::from_utf8(&buf[..w.len()]).unwrap_or_default()
         } else {
             lowered = crate::text::lower(w);
             lowered.as_str()
