@@ -133,7 +133,7 @@ const NOT_LANGUAGES: &[&str] = &["all", "utf", "iso", "gbk", "und", "mul", "zxx"
 
 /// How many characters and words of the text detection reads.
 const SAMPLE_CHARS: usize = 4000;
-const SAMPLE_WORDS: usize = 400;
+const SAMPLE_WORDS: usize = 200;
 
 /// The page's language. `cjk`: whether `body` is mostly CJK.
 pub fn language(d: &Declared, body: &str, cjk: bool) -> Option<String> {

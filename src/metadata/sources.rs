@@ -257,6 +257,7 @@ pub fn collect(dom: &Dom) -> Declared {
                 && !dom
                     .parent(id)
                     .is_some_and(|p| dom.is(p, &local_name!("script")))
+                && !t.is_ascii()
                 && ZE.find(t.as_bytes()).is_some()
                 && (t.contains("责任编辑") || t.contains("责编"))
             {
