@@ -243,7 +243,9 @@ fn clean(raw: &str, titles: &[&str], host: &[String]) -> Option<String> {
     }
     s = cut_tagline(&s, host);
     for l in LEGAL_SUFFIXES {
-        if s.len() > l.len() + 1 && s.to_ascii_lowercase().ends_with(&l.to_ascii_lowercase()) {
+        if s.len() > l.len() + 1
+            && s.as_bytes()[s.len() - l.len()..].eq_ignore_ascii_case(l.as_bytes())
+        {
             s.truncate(s.len() - l.len());
             s = s.trim_end_matches([',', ' ']).to_string();
             break;
