@@ -4,7 +4,7 @@
 //! absent (a fresh clone has no `../shared`).
 
 mod support;
-use support::corpora;
+use support::corpus_file;
 
 use tidings::{extract_bytes, Article, Options};
 
@@ -12,7 +12,7 @@ const READABILITY_URL: &str = "http://fakehost/test/page.html";
 
 /// Extracts a corpus page (`path` under the corpora folder) as if served from `url`.
 fn page(path: &str, url: &str) -> Option<Article> {
-    let file = corpora()?.join(path);
+    let file = corpus_file(path)?;
     let html = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
     let options = Options {
         force: true,

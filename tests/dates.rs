@@ -3,11 +3,11 @@
 //! expected value is what the page itself states, checked by hand.
 
 mod support;
-use support::corpora;
+use support::corpus_file;
 
 /// (published, modified) of a page read with its real URL.
 fn dates(file: &str, url: &str) -> Option<(Option<String>, Option<String>)> {
-    let path = corpora()?.join(file);
+    let path = corpus_file(file)?;
     let html = std::fs::read_to_string(&path).expect("corpus page");
     let opts = tidings::Options {
         force: true,

@@ -8,7 +8,7 @@
 //! message when they are absent.
 
 mod support;
-use support::corpora;
+use support::{corpora, corpus_file};
 
 use std::path::{Path, PathBuf};
 use tidings::{extract_bytes, Article, Error, ErrorKind, Options};
@@ -271,5 +271,37 @@ fn posts_without_text_of_their_own_are_returned_as_their_thread() {
         assert!(a.text.contains(comment), "{fixture}: {}", &a.text[..a.text.len().min(300)]);
         // The thread, not the page's other posts and menus.
         assert!(!a.text.contains("Press J to jump"), "{fixture}");
+    }
+}
+
+/// Two refused-before pages kept in `tests/fixtures/real/`, so a fresh clone
+/// checks the class too: a short post on a page of links (phpspot.org,
+/// declared an article) and a product page Readability calls not readerable
+/// (mozilla-2, its sections split across sibling containers). Each is
+/// returned without `force`, from its first sentence.
+#[test]
+fn short_posts_and_unreaderable_pages_are_returned_in_a_fresh_clone() {
+    if let Some(path) = corpus_file("mercury-parser-fixtures/fixtures/phpspot.org.html") {
+        let a = run(
+            &path,
+            Some("http://phpspot.org/blog/archives/2019/04/treeviz.html"),
+            false,
+        )
+        .expect("phpspot.org is an article");
+        let head: String = a.text.chars().take(200).collect();
+        assert!(
+            head.contains("マインドマップ風のツリーを描画できる「Treeviz」"),
+            "{head}"
+        );
+    }
+    if let Some(path) = corpus_file("readability-test-pages/mozilla-2/source.html") {
+        let a = run(&path, Some("http://fakehost/test/page.html"), false)
+            .expect("mozilla-2 is all main text");
+        assert!(
+            a.text
+                .starts_with("Get to know the features that make it the most complete browser"),
+            "{}",
+            a.text
+        );
     }
 }
