@@ -9,6 +9,11 @@
 
 use url::Url;
 
+/// Longest host name and label DNS allows, in bytes of their ASCII form; a
+/// Unicode label is allowed four bytes a character before encoding.
+const MAX_HOST_BYTES: usize = 253 * 4;
+const MAX_LABEL_BYTES: usize = 63;
+
 /// Dots that end a label in an internationalised host (UTS #46 maps them to `.`).
 const LABEL_DOTS: &[char] = &['.', '。', '．', '｡'];
 
@@ -31,9 +36,20 @@ pub fn has_non_ascii_host(raw: &str) -> bool {
     authority(raw).is_some_and(|(start, end)| !raw[start..end].is_ascii())
 }
 
-/// Byte range of the authority (`user@host:port`) after `scheme://`.
+/// Byte range of the authority (`user@host:port`) after `scheme://`, when
+/// the text before `://` is a scheme (not a relative link that carries an
+/// address in its query: `/share?u=https://…`).
 fn authority(raw: &str) -> Option<(usize, usize)> {
-    let start = raw.find("://")? + 3;
+    let scheme_end = raw.find("://")?;
+    let scheme = &raw[..scheme_end];
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+    if !is_scheme {
+        return None;
+    }
+    let start = scheme_end + 3;
     let rest = &raw[start..];
     Some((
         start,
@@ -51,10 +67,19 @@ fn ascii_host(raw: &str, start: usize, end: usize) -> Option<String> {
         .rfind(':')
         .map_or(authority.len(), |i| host_start + i);
     let host = &authority[host_start..host_end];
+    // DNS bounds: 253 bytes a name, 63 a label (punycode's cost grows with a
+    // label's length times its distinct characters: a hostile link must not
+    // make it work for seconds).
+    if host.len() > MAX_HOST_BYTES {
+        return None;
+    }
     let mut ascii = String::with_capacity(host.len() + 8);
     for (i, label) in host.split(LABEL_DOTS).enumerate() {
         if i > 0 {
             ascii.push('.');
+        }
+        if label.len() > MAX_LABEL_BYTES * 4 {
+            return None;
         }
         let label = crate::text::lower(label);
         if label.is_ascii() {
@@ -104,6 +129,14 @@ mod tests {
         for raw in ["not a url", "http://[bad", "https://", "/relative/path"] {
             assert!(parse(raw).is_err(), "{raw}");
         }
+        // A host far past DNS's bounds is refused before it is encoded.
+        let long: String = (0..5000u32)
+            .filter_map(|i| char::from_u32(0x4e00 + i))
+            .collect();
+        assert!(parse(&format!("http://{long}/")).is_err());
+        // An address in a relative link's query is not the link's host.
+        assert!(!super::has_non_ascii_host("/share?u=https://bücher.de/"));
+        assert!(super::has_non_ascii_host("https://bücher.de/"));
         assert_eq!(
             parse("https://example.com/a").unwrap().as_str(),
             "https://example.com/a"

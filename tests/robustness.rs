@@ -350,3 +350,24 @@ fn legacy_and_utf16_encodings() {
         assert_eq!(a.text, full.text, "utf-16 be={be}");
     }
 }
+
+/// Hand-written hostile metadata and links (no real page is this long):
+/// a 200 KB author meta of one-letter words and a link whose host is 20,000
+/// distinct CJK characters. Before their length caps, the name rules cost
+/// the byline's length squared and punycode the label's length times its
+/// distinct characters; the article still comes, without that author or link.
+#[test]
+fn long_author_meta_and_long_unicode_host_are_read_in_bounded_time() {
+    let author = "a ".repeat(100_000);
+    let host: String = (0..20_000u32)
+        .filter_map(|i| char::from_u32(0x4e00 + i))
+        .collect();
+    let html = article_page(&format!("<p>See <a href=\"http://{host}/x\">this</a>.</p>")).replace(
+        "<title>",
+        &format!("<meta name=\"author\" content=\"{author}\"><title>"),
+    );
+    let a = extract(&html, Some(URL), &opts()).expect("the article");
+    assert!(a.authors.is_empty(), "{:?}", a.authors.len());
+    assert!(a.text.contains("See this."));
+    assert!(!a.content.contains("xn--"));
+}

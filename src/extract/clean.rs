@@ -10,6 +10,9 @@ use crate::rules::credits::{CREDITS, MAX_CREDIT_CHARS};
 use crate::rules::Rule;
 use html5ever::local_name;
 
+/// Most reporters read from credit lines (a page of "By …" lines names no more).
+const MAX_REPORTERS: usize = 16;
+
 /// Why a block was removed: a rule id and its description.
 #[derive(Debug, Clone, Copy)]
 pub struct Reason {
@@ -474,7 +477,9 @@ fn capture_credit_lower(text: &str, lower: &str, credits: &mut Credits) -> Optio
                 r.split([' ', '、', '　', '和']).collect()
             };
             for name in names.into_iter().filter(|n| !n.is_empty()) {
-                if !credits.reporters.iter().any(|x| x == name) {
+                if credits.reporters.len() < MAX_REPORTERS
+                    && !credits.reporters.iter().any(|x| x == name)
+                {
                     credits.reporters.push(name.to_string());
                 }
             }

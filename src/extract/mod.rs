@@ -413,9 +413,24 @@ fn thread(dom: &Dom, root: NodeId, stats: &Stats) -> Option<NodeId> {
     if comments.len() < MIN_THREAD_COMMENTS {
         return None;
     }
-    dom.ancestors(comments[0])
+    // The lowest ancestor of the first comment that holds them all: each
+    // other comment walks up to the first comment's chain once (a map from
+    // node to its place in the chain), so the cost is comments × depth.
+    let chain: Vec<NodeId> = dom
+        .ancestors(comments[0])
         .take_while(|&a| a != root)
-        .find(|&a| comments.iter().all(|&c| dom.is_inside(c, a)))
+        .collect();
+    let place: std::collections::HashMap<NodeId, usize> =
+        chain.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+    let mut lowest = 0;
+    for &c in &comments[1..] {
+        let i = std::iter::once(c)
+            .chain(dom.ancestors(c))
+            .take_while(|&a| a != root)
+            .find_map(|a| place.get(&a).copied())?;
+        lowest = lowest.max(i);
+    }
+    chain.get(lowest).copied()
 }
 
 /// Weight of the list items and `article`s under `chosen` whose headings are links (teasers).

@@ -315,7 +315,23 @@ pub fn top_candidate(
     // prose and is not mostly links.
     let mut up = top;
     let mut clutter = 0.0_f32;
-    for _ in 0..MAX_PROSE_CLIMB {
+    // Each set-aside unlikely node with the lowest node of the climb's path
+    // (`top`, then its ancestors) it lies under: one walk up per node, so a
+    // page of many such nodes costs their number times the depth, once.
+    let path: Vec<NodeId> = std::iter::once(top)
+        .chain(dom.ancestors(top))
+        .take(MAX_PROSE_CLIMB + 1)
+        .collect();
+    let unlikely_at: Vec<(usize, NodeId)> = unlikely
+        .iter()
+        .filter_map(|&n| {
+            std::iter::once(n)
+                .chain(dom.ancestors(n))
+                .find_map(|a| path.iter().position(|&q| q == a))
+                .map(|level| (level, n))
+        })
+        .collect();
+    for level in 1..=MAX_PROSE_CLIMB {
         let Some(p) = dom.parent(up) else { break };
         if p == root || dom.is(p, &local_name!("body")) || dom.element(p).is_none() {
             break;
@@ -325,11 +341,12 @@ pub fn top_candidate(
         clutter += dom
             .child_elements(p)
             .filter(|&c| c != up && class_weight(dom, c) < 0.0)
+            // Inside `p` (path[level]) and not inside `up` (path[level - 1]).
             .chain(
-                unlikely
+                unlikely_at
                     .iter()
-                    .copied()
-                    .filter(|&n| dom.is_inside(n, p) && !dom.is_inside(n, up)),
+                    .filter(|&&(l, _)| l == level)
+                    .map(|&(_, n)| n),
             )
             .map(|c| stats.prose[c.index()])
             .sum::<f32>();

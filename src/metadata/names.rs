@@ -117,6 +117,11 @@ pub fn parse_byline(byline: &str, orgs: &[&str]) -> Vec<Author> {
 
 /// Splits a byline ("By Jane Doe and John Roe", "记者 李四 王五") into authors.
 pub fn parse_byline_with(byline: &str, rules: &NameRules) -> Vec<Author> {
+    // A byline is a line: a longer text (a hostile meta value) names nobody,
+    // and the name rules below would cost its length squared.
+    if byline.len() > MAX_BYLINE_BYTES {
+        return Vec::new();
+    }
     let mut s = normalize_ws(byline);
     // Leading separators left by the layout ("| BY: Jane Doe").
     s = s
@@ -161,7 +166,9 @@ pub fn parse_byline_with(byline: &str, rules: &NameRules) -> Vec<Author> {
         "執筆者：",
     ] {
         if let Some(rest) = s.strip_prefix(prefix) {
+            // One label: "By Di Wu" keeps "Di Wu".
             s = rest.trim().to_string();
+            break;
         }
     }
     // A one-word section before a middle dot ("Politik · Jochen Bittner, Tina Hildebrandt").
@@ -287,12 +294,20 @@ fn date_start(s: &str) -> Option<usize> {
     by_month.chain(by_year).filter(|&i| i > 0).min()
 }
 
+/// Longest byline read for names (a few names with their labels fit many times over).
+const MAX_BYLINE_BYTES: usize = 1000;
+/// Longest text read as one name before its tails are cut.
+const MAX_NAME_BYTES: usize = 200;
+
 /// One name: an agency, a Chinese name, or a Western name.
 pub fn parse_name_with(raw: &str, rules: &NameRules) -> Option<Author> {
     let orgs = rules.orgs;
     let name = raw
         .trim()
         .trim_matches([',', ';', ':', '：', '—', '–', '-', '|', '/', '／', ' ']);
+    if name.len() > MAX_NAME_BYTES {
+        return None;
+    }
     let name = strip_org_suffix(strip_tails(name), rules.orgs);
     if name.is_empty()
         || name.len() > 80
