@@ -545,7 +545,7 @@ fn shown_description(
         dom.element(n).is_some()
             && (stats.weight[n.index()] - weight).abs() < 0.5
             && stats.link_weight[n.index()] == 0.0
-            && normalize_ws(&dom.text_content(n)) == said
+            && normalize_ws(&dom.text_content_capped(n, said.len() * 16 + 4096)) == said
     })
 }
 

@@ -454,7 +454,8 @@ fn authors(
         }
         // A `author` meta that names the page's editor is the CMS's account,
         // not the author, also with the account's desk before it ("青网校园崔宁宁").
-        if let Some(ed) = &i.credits.editor {
+        // (A one-character "editor" would match half the names.)
+        if let Some(ed) = i.credits.editor.as_ref().filter(|e| e.chars().count() >= 2) {
             authors.retain(|a| !a.display().ends_with(ed.as_str()));
         }
     }

@@ -455,8 +455,10 @@ fn strip_tails(name: &str) -> &str {
     if n < 2 {
         return "";
     }
-    name.find(w)
-        .map_or(name, |i| name[..i].trim_end_matches([' ', ',', ';']))
+    // The word's own place in `name` (a search could hit an earlier word
+    // that contains it: "Seniorita Jones Senior").
+    let i = w.as_ptr() as usize - name.as_ptr() as usize;
+    name[..i].trim_end_matches([' ', ',', ';'])
 }
 
 /// `name` without the site, an organisation or an agency named after it
