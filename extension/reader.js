@@ -2,6 +2,7 @@
 import * as settings from './settings.js';
 import { renderArticle, renderCitation, renderRemoved, errorText, sanitize, copyRich, el, today, loadCiteModule } from './view.js';
 import { toMarkdown, toHtml, download, fileStem, quoteWithCitation } from './export.js';
+import { attachReaderFeatures } from './reader-features.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
@@ -157,6 +158,7 @@ async function show(article, { whole = false } = {}) {
   }
   renderRemoved($('removed'), article, body, { t });
   wireTools(article, body, cite);
+  await attachReaderFeatures({ article, body, cite, pageUrl: snapshot.url, t, api });
   document.body.dataset.ready = 'true';
 }
 

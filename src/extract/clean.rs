@@ -67,9 +67,12 @@ pub type Removals = Vec<(NodeId, Reason)>;
 /// Removes whole blocks that are not article: link lists, widgets, forms, related sections.
 /// `total` is the text weight of the whole article container.
 pub fn blocks(dom: &mut Dom, content: NodeId, stats: &Stats, total: f32, removed: &mut Removals) {
+    let notes = note_targets(dom, content);
     let mut cur = dom.first_child(content);
     while let Some(id) = cur {
-        let verdict = judge_block(dom, id, stats, total);
+        // A list of notes is mostly links (back links, cited sources) but it is the article's own.
+        let verdict = judge_block(dom, id, stats, total)
+            .filter(|_| notes.is_empty() || !holds_note_target(dom, id, &notes));
         match verdict {
             Some(reason) => {
                 cur = dom.next_skipping_children(content, id);
@@ -87,6 +90,53 @@ pub fn blocks(dom: &mut Dom, content: NodeId, stats: &Stats, total: f32, removed
             }
         }
     }
+}
+
+/// Class or id words of links that are note references (Substack's `footnote-anchor`,
+/// markdown-it's `footnote-ref`, kramdown's `footnote`, `fnref`, `noteref`), checked in lower case.
+const NOTEREF_HINTS: &[&str] = &["footnote", "fnref", "noteref"];
+/// Class words of the links back from a note to its reference (kramdown's `reversefootnote`,
+/// `footnote-backref`, `backlink`): they point into the text, not at a note.
+const BACKLINK_HINTS: &[&str] = &["back", "reverse", "return"];
+
+/// Whether `a` is a note reference: a fragment link in or around a `<sup>`, marked
+/// `role=doc-noteref` (itself or its parent), or with a note-reference class or id.
+fn is_noteref(dom: &Dom, a: NodeId) -> bool {
+    let words = |n: NodeId| {
+        let mut s = dom.attr(n, "class").unwrap_or("").to_ascii_lowercase();
+        s.push(' ');
+        s.push_str(&dom.attr(n, "id").unwrap_or("").to_ascii_lowercase());
+        s
+    };
+    let own = words(a);
+    if dom.attr(a, "role") == Some("doc-backlink") || BACKLINK_HINTS.iter().any(|h| own.contains(h)) {
+        return false;
+    }
+    let parent = dom.parent(a);
+    let up2 = parent.and_then(|p| dom.parent(p));
+    [parent, up2].into_iter().flatten().any(|p| dom.is(p, &local_name!("sup")))
+        || dom.child_elements(a).any(|c| dom.is(c, &local_name!("sup")))
+        || [Some(a), parent].into_iter().flatten().any(|n| dom.attr(n, "role") == Some("doc-noteref"))
+        || NOTEREF_HINTS.iter().any(|h| own.contains(h))
+}
+
+/// The fragments (`fn1` of `href="#fn1"`) that note references in `content` point at.
+pub fn note_targets(dom: &Dom, content: NodeId) -> std::collections::HashSet<String> {
+    dom.descendants(content)
+        .filter(|&n| dom.is(n, &local_name!("a")))
+        .filter_map(|a| {
+            let frag = dom.attr(a, "href")?.trim().strip_prefix('#')?;
+            (!frag.is_empty() && frag.len() <= 200 && is_noteref(dom, a)).then(|| frag.to_string())
+        })
+        .collect()
+}
+
+/// Whether `block` holds the target (by `id`, or an old-style `<a name>`) of a note reference.
+fn holds_note_target(dom: &Dom, block: NodeId, notes: &std::collections::HashSet<String>) -> bool {
+    dom.descendants(block).any(|n| {
+        dom.attr(n, "id").is_some_and(|v| notes.contains(v))
+            || dom.is(n, &local_name!("a")) && dom.attr(n, "name").is_some_and(|v| notes.contains(v))
+    })
 }
 
 fn judge_block(dom: &Dom, id: NodeId, stats: &Stats, total: f32) -> Option<Reason> {
