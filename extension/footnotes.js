@@ -30,7 +30,8 @@ function noteBlock(target, body) {
   return target;
 }
 
-/** The note references in `body`: [{ link, note }] in document order. */
+/** The note references in `body`: [{ link, note, parts }] in document order (`note` is where
+ * the note sits, `parts` what it shows). */
 export function findNoteRefs(body) {
   const out = [];
   for (const a of body.querySelectorAll('a[href^="#"]')) {
@@ -44,14 +45,27 @@ export function findNoteRefs(body) {
     // A note follows its reference; a link back up the page is a back link.
     if (!(a.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
     const note = noteBlock(target, body);
-    if (!note.textContent.trim() || note.contains(a)) continue;
-    out.push({ link: a, note });
+    if (note.contains(a)) continue;
+    // A block holding only the note's number (Substack's `<a id="footnote-3">3</a>` before the
+    // note's paragraph): the note is what follows it.
+    const parts = [note];
+    const next = note.nextElementSibling;
+    if ((note === target || MARKER.test(note.textContent)) && next && !next.querySelector('[id]') && !next.id) parts.push(next);
+    if (!parts.some((p) => p.textContent.trim() && !MARKER.test(p.textContent))) continue;
+    out.push({ link: a, note, parts });
   }
   return out;
 }
 
 // The note's content without its way back to the reference (the popover has its own).
-function noteContent(note, refs) {
+function noteContent(parts, refs) {
+  const frag = document.createDocumentFragment();
+  for (const p of parts) frag.append(noteCopy(p, refs));
+  for (const p of Array.from(frag.children)) if (!p.textContent.trim() && !p.querySelector('img')) p.remove();
+  return frag;
+}
+
+function noteCopy(note, refs) {
   const copy = note.cloneNode(true);
   copy.removeAttribute('id');
   for (const n of copy.querySelectorAll('[id]')) n.removeAttribute('id');
@@ -85,7 +99,8 @@ export function attachFootnotes(body, { t }) {
   if (hasPopover) pop.setAttribute('popover', 'manual'); else pop.hidden = true;
   doc.body.append(pop);
 
-  let current = null; // { link, note, modal }
+  let current = null; // { link, note, parts, modal }
+  let refocusing = false;
   const isOpen = () => (hasPopover ? pop.matches(':popover-open') : !pop.hidden);
 
   function place(link) {
@@ -100,7 +115,7 @@ export function attachFootnotes(body, { t }) {
   function open(ref, { modal }) {
     current = { ...ref, modal };
     title.textContent = t('noteTitle', [ref.link.textContent.replace(/[[\]()（）【】\s]/g, '')]) || 'Note';
-    content.replaceChildren(noteContent(ref.note, refs));
+    content.replaceChildren(noteContent(ref.parts, refs));
     jump.setAttribute('href', '#' + (ref.note.id || ''));
     jump.hidden = !ref.note.id;
     if (!isOpen()) { if (hasPopover) pop.showPopover(); else pop.hidden = false; }
@@ -115,7 +130,12 @@ export function attachFootnotes(body, { t }) {
     current = null;
     if (isOpen()) { if (hasPopover) pop.hidePopover(); else pop.hidden = true; }
     link.setAttribute('aria-expanded', 'false');
-    if (refocus && modal) link.focus();
+    if (refocus && modal) {
+      // Back on the reference: no preview for this focus.
+      refocusing = true;
+      link.focus();
+      refocusing = false;
+    }
   }
 
   for (const ref of refs) {
@@ -130,7 +150,7 @@ export function attachFootnotes(body, { t }) {
       open(ref, { modal: true });
     });
     // Keyboard focus previews the note (the popover does not take the focus); Enter opens it.
-    link.addEventListener('focus', () => { if (!current || !current.modal) open(ref, { modal: false }); });
+    link.addEventListener('focus', () => { if (!refocusing && (!current || !current.modal)) open(ref, { modal: false }); });
     link.addEventListener('blur', () => {
       setTimeout(() => { if (current && !current.modal && !pop.contains(doc.activeElement)) close({ refocus: false }); }, 0);
     });

@@ -227,12 +227,25 @@ export function fragmentUrl(url, quote, prefix, suffix) {
     const w = words(exact);
     spec = w.length <= 10 ? frag(w.join(' ')) : frag(w.slice(0, 4).join(' ')) + ',' + frag(w.slice(-4).join(' '));
   }
-  const pre = cjk(prefix || '') ? collapse(prefix).trim().slice(-6) : words(prefix || '').slice(-3).join(' ');
-  const suf = cjk(suffix || '') ? collapse(suffix).trim().slice(0, 6) : words(suffix || '').slice(0, 3).join(' ');
-  // Context ends at punctuation-free word edges; a prefix with a dangling partial word would not match.
-  const clean = (s) => s.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-  const p = clean(pre);
-  const s = clean(suf);
+  // Whole words of context (a context slice may start or end inside a word: that word goes), kept
+  // with their punctuation: the prefix must end right before the passage and the suffix start
+  // right after it.
+  // A term may not cross into another block: context stops at a line break.
+  const ctxWords = (raw, fromEnd) => {
+    let str = raw || '';
+    const cut = fromEnd ? str.lastIndexOf('\n') : str.indexOf('\n');
+    if (cut >= 0) str = fromEnd ? str.slice(cut + 1) : str.slice(0, cut);
+    const w = words(str);
+    const whole = cut >= 0 || str.length < CONTEXT ? w : (fromEnd ? w.slice(1) : w.slice(0, -1));
+    return fromEnd ? whole.slice(-3) : whole.slice(0, 3);
+  };
+  const block = (raw, fromEnd) => {
+    const str = raw || '';
+    const cut = fromEnd ? str.lastIndexOf('\n') : str.indexOf('\n');
+    return cut < 0 ? str : fromEnd ? str.slice(cut + 1) : str.slice(0, cut);
+  };
+  const p = cjk(prefix || '') ? collapse(block(prefix, true)).trim().slice(-6) : ctxWords(prefix, true).join(' ');
+  const s = cjk(suffix || '') ? collapse(block(suffix, false)).trim().slice(0, 6) : ctxWords(suffix, false).join(' ');
   return base + '#:~:text=' + (p ? frag(p) + '-,' : '') + spec + (s ? ',-' + frag(s) : '');
 }
 

@@ -111,8 +111,10 @@ export function pickVoice(voices, lang) {
     || (primary === 'zh' ? best(voices.filter((v) => /^(cmn|yue)\b/.test(norm(v.lang)))) : null);
 }
 
+// "Chinese" for zh-CN: voices are missing for a language more often than for one region of it.
 function languageName(lang, ui) {
-  try { return new Intl.DisplayNames([ui || 'en'], { type: 'language' }).of(lang) || lang; } catch { return lang; }
+  const primary = String(lang).split(/[-_]/)[0];
+  try { return new Intl.DisplayNames([ui || 'en'], { type: 'language' }).of(primary) || lang; } catch { return lang; }
 }
 
 /**

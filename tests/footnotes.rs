@@ -30,7 +30,7 @@ fn ids(html: &str) -> HashSet<String> {
 
 /// The fragments of the links inside `<sup>` elements (the note references).
 fn sup_refs(html: &str) -> Vec<String> {
-    let re = regex_lite::Regex::new(r#"<sup[^>]*>\s*<a [^>]*href="#([^"]+)""#).unwrap();
+    let re = regex_lite::Regex::new(r##"<sup[^>]*>\s*<a [^>]*href="#([^"]+)""##).unwrap();
     re.captures_iter(html).map(|c| c[1].to_string()).collect()
 }
 
@@ -101,7 +101,7 @@ fn book_footnotes_keep_reference_and_back_link() {
         return;
     };
     let kept = ids(&a.content);
-    let refs: Vec<String> = regex_lite::Regex::new(r#"href="#(t-id-[A-Za-z0-9]+)""#)
+    let refs: Vec<String> = regex_lite::Regex::new(r##"href="#(t-id-[A-Za-z0-9]+)""##)
         .unwrap()
         .captures_iter(&a.content)
         .map(|c| c[1].to_string())
@@ -144,10 +144,10 @@ fn note_roles_and_named_anchors_pass_the_sanitizer() {
 <p><a name="_ftn1" href="#_ftnref1">[1]</a> 注释正文。</p><p role="button">Click</p>"##;
     let out = tidings::sanitize_html(html, Some("https://example.org/a"));
     for want in [
-        r#"<sup role="doc-noteref"><a href="#t-fn:1""#,
+        r##"<sup role="doc-noteref"><a href="#t-fn:1""##,
         r#"<li id="t-fn:1" role="doc-endnote">"#,
         r#"role="doc-backlink""#,
-        r#"href="#t-_ftn1""#,
+        r##"href="#t-_ftn1""##,
         r#"id="t-_ftnref1""#,
         r#"id="t-_ftn1""#,
     ] {

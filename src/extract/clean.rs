@@ -320,6 +320,7 @@ pub fn leaf_blocks(dom: &Dom, root: NodeId) -> Vec<NodeId> {
 
 /// Removes clutter and credit lines among the leaf blocks; captures credits.
 pub fn lines(dom: &mut Dom, content: NodeId, removed: &mut Removals, credits: &mut Credits) {
+    let mut notes = None;
     for id in leaf_blocks(dom, content) {
         if dom.is(id, &local_name!("pre"))
             || dom.is(id, &local_name!("td"))
@@ -365,7 +366,12 @@ pub fn lines(dom: &mut Dom, content: NodeId, removed: &mut Removals, credits: &m
                 continue;
             }
         }
-        if !dom.is(id, &local_name!("li")) && is_counter(&text) {
+        // A bare number that a note reference points at is a note's number (Substack's
+        // `<a id="footnote-3">3</a>`), not a counter. The targets are found only when needed.
+        if !dom.is(id, &local_name!("li"))
+            && is_counter(&text)
+            && !holds_note_target(dom, id, notes.get_or_insert_with(|| note_targets(dom, content)))
+        {
             dom.detach(id);
             removed.push((id, SHARE_COUNTER));
         }
