@@ -97,6 +97,9 @@ export function attachFootnotes(body, { t }) {
   const pop = el('div', { id: 'fn-pop', class: 'fn-pop', role: 'dialog', 'aria-labelledby': 'fn-pop-title', tabindex: '-1' },
     title, content, el('p', { class: 'fn-actions' }, back, jump));
   if (hasPopover) pop.setAttribute('popover', 'manual'); else pop.hidden = true;
+  // A page that renders articles again (the www demo) gets one popover, the latest.
+  const old = doc.getElementById('fn-pop');
+  if (old) old.remove();
   doc.body.append(pop);
 
   let current = null; // { link, note, parts, modal }
@@ -152,7 +155,7 @@ export function attachFootnotes(body, { t }) {
     // Keyboard focus previews the note (the popover does not take the focus); Enter opens it.
     link.addEventListener('focus', () => { if (!refocusing && (!current || !current.modal)) open(ref, { modal: false }); });
     link.addEventListener('blur', () => {
-      setTimeout(() => { if (current && !current.modal && !pop.contains(doc.activeElement)) close({ refocus: false }); }, 0);
+      setTimeout(() => { if (current && current.link === link && !current.modal && !pop.contains(doc.activeElement)) close({ refocus: false }); }, 0);
     });
   }
   back.addEventListener('click', () => close());

@@ -9,7 +9,7 @@
 import { el } from './view.js';
 
 // Blocks read one after another (the smallest ones: a <li> holding a <p> reads the <p>).
-const BLOCKS = 'h1.title, p, li, h2, h3, h4, h5, h6, figcaption, blockquote, dd, dt, th, td, pre';
+const BLOCKS = 'p, li, h2, h3, h4, h5, h6, figcaption, blockquote, dd, dt, th, td, pre';
 export const RATES = ['0.75', '1', '1.25', '1.5', '1.75', '2'];
 
 // Ends of text that are not the end of a sentence: titles and common abbreviations ("Mr.",
@@ -85,10 +85,13 @@ function rangeOf(block, start, end) {
 
 /** The blocks of the article to read, each with its language and sentences. */
 export function readingBlocks(root, fallbackLang) {
-  const all = Array.from(root.querySelectorAll(BLOCKS)).filter((b) => !b.closest('.fn-pop, [hidden]'));
+  // The title, then the body (not the site name, byline and reading time of the header).
+  const title = root.querySelector('.article-header .title');
+  const body = root.querySelector('.article-body') || root;
+  const all = Array.from(body.querySelectorAll(BLOCKS)).filter((b) => !b.closest('.fn-pop, [hidden]'));
   const leaves = all.filter((b) => !all.some((o) => o !== b && b.contains(o)));
   const out = [];
-  for (const block of leaves) {
+  for (const block of title ? [title, ...leaves] : leaves) {
     const { text } = textNodes(block);
     const lang = (block.closest('[lang]') && block.closest('[lang]').getAttribute('lang')) || fallbackLang || '';
     const sentences = splitSentences(text, lang);
@@ -268,9 +271,8 @@ export function attachListen({ root, toolbar, before, lang, t, store, uiLang }) 
   }
 
   function syncPlay() {
+    // The label says what a press does (no aria-pressed: the name already changes).
     play.textContent = playing ? (t('listenPause') || 'Pause') : (t('listenPlay') || 'Play');
-    play.setAttribute('aria-pressed', String(playing));
-    listen.setAttribute('aria-pressed', String(!bar.hidden));
   }
 
   async function start(fromBlock) {

@@ -1,6 +1,7 @@
 // Tidings www demo: the extension's reader rendering, fed from a textarea instead of a tab.
 import * as settings from './lib/settings.js';
 import { renderArticle, renderCitation, renderRemoved, errorText, el, today, loadCiteModule } from './lib/view.js';
+import { attachFootnotes } from './lib/footnotes.js';
 
 const $ = (id) => document.getElementById(id);
 let messages = {};
@@ -65,6 +66,7 @@ async function run(wasm) {
     $('status').replaceChildren(el('p', { class: 'notice', 'data-code': 'not-article', text: t('notArticleNotice') }));
   }
   const body = renderArticle($('reader'), article, { t, locale: navigator.languages, pageUrl: $('url').value });
+  attachFootnotes(body, { t });
   $('cite').hidden = false;
   try {
     await renderCitation($('cite'), article, { wasm: await loadCiteModule(), t, loadCsl, store });
