@@ -116,6 +116,7 @@ export function attachFootnotes(body, { t }) {
   }
 
   function open(ref, { modal }) {
+    if (current && current.link !== ref.link) current.link.setAttribute('aria-expanded', 'false');
     current = { ...ref, modal };
     title.textContent = t('noteTitle', [ref.link.textContent.replace(/[[\]()（）【】\s]/g, '')]) || 'Note';
     content.replaceChildren(noteContent(ref.parts, refs));

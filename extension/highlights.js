@@ -633,7 +633,7 @@ async function openLibrary({ store, t, citation, current, onChange }) {
       }));
       return el('li', { class: 'hl-article' },
         el('a', { href: e.url, rel: 'noopener noreferrer', dir: 'auto', text: e.title || e.url }),
-        el('span', { class: 'hl-article-meta', text: ' ' + [e.article && e.article.siteName, t('hlCount', [String(e.items.length)]) || e.items.length].filter(Boolean).join(' · ') + ' ' }),
+        el('span', { class: 'hl-article-meta', text: ' ' + [e.article && e.article.siteName, (e.items.length === 1 ? t('hlCountOne') : t('hlCount', [String(e.items.length)])) || String(e.items.length)].filter(Boolean).join(' · ') + ' ' }),
         del);
     }));
     if (!shown.length) list.append(el('li', { class: 'hl-empty', text: entries.length ? (t('hlNoMatch') || 'No article matches.') : (t('hlNone') || 'No highlights yet.') }));

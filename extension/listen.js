@@ -136,10 +136,10 @@ export function attachListen({ root, toolbar, before, lang, t, store, uiLang }) 
   const btn = (id, key, symbol) => el('button', { type: 'button', id, class: 'listen-btn', 'aria-label': t(key), title: t(key), text: symbol });
   const play = el('button', { type: 'button', id: 'listen-play', class: 'listen-btn listen-play', text: t('listenPause') || 'Pause' });
   const stopBtn = btn('listen-stop', 'listenStop', '■');
-  const prevPara = btn('listen-prev-para', 'listenPrevPara', '⏮');
+  const prevPara = btn('listen-prev-para', 'listenPrevPara', '◀◀');
   const prevSent = btn('listen-prev', 'listenPrevSentence', '◀');
   const nextSent = btn('listen-next', 'listenNextSentence', '▶');
-  const nextPara = btn('listen-next-para', 'listenNextPara', '⏭');
+  const nextPara = btn('listen-next-para', 'listenNextPara', '▶▶');
   const rate = el('select', { id: 'listen-rate' }, ...RATES.map((r) => el('option', { value: r, text: r + '×' })));
   rate.value = '1';
   const status = el('span', { id: 'listen-status', class: 'listen-status', role: 'status', 'aria-live': 'polite' });
