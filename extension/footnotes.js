@@ -12,7 +12,7 @@ import { el } from './view.js';
 // 注 / 注释 marker (e.g. "[1]", "(12)", "†", "a", "注3", "[注释2]").
 const MARKER = /^\s*[[(（【〔]?\s*(?:注释?|註)?\s*(?:\d{1,4}[a-z]?|[ivxlc]{1,6}|[a-z]|[*†‡§¶]{1,3})\s*[\])）】〕]?\s*$/i;
 // Links from a note back to its reference: text, class or role says so.
-const BACKLINK_TEXT = /^\s*(?:[↩↑^⤴]|\^?\s*[a-z]{1,2}|返回|back)\s*$/i;
+const BACKLINK_TEXT = /^\s*(?:[↩↑^⤴]\s*\d{0,4}|\^?\s*[a-z]{1,2}|返回|back)\s*$/i;
 
 const byId = (root, frag) => {
   let id;
@@ -25,7 +25,8 @@ const byId = (root, frag) => {
 // (a `<a id="_ftn1">` anchor in a paragraph stands for the paragraph).
 function noteBlock(target, body) {
   for (let n = target; n && n !== body; n = n.parentElement) {
-    if (/^(LI|P|DD|DIV|SECTION|ASIDE|TD|BLOCKQUOTE)$/.test(n.tagName)) return n;
+    // A note in a table (a row of number and text, as WordPress footnote plugins write): the row.
+    if (/^(LI|P|DD|DIV|SECTION|ASIDE|TR|BLOCKQUOTE)$/.test(n.tagName)) return n;
   }
   return target;
 }
@@ -66,7 +67,13 @@ function noteContent(parts, refs) {
 }
 
 function noteCopy(note, refs) {
-  const copy = note.cloneNode(true);
+  let copy = note.cloneNode(true);
+  if (copy.tagName === 'TR') {
+    // Cells outside their table: their contents, side by side.
+    const row = document.createElement('p');
+    for (const cell of Array.from(copy.cells)) row.append(...cell.childNodes, ' ');
+    copy = row;
+  }
   copy.removeAttribute('id');
   for (const n of copy.querySelectorAll('[id]')) n.removeAttribute('id');
   for (const a of copy.querySelectorAll('a[href^="#"]')) {

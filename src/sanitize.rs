@@ -508,6 +508,11 @@ pub fn serialize(dom: &Dom, root: NodeId, include_root: bool, base: Option<&url:
     out
 }
 
+/// Whether the serializer writes this element's tag (and so its id).
+pub fn keeps_tag(local: &LocalName) -> bool {
+    output_tag(local).is_some()
+}
+
 /// The tag written for an element, if it is kept: `h1` becomes `h2` (the reader shows the title itself).
 fn output_tag(local: &LocalName) -> Option<LocalName> {
     if *local == local_name!("h1") {

@@ -156,3 +156,27 @@ fn note_roles_and_named_anchors_pass_the_sanitizer() {
     assert!(!out.contains("button"), "{out}");
     assert!(!out.contains("name="), "{out}");
 }
+
+/// The WordPress "footnotes" plugin (sect.iij.ad.jp): each reference carries a hover copy of its
+/// note (`span.footnote_tooltip`), which read inline broke the sentence; the references point at
+/// empty `<span id>` anchors inside the notes table, which the sanitizer unwraps.
+#[test]
+fn wordpress_plugin_notes_are_read_once_and_references_land() {
+    let rel = "mercury-parser-fixtures/fixtures/sect.iij.ad.jp.html";
+    let Some((_, a)) = extract(rel, "https://sect.iij.ad.jp/d/2019/02/134052.html") else {
+        return;
+    };
+    let note = "Masscan は GNU General Public License Version 3";
+    assert_eq!(a.text.matches(note).count(), 1, "the note once, in the notes");
+    assert!(a.removed.iter().any(|r| r.rule == "note-tooltip" && r.text.contains(note)));
+    let kept = ids(&a.content);
+    let refs: Vec<String> = regex_lite::Regex::new(r##"<a href="#(t-f\+[0-9+]+)"[^>]*><sup"##)
+        .unwrap()
+        .captures_iter(&a.content)
+        .map(|c| c[1].to_string())
+        .collect();
+    assert!(refs.len() >= 3, "{refs:?}");
+    for r in &refs {
+        assert!(kept.contains(r), "reference #{r} lands on its note");
+    }
+}

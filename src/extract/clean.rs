@@ -120,6 +120,96 @@ fn is_noteref(dom: &Dom, a: NodeId) -> bool {
         || NOTEREF_HINTS.iter().any(|h| own.contains(h))
 }
 
+pub const NOTE_TOOLTIP: Reason = Reason {
+    rule: "note-tooltip",
+    catches: "hover copies of a footnote beside its reference (the note stays in the list of notes)",
+};
+
+/// Class words of the hover copy of a note that footnote plugins put beside the reference
+/// (WordPress "footnotes": `span.footnote_tooltip`): shown on hover only, so read inline it
+/// interrupts the sentence.
+const TOOLTIP_HINTS: &[&str] = &["tooltip"];
+/// Siblings after a reference looked at for its tooltip.
+const TOOLTIP_REACH: usize = 3;
+
+/// Notes: removes the hover copies that sit beside their references, and hands the id of a link
+/// target the reader would not keep (an empty `<span id="f+1">` anchor inside a note or beside
+/// its reference, unwrapped by the sanitizer) to its nearest kept ancestor that has none, so
+/// note references and their back links still land.
+pub fn notes(dom: &mut Dom, content: NodeId, removed: &mut Removals) {
+    note_tooltips(dom, content, removed);
+    let targets: std::collections::HashSet<String> = dom
+        .descendants(content)
+        .filter(|&n| dom.is(n, &local_name!("a")))
+        .filter_map(|a| {
+            let frag = dom.attr(a, "href")?.trim().strip_prefix('#')?;
+            (!frag.is_empty() && frag.len() <= 200).then(|| frag.to_string())
+        })
+        .collect();
+    if targets.is_empty() {
+        return;
+    }
+    let mut moves = Vec::new();
+    for n in dom.descendants(content) {
+        let Some(tag) = dom.tag(n) else { continue };
+        let Some(id) = dom.attr(n, "id").filter(|v| targets.contains(*v)) else {
+            continue;
+        };
+        if crate::sanitize::keeps_tag(tag) {
+            continue;
+        }
+        let heir = dom
+            .ancestors(n)
+            .take_while(|&a| a != content)
+            .find(|&a| dom.tag(a).is_some_and(crate::sanitize::keeps_tag) && dom.attr(a, "id").is_none());
+        if let Some(a) = heir {
+            moves.push((a, id.to_string()));
+        }
+    }
+    for (a, id) in moves {
+        if dom.attr(a, "id").is_none() {
+            dom.set_attr(a, "id", &id);
+        }
+    }
+}
+
+/// Removes the hover copies of notes that sit beside their references.
+fn note_tooltips(dom: &mut Dom, content: NodeId, removed: &mut Removals) {
+    let refs: Vec<NodeId> = dom
+        .descendants(content)
+        .filter(|&n| dom.is(n, &local_name!("a")))
+        .filter(|&a| {
+            dom.attr(a, "href")
+                .is_some_and(|h| h.trim().len() > 1 && h.trim().starts_with('#'))
+                && is_noteref(dom, a)
+        })
+        .collect();
+    let mut drop = Vec::new();
+    for a in refs {
+        // The reference is the link, or the <sup> around it.
+        let start = match dom.parent(a) {
+            Some(p) if dom.is(p, &local_name!("sup")) => p,
+            _ => a,
+        };
+        let mut sib = dom.next_sibling(start);
+        for _ in 0..TOOLTIP_REACH {
+            let Some(n) = sib else { break };
+            let class = dom.attr(n, "class").unwrap_or("").to_ascii_lowercase();
+            if TOOLTIP_HINTS.iter().any(|h| class.contains(h)) {
+                drop.push(n);
+                break;
+            }
+            sib = dom.next_sibling(n);
+        }
+    }
+    for n in drop {
+        if dom.parent(n).is_some() {
+            dom.detach(n);
+            removed.push((n, NOTE_TOOLTIP));
+        }
+    }
+}
+
 /// The fragments (`fn1` of `href="#fn1"`) that note references in `content` point at.
 pub fn note_targets(dom: &Dom, content: NodeId) -> std::collections::HashSet<String> {
     dom.descendants(content)

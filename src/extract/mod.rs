@@ -206,6 +206,7 @@ fn extract(
     if !whole_body {
         clean::blocks(&mut dom, container, &stats, total, &mut removed);
     }
+    clean::notes(&mut dom, container, &mut removed);
     // The measures are not needed past here: free them before the output is built.
     drop(stats);
     clean::lines(&mut dom, container, &mut removed, &mut credits);
