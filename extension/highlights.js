@@ -412,12 +412,15 @@ export async function attachHighlights({ body, toolbar, before, article, pageUrl
     item.at = pos.start;
     paint(body, item, pos.start, pos.end);
     entry.items.push(item);
+    const fromTools = tools.contains(doc.activeElement);
     doc.getSelection().removeAllRanges();
     lastRange = null;
     tools.hidden = true;
     render();
     save();
     say(t('hlAdded') || 'Highlighted');
+    // The colour buttons go away with the selection: keyboard focus moves to the panel's button.
+    if (fromTools) summary.focus();
     if (withNote) editNote(item);
   }
   colorButtons.forEach((b) => b.addEventListener('click', () => add(b.dataset.color, false)));
@@ -449,7 +452,7 @@ export async function attachHighlights({ body, toolbar, before, article, pageUrl
     const back = returnTo;
     editing = null;
     returnTo = null;
-    if (back && back.isConnected && back.focus) back.focus(); else summary.focus();
+    if (back && back.isConnected && back.getClientRects().length) back.focus(); else summary.focus();
   });
 
   function remove(item) {

@@ -571,7 +571,11 @@ fn open_tag(dom: &Dom, id: NodeId, tag: &LocalName, base: Option<&url::Url>, out
     // An old-style anchor (`<a name="_ftn1">`, what word processors export for footnotes) is
     // written as the id it stands for, so links to it keep working.
     if *tag == local_name!("a") && dom.attr(id, "id").is_none() {
-        if let Some(name) = dom.attr(id, "name").map(str::trim).filter(|n| !n.is_empty()) {
+        if let Some(name) = dom
+            .attr(id, "name")
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
             out.push_str(" id=\"");
             escape_attr(&prefixed_id(name), out);
             out.push('"');

@@ -43,7 +43,9 @@ fn references_resolve(rel: &str, url: &str) -> Option<usize> {
     let refs = sup_refs(&article.content);
     let mut checked = 0;
     for r in &refs {
-        let bare = r.strip_prefix("t-").unwrap_or_else(|| panic!("{rel}: unprefixed #{r}"));
+        let bare = r
+            .strip_prefix("t-")
+            .unwrap_or_else(|| panic!("{rel}: unprefixed #{r}"));
         if source_ids.contains(bare) {
             assert!(kept.contains(r), "{rel}: note #{bare} was lost");
             checked += 1;
@@ -59,13 +61,19 @@ fn wikipedia_references_keep_their_numbers_and_their_notes() {
         ("readability-test-pages/wikipedia-2/source.html", 300),
         ("readability-test-pages/wikipedia-3/source.html", 5),
     ] {
-        let Some(n) = references_resolve(page, FAKEHOST) else { continue };
-        assert!(n >= min, "{page}: only {n} note references resolve (want ≥ {min})");
+        let Some(n) = references_resolve(page, FAKEHOST) else {
+            continue;
+        };
+        assert!(
+            n >= min,
+            "{page}: only {n} note references resolve (want ≥ {min})"
+        );
     }
     // The reference shows its number as the page did.
     if let Some((_, a)) = extract("readability-test-pages/wikipedia/source.html", FAKEHOST) {
         assert!(
-            a.content.contains(r##"<sup id="t-cite_ref-1"><a href="#t-cite_note-1""##)
+            a.content
+                .contains(r##"<sup id="t-cite_ref-1"><a href="#t-cite_note-1""##)
                 && a.content.contains(">[1]</a></sup>"),
             "the first reference keeps its [1]"
         );
@@ -79,9 +87,14 @@ fn a_list_of_notes_is_not_dropped_as_a_link_list() {
     let Some((_, a)) = extract("readability-test-pages/wikipedia-3/source.html", FAKEHOST) else {
         return;
     };
-    assert!(a.text.contains("Frankel, Theodore"), "the notes list is kept");
     assert!(
-        !a.removed.iter().any(|r| r.text.contains("Frankel, Theodore")),
+        a.text.contains("Frankel, Theodore"),
+        "the notes list is kept"
+    );
+    assert!(
+        !a.removed
+            .iter()
+            .any(|r| r.text.contains("Frankel, Theodore")),
         "and not listed as removed clutter"
     );
     // At the end: after the last paragraph of the body text.
@@ -109,7 +122,10 @@ fn book_footnotes_keep_reference_and_back_link() {
     assert!(refs.len() >= 3, "{refs:?}");
     for r in &refs {
         assert!(kept.contains(r), "note {r} kept");
-        assert!(kept.contains(&format!("{r}-marker")), "reference {r}-marker kept for the way back");
+        assert!(
+            kept.contains(&format!("{r}-marker")),
+            "reference {r}-marker kept for the way back"
+        );
     }
 }
 
@@ -124,7 +140,9 @@ fn page_ids_cannot_clobber_the_reader() {
         "readability-test-pages/google-sre-book-1/source.html",
         "mercury-parser-fixtures/fixtures/sect.iij.ad.jp.html",
     ] {
-        let Some((_, a)) = extract(page, "https://example.org/article") else { continue };
+        let Some((_, a)) = extract(page, "https://example.org/article") else {
+            continue;
+        };
         for id in ids(&a.content) {
             assert!(id.starts_with("t-"), "{page}: id {id}");
         }
@@ -167,8 +185,15 @@ fn wordpress_plugin_notes_are_read_once_and_references_land() {
         return;
     };
     let note = "Masscan は GNU General Public License Version 3";
-    assert_eq!(a.text.matches(note).count(), 1, "the note once, in the notes");
-    assert!(a.removed.iter().any(|r| r.rule == "note-tooltip" && r.text.contains(note)));
+    assert_eq!(
+        a.text.matches(note).count(),
+        1,
+        "the note once, in the notes"
+    );
+    assert!(a
+        .removed
+        .iter()
+        .any(|r| r.rule == "note-tooltip" && r.text.contains(note)));
     let kept = ids(&a.content);
     let refs: Vec<String> = regex_lite::Regex::new(r##"<a href="#(t-f\+[0-9+]+)"[^>]*><sup"##)
         .unwrap()

@@ -109,20 +109,30 @@ fn is_noteref(dom: &Dom, a: NodeId) -> bool {
         s
     };
     let own = words(a);
-    if dom.attr(a, "role") == Some("doc-backlink") || BACKLINK_HINTS.iter().any(|h| own.contains(h)) {
+    if dom.attr(a, "role") == Some("doc-backlink") || BACKLINK_HINTS.iter().any(|h| own.contains(h))
+    {
         return false;
     }
     let parent = dom.parent(a);
     let up2 = parent.and_then(|p| dom.parent(p));
-    [parent, up2].into_iter().flatten().any(|p| dom.is(p, &local_name!("sup")))
-        || dom.child_elements(a).any(|c| dom.is(c, &local_name!("sup")))
-        || [Some(a), parent].into_iter().flatten().any(|n| dom.attr(n, "role") == Some("doc-noteref"))
+    [parent, up2]
+        .into_iter()
+        .flatten()
+        .any(|p| dom.is(p, &local_name!("sup")))
+        || dom
+            .child_elements(a)
+            .any(|c| dom.is(c, &local_name!("sup")))
+        || [Some(a), parent]
+            .into_iter()
+            .flatten()
+            .any(|n| dom.attr(n, "role") == Some("doc-noteref"))
         || NOTEREF_HINTS.iter().any(|h| own.contains(h))
 }
 
 pub const NOTE_TOOLTIP: Reason = Reason {
     rule: "note-tooltip",
-    catches: "hover copies of a footnote beside its reference (the note stays in the list of notes)",
+    catches:
+        "hover copies of a footnote beside its reference (the note stays in the list of notes)",
 };
 
 /// Class words of the hover copy of a note that footnote plugins put beside the reference
@@ -158,10 +168,9 @@ pub fn notes(dom: &mut Dom, content: NodeId, removed: &mut Removals) {
         if crate::sanitize::keeps_tag(tag) {
             continue;
         }
-        let heir = dom
-            .ancestors(n)
-            .take_while(|&a| a != content)
-            .find(|&a| dom.tag(a).is_some_and(crate::sanitize::keeps_tag) && dom.attr(a, "id").is_none());
+        let heir = dom.ancestors(n).take_while(|&a| a != content).find(|&a| {
+            dom.tag(a).is_some_and(crate::sanitize::keeps_tag) && dom.attr(a, "id").is_none()
+        });
         if let Some(a) = heir {
             moves.push((a, id.to_string()));
         }
@@ -225,7 +234,8 @@ pub fn note_targets(dom: &Dom, content: NodeId) -> std::collections::HashSet<Str
 fn holds_note_target(dom: &Dom, block: NodeId, notes: &std::collections::HashSet<String>) -> bool {
     dom.descendants(block).any(|n| {
         dom.attr(n, "id").is_some_and(|v| notes.contains(v))
-            || dom.is(n, &local_name!("a")) && dom.attr(n, "name").is_some_and(|v| notes.contains(v))
+            || dom.is(n, &local_name!("a"))
+                && dom.attr(n, "name").is_some_and(|v| notes.contains(v))
     })
 }
 
@@ -460,7 +470,11 @@ pub fn lines(dom: &mut Dom, content: NodeId, removed: &mut Removals, credits: &m
         // `<a id="footnote-3">3</a>`), not a counter. The targets are found only when needed.
         if !dom.is(id, &local_name!("li"))
             && is_counter(&text)
-            && !holds_note_target(dom, id, notes.get_or_insert_with(|| note_targets(dom, content)))
+            && !holds_note_target(
+                dom,
+                id,
+                notes.get_or_insert_with(|| note_targets(dom, content)),
+            )
         {
             dom.detach(id);
             removed.push((id, SHARE_COUNTER));

@@ -194,9 +194,10 @@ describe('Chromium', () => {
   }
 
   // A tab at `url`, then the toolbar button clicked for it (CDP Extensions.triggerAction).
-  async function openReader(url, viewport = VIEWPORT) {
+  async function openReader(url, viewport = VIEWPORT, init = null) {
     const page = await context.newPage();
     await page.setViewportSize(viewport);
+    if (init) await page.addInitScript(init);
     for (let attempt = 1; ; attempt++) {
       await page.goto(url, { waitUntil: 'load' });
       await page.bringToFront();
@@ -333,6 +334,26 @@ describe('Chromium', () => {
     await page.evaluate(() => { Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true }); });
     await page.click('#listen');
     assert.match(await page.$eval('#listen-status', (x) => x.textContent), /cannot read aloud/);
+    await page.close();
+  });
+
+  test('read aloud without the CSS Custom Highlight API: the sentence is wrapped in a span, and unwrapped after', async () => {
+    version = 1;
+    const page = await openReader(notes.url, VIEWPORT, () => { if (location.protocol === 'chrome-extension:') delete window.Highlight; });
+    assert.equal(await page.evaluate(() => typeof window.Highlight), 'undefined');
+    const before = await page.$eval('.article-body', (b) => b.textContent);
+    await page.evaluate(installSpeech, [{ name: 'Test English', lang: 'en-US', default: true }]);
+    await page.click('#listen');
+    await page.waitForFunction(() => window.__tts.spoken.length === 1);
+    await page.evaluate(() => { window.__tts.end(); window.__tts.end(); });
+    let s = await page.evaluate(ttsState);
+    assert.equal(s.last.text, 'He paid 3.5 dollars for a printed copy of the essay, and he read every note before the text.');
+    assert.equal(s.highlighted, s.last.text);
+    assert.equal(await page.$$eval('.tidings-reading', (x) => x.length), 1);
+    await page.screenshot({ path: shot('features-chromium-listen-fallback') });
+    await page.click('#listen-stop');
+    assert.equal(await page.$$eval('.tidings-reading', (x) => x.length), 0);
+    assert.equal(await page.$eval('.article-body', (b) => b.textContent), before, 'the text is as it was');
     await page.close();
   });
 
