@@ -364,5 +364,5 @@ export function attachListen({ root, toolbar, before, lang, t, store, uiLang }) 
     if (bar.hidden) start(); else toggle();
   });
   window.addEventListener('pagehide', () => { if (synth()) synth().cancel(); });
-  return { stop, start, state: () => ({ block: b, sentence: s, playing }) };
+  return { stop, start };
 }

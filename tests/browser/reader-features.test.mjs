@@ -20,8 +20,8 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
-import { CHROME_DIR, FIREFOX_DIR, shot, norm } from './common.mjs';
-import { LOCAL } from './server.mjs';
+import { CHROME_DIR, FIREFOX_DIR, ZH, shot, norm } from './common.mjs';
+import { LOCAL, PAGES } from './server.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const CANONICAL = 'https://margins.example/essays/quiet-footnotes';
@@ -41,6 +41,11 @@ function notesPage() {
 function startNotesServer() {
   const server = http.createServer((req, res) => {
     const host = (req.headers.host || '').toLowerCase();
+    if (/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host) && req.url === '/zh/') {
+      // The Chinese fixture page (GB2312, as the paper serves it).
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=gb2312', 'Cache-Control': 'no-store' });
+      return res.end(fs.readFileSync(path.join(PAGES, ZH.slug, 'source.html')));
+    }
     if (/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host) && req.url.startsWith('/notes/')) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
       return res.end(notesPage());
@@ -314,6 +319,27 @@ describe('Chromium', () => {
     await page.reload();
     await waitReady(page);
     assert.equal(await page.$eval('#listen-rate', (r) => r.value), '1.5', 'rate remembered');
+    await page.close();
+  });
+
+  test('read aloud: a Chinese article is read in a Chinese voice, split at 。！？', async () => {
+    const page = await openReader(notes.url.replace('/notes/', '/zh/'));
+    await page.evaluate(installSpeech, [
+      { name: 'Test English', lang: 'en-US', default: true },
+      { name: 'Test Chinese', lang: 'zh-CN' },
+    ]);
+    await page.keyboard.press('l');
+    await page.waitForFunction(() => window.__tts.spoken.length === 1);
+    let s = await page.evaluate(ttsState);
+    assert.equal(s.last.text, ZH.title);
+    assert.match(s.last.lang, /^zh/);
+    assert.equal(s.last.voice, 'Test Chinese');
+    await page.evaluate(() => window.__tts.end());
+    s = await page.evaluate(ttsState);
+    assert.match(s.last.text, /[。！？][”’」』）]*$/, 'one sentence, ended by its own full stop: ' + s.last.text);
+    assert.ok(!/[。！？][”’」』）]*[^”’」』）]/.test(s.last.text), 'no second sentence in it: ' + s.last.text);
+    assert.equal(s.highlighted, s.last.text);
+    await page.screenshot({ path: shot('features-chromium-listen-zh-article') });
     await page.close();
   });
 
