@@ -252,7 +252,11 @@ export function fragmentUrl(url, quote, prefix, suffix) {
 const esc = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
 const mdQuote = (s) => collapse(s).trim().replace(/([\\`*_[\]<>#])/g, '\\$1');
 
-function quoteOf(item) { return item.target.selector.find((s) => s.type === 'TextQuoteSelector'); }
+// The quote as the page now reads (a passage that changed), else as it was highlighted.
+function quoteOf(item) {
+  const q = item.target.selector.find((s) => s.type === 'TextQuoteSelector');
+  return item.now ? { ...q, exact: item.now } : q;
+}
 
 /** Markdown of one article's highlights, its citation on top. */
 export function highlightsMarkdown(entry, citationText, t) {
@@ -505,6 +509,7 @@ export async function attachHighlights({ body, toolbar, before, article, pageUrl
     const where = anchor(item.target.selector, text);
     item.orphan = !where;
     item.changed = !!where && where.how === 'context';
+    item.now = item.changed ? text.slice(where.start, where.end) : undefined;
     item.at = where ? where.start : Infinity;
     if (where) paint(body, item, where.start, where.end);
   }
@@ -513,7 +518,7 @@ export async function attachHighlights({ body, toolbar, before, article, pageUrl
   // What is exported (with whether each was found here) and what is kept (the annotation only).
   const entryOut = () => ({ ...entry, items: entry.items.map((i) => ({ ...i })) });
   function stored() {
-    return { ...entry, items: entry.items.map(({ orphan, changed, at, ...rest }) => rest) };
+    return { ...entry, items: entry.items.map(({ orphan, changed, at, now, ...rest }) => rest) };
   }
   copyBtn.addEventListener('click', async () => {
     try {
