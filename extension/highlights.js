@@ -640,7 +640,8 @@ async function openLibrary({ store, t, citation, current, onChange }) {
         search.focus();
       }));
       return el('li', { class: 'hl-article' },
-        el('a', { href: e.url, rel: 'noopener noreferrer', dir: 'auto', text: e.title || e.url }),
+        // Only web addresses become links (the URL came from a page).
+        el('a', { href: /^https?:\/\//i.test(e.url) ? e.url : null, rel: 'noopener noreferrer', dir: 'auto', text: e.title || e.url }),
         el('span', { class: 'hl-article-meta', text: ' ' + [e.article && e.article.siteName, (e.items.length === 1 ? t('hlCountOne') : t('hlCount', [String(e.items.length)])) || String(e.items.length)].filter(Boolean).join(' · ') + ' ' }),
         del);
     }));
