@@ -120,11 +120,18 @@ function languageName(lang, ui) {
   try { return new Intl.DisplayNames([ui || 'en'], { type: 'language' }).of(primary) || lang; } catch { return lang; }
 }
 
+let current = null;
+
 /**
  * Adds the Listen control to `toolbar` and the player under it; reads `root` (the article with its
  * title). `lang` is the article's language. Returns { stop }.
  */
 export function attachListen({ root, toolbar, before, lang, t, store, uiLang }) {
+  // A page that shows articles one after another (the www demo) keeps one player: the last.
+  if (current) current.abort();
+  const life = new AbortController();
+  current = life;
+  const { signal } = life;
   const doc = root.ownerDocument;
   const synth = () => globalThis.speechSynthesis || null;
   const reduced = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -355,14 +362,15 @@ export function attachListen({ root, toolbar, before, lang, t, store, uiLang }) 
     b = i; s = 0;
     if (!playing) { playing = true; syncPlay(); }
     speak();
-  });
+  }, { signal });
   // L starts and pauses (documented in the button's title).
   doc.addEventListener('keydown', (e) => {
     const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName || '') || e.target.isContentEditable;
     if (typing || e.ctrlKey || e.metaKey || e.altKey || (e.key !== 'l' && e.key !== 'L')) return;
     e.preventDefault();
     if (bar.hidden) start(); else toggle();
-  });
-  window.addEventListener('pagehide', () => { if (synth()) synth().cancel(); });
+  }, { signal });
+  window.addEventListener('pagehide', () => { if (synth()) synth().cancel(); }, { signal });
+  signal.addEventListener('abort', () => { stop(); listen.remove(); bar.remove(); });
   return { stop, start };
 }

@@ -20,7 +20,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
-import { CHROME_DIR, FIREFOX_DIR, ZH, shot, norm } from './common.mjs';
+import { CHROME_DIR, FIREFOX_DIR, ROOT, SEED, ZH, shot, norm } from './common.mjs';
 import { LOCAL, PAGES } from './server.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -49,6 +49,16 @@ function startNotesServer() {
     if (/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host) && req.url.startsWith('/notes/')) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
       return res.end(notesPage());
+    }
+    if (/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host) && req.url.startsWith('/www/')) {
+      // The www demo as built (it has no extension storage: read aloud only, nothing kept).
+      const www = path.join(ROOT, 'www');
+      const file = path.resolve(www, decodeURIComponent(req.url.slice(5).split('?')[0]) || 'index.html');
+      if (file.startsWith(www + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.csl': 'application/xml', '.xml': 'application/xml', '.woff2': 'font/woff2' }[path.extname(file)] || 'application/octet-stream';
+        res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+        return res.end(fs.readFileSync(file));
+      }
     }
     res.writeHead(404, { 'Content-Type': 'text/plain' });
     res.end('not found');
@@ -611,6 +621,31 @@ describe('Chromium', () => {
     await open(0);
     await page.click('#fn-pop .fn-jump');
     assert.equal(await page.evaluate(() => document.activeElement.id), 't-fn:1');
+    await page.close();
+  });
+
+  test('www demo: read aloud in the demo toolbar, one player however often the article is shown again', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize(VIEWPORT);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(notes.url.replace('/notes/', '/www/index.html'), { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('.article-body') && document.querySelector('#listen'), null, { timeout: 15000 });
+    await page.click('#run');
+    await page.waitForFunction(() => document.querySelector('.article-body'));
+    assert.equal(await page.$$eval('#listen', (x) => x.length), 1);
+    await page.evaluate(installSpeech, [{ name: 'Test English', lang: 'en-US', default: true }]);
+    await page.click('#listen');
+    await page.waitForFunction(() => window.__tts.spoken.length === 1);
+    const s = await page.evaluate(ttsState);
+    assert.equal(s.last.text, SEED.title);
+    assert.equal(s.highlighted, SEED.title);
+    await page.screenshot({ path: shot('features-chromium-www-listen') });
+    // Shown again: the old player stops and goes.
+    await page.click('#run');
+    await page.waitForFunction(() => document.querySelector('#listen-bar') && document.querySelector('#listen-bar').hidden);
+    assert.equal(await page.$$eval('#listen, #listen-bar', (x) => x.length), 2);
+    assert.deepEqual(errors, []);
     await page.close();
   });
 
