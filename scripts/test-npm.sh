@@ -2,7 +2,8 @@
 # Tests the npm package as a user gets it: packs it (scripts/build-npm.sh),
 # installs the tarball into an EMPTY temporary folder with npm, offline, and
 # uses it from there: the Node tests (ESM, tests/npm/package.test.mjs, which
-# compares it with the CLI on real pages), a CommonJS consumer, and
+# compares it with the CLI on real pages), its browser entry in headless
+# Chromium (tests/npm/browser.test.mjs), a CommonJS consumer, and
 # `tsc --noEmit` on a TypeScript consumer against the package's types.
 # Deno and Bun are tested when their binaries are on PATH.
 set -euo pipefail
@@ -20,10 +21,10 @@ trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 say "npm install $(basename "$TGZ") into an empty folder ($WORK)"
 npm install --offline --no-audit --no-fund --loglevel=error "$TGZ"
-cp "$ROOT"/tests/npm/{package.test.mjs,consumer.cjs,consumer.mts,tsconfig.json} .
+cp "$ROOT"/tests/npm/{package.test.mjs,browser.test.mjs,consumer.cjs,consumer.mts,tsconfig.json} .
 
-say "node --test (ESM)"
-node --test --test-reporter=spec package.test.mjs
+say "node --test (ESM in Node; the browser entry in headless Chromium)"
+node --test --test-reporter=spec package.test.mjs browser.test.mjs
 say "CommonJS consumer"
 node consumer.cjs
 say "tsc --noEmit on a TypeScript consumer"

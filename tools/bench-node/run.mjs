@@ -1,7 +1,9 @@
 // Benchmarks the tidings npm package against Mozilla's Readability.js on
 // jsdom and on linkedom, in one Node process over the shared real-page
 // corpora: pages a second, median and 95th-percentile ms a page (parse plus
-// extraction: the whole cost a Node caller pays for an HTML string), and
+// extraction: the whole cost a Node caller pays for an HTML string; as the
+// process's CPU time, which a loaded machine inflates far less than the wall
+// clock, and as wall time), and
 // body token F1 against the expected text where the corpus has one (the
 // scoring of src/bin/tidings-eval: CJK characters one token each, other
 // words lower-cased without punctuation, bag-of-tokens F1; a refusal on an
@@ -251,14 +253,16 @@ for (const x of EXTRACTORS) for (const p of pages.slice(0, 5)) {
   try { x.run(p); } catch { /* counted in the measured run */ }
 }
 
-const results = EXTRACTORS.map((x) => ({ x, ms: [], f1: { readability: [], newspaper4k: [] }, refused: 0, failed: 0 }));
+const results = EXTRACTORS.map((x) => ({ x, ms: [], cpu: [], f1: { readability: [], newspaper4k: [] }, refused: 0, failed: 0 }));
 for (const p of pages) {
   // The extractors take turns on each page, so drift in the machine's load hits all alike.
   for (const r of results) {
     const times = [];
+    const cpus = [];
     let out = null;
     let failed = false;
     for (let i = 0; i < ROUNDS; i++) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       try {
         out = r.x.run(p);
@@ -267,8 +271,11 @@ for (const p of pages) {
         out = null;
       }
       times.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpus.push((c.user + c.system) / 1000);
     }
     r.ms.push(median(times));
+    r.cpu.push(median(cpus));
     if (failed) r.failed++;
     if (!out) r.refused++;
     if (p.expected !== null) {
@@ -288,21 +295,21 @@ const pkgVersion = (name) => JSON.parse(readFileSync(join(ROOT, 'tools', 'bench-
 console.log(`\nbench-node: ${pages.length} pages (${Object.entries(counts).map(([c, n]) => `${c} ${n}`).join(', ')}), ` +
   `${ROUNDS} round(s), Node ${process.version}, tidings ${JSON.parse(readFileSync(join(PKG, 'package.json'), 'utf8')).version}, ` +
   `@mozilla/readability ${pkgVersion('@mozilla/readability')}, jsdom ${pkgVersion('jsdom')}, linkedom ${pkgVersion('linkedom')}\n`);
-const header = ['extractor', 'pages/s', 'median ms', 'p95 ms', `F1 readability (${nF1('readability')})`, `F1 newspaper4k (${nF1('newspaper4k')})`, `F1 both (${nF1('readability') + nF1('newspaper4k')})`, 'no article', 'threw'];
-const rows = results.map((r) => {
-  const total = r.ms.reduce((a, b) => a + b, 0);
-  return [
-    r.x.name,
-    fmt((pages.length * 1000) / total, 1),
-    fmt(median(r.ms), 2),
-    fmt(pct(r.ms, 0.95), 1),
-    fmt(mean(r.f1.readability), 3),
-    fmt(mean(r.f1.newspaper4k), 3),
-    fmt(mean([...r.f1.readability, ...r.f1.newspaper4k]), 3),
-    String(r.refused - r.failed),
-    String(r.failed),
-  ];
-});
+const header = ['extractor', 'pages/s (CPU)', 'median CPU ms', 'p95 CPU ms', 'pages/s (wall)', 'median wall ms', `F1 readability (${nF1('readability')})`, `F1 newspaper4k (${nF1('newspaper4k')})`, `F1 both (${nF1('readability') + nF1('newspaper4k')})`, 'no article', 'threw'];
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const rows = results.map((r) => [
+  r.x.name,
+  fmt((pages.length * 1000) / sum(r.cpu), 1),
+  fmt(median(r.cpu), 2),
+  fmt(pct(r.cpu, 0.95), 1),
+  fmt((pages.length * 1000) / sum(r.ms), 1),
+  fmt(median(r.ms), 2),
+  fmt(mean(r.f1.readability), 3),
+  fmt(mean(r.f1.newspaper4k), 3),
+  fmt(mean([...r.f1.readability, ...r.f1.newspaper4k]), 3),
+  String(r.refused - r.failed),
+  String(r.failed),
+]);
 console.log(`| ${header.join(' | ')} |`);
 console.log(`| ${header.map((h, i) => (i ? '---:' : '---')).join(' | ')} |`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
