@@ -217,8 +217,7 @@ const EXTRACTORS = [
     run(p) {
       const dom = new JSDOM(p.html, { url: p.url, virtualConsole: quiet });
       const r = new Readability(dom.window.document).parse();
-      dom.window.close();
-      return r && r.content ? { html: r.content } : null;
+      return r && r.content ? { html: r.content, after: () => dom.window.close() } : null;
     },
   },
   {
@@ -250,10 +249,10 @@ if (!pages.length) {
 }
 // Warm-up: compile the wasm and let the JIT see every path once.
 for (const x of EXTRACTORS) for (const p of pages.slice(0, 5)) {
-  try { x.run(p); } catch { /* counted in the measured run */ }
+  try { x.run(p)?.after?.(); } catch { /* counted in the measured run */ }
 }
 
-const results = EXTRACTORS.map((x) => ({ x, ms: [], cpu: [], f1: { readability: [], newspaper4k: [] }, refused: 0, failed: 0 }));
+const results = EXTRACTORS.map((x) => ({ x, ms: [], cpu: [], threw: [], f1: { readability: [], newspaper4k: [] }, refused: 0, failed: 0 }));
 for (const p of pages) {
   // The extractors take turns on each page, so drift in the machine's load hits all alike.
   for (const r of results) {
@@ -266,13 +265,15 @@ for (const p of pages) {
       const t0 = performance.now();
       try {
         out = r.x.run(p);
-      } catch {
+      } catch (e) {
+        if (!failed) r.threw.push(`${p.corpus}/${p.slug}: ${String(e && e.message ? e.message : e).slice(0, 80)}`);
         failed = true;
         out = null;
       }
       times.push(performance.now() - t0);
       const c = process.cpuUsage(c0);
       cpus.push((c.user + c.system) / 1000);
+      out?.after?.(); // jsdom's window.close(), not timed
     }
     r.ms.push(median(times));
     r.cpu.push(median(cpus));
@@ -313,3 +314,5 @@ const rows = results.map((r) => [
 console.log(`| ${header.join(' | ')} |`);
 console.log(`| ${header.map((h, i) => (i ? '---:' : '---')).join(' | ')} |`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+for (const r of results) for (const t of r.threw) console.log(`${r.x.name} threw on ${t}`);
+console.log(`load average at the end: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
