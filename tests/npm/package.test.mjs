@@ -125,7 +125,7 @@ test('the seed text dump (input: text) matches `tidings extract --input text`', 
   assert.doesNotMatch(a.text, /ICP|许可证|公网安备|网络视听/);
 });
 
-test('errors are TidingsError with the CLI codes', () => {
+test('errors are TidingsError with the CLI codes', (t) => {
   const code = (f) => {
     try {
       f();
@@ -153,7 +153,7 @@ test('errors are TidingsError with the CLI codes', () => {
     const html = readFileSync(home, 'utf8');
     assert.equal(code(() => extract(html)), 'no-article');
     assert.ok(extract(html, { force: true }).text.length > 0);
-  }
+  } else t.diagnostic('shared corpora absent: the no-article case on a real home page skipped');
 });
 
 test('cite: APA and other styles as the CLI formats them; CSL items; errors', async () => {
