@@ -163,8 +163,8 @@ function today() {
 /**
  * Formats a citation of an article (as `extract` returns it) or of a CSL-JSON
  * item (an object with a `type`). Options: `style` (a name or official id from
- * `styles()`, default `apa`), `form` (`bibliography`, the default; `citation`
- * is not offered by this build and throws `unsupported-form`), `format`
+ * `styles()`, default `apa`), `form` (`bibliography`, the default, or
+ * `citation`: `unsupported-form` where the citation module lacks it), `format`
  * (`text` or `html`), `accessed` (YYYY-MM-DD; default today, UTC).
  */
 export async function cite(input, options = {}) {
@@ -174,29 +174,36 @@ export async function cite(input, options = {}) {
   const { style = 'apa', form = 'bibliography', format = 'text', accessed } = options ?? {};
   if (typeof style !== 'string' || !style) throw badArgument('options.style must be a style name or id');
   if (format !== 'text' && format !== 'html') throw badArgument(`options.format must be "text" or "html", not ${JSON.stringify(format)}`);
-  if (form === 'citation') {
-    throw new TidingsError('unsupported-form', 'this build formats bibliography entries only (form: "bibliography")');
+  if (form !== 'bibliography' && form !== 'citation') {
+    throw badArgument(`options.form must be "bibliography" or "citation", not ${JSON.stringify(form)}`);
   }
-  if (form !== 'bibliography') throw badArgument(`options.form must be "bibliography" or "citation", not ${JSON.stringify(form)}`);
   if (accessed !== undefined && !(typeof accessed === 'string' && DATE.test(accessed))) {
     throw badArgument('options.accessed must be a YYYY-MM-DD date');
   }
   const m = await citationModule();
+  const isItem = typeof input.type === 'string';
+  // A citation module with the citation form takes it as one more, last argument
+  // (article cite: 7 parameters; item cite: 6); one without it would ignore it.
+  const formArity = isItem ? 6 : 7;
+  if (form === 'citation' && (isItem ? m.citeItem : m.cite).length < formArity) {
+    throw new TidingsError('unsupported-form', 'this build formats bibliography entries only (form: "bibliography")');
+  }
+  const extra = form === 'citation' ? [form] : [];
   const key = style.trim().toLowerCase();
   const entry = (await styles()).find((s) => s.name.toLowerCase() === key || s.id.toLowerCase() === key);
   const [csl, locale] = entry && entry.cslFile
     ? await Promise.all([styleFile(entry.cslFile), entry.localeFile ? styleFile(entry.localeFile) : undefined])
     : [undefined, undefined];
   try {
-    if (typeof input.type === 'string') {
+    if (isItem) {
       let item = input;
       if (accessed) {
         const [y, mo, d] = accessed.split('-').map(Number);
         item = { ...input, accessed: { 'date-parts': [[y, mo, d]] } };
       }
-      return m.citeItem(item, style, format, csl, locale);
+      return m.citeItem(item, style, format, csl, locale, ...extra);
     }
-    return m.cite(input, style, format, accessed ?? today(), csl, locale);
+    return m.cite(input, style, format, accessed ?? today(), csl, locale, ...extra);
   } catch (e) {
     throw wrap(e);
   }

@@ -84,7 +84,8 @@ export interface Style {
 /**
  * Stable error codes: those of the CLI and the Rust core, plus `bad-argument`
  * (a wrong argument type or option), `not-initialized` (browsers: `extract`
- * before `await init()`) and `unsupported-form` (`form: 'citation'`).
+ * before `await init()`) and `unsupported-form` (`form: 'citation'` where the
+ * citation module lacks it).
  */
 export type ErrorCode =
   | 'no-article'
@@ -143,7 +144,7 @@ export function readerable(html: string): boolean;
 export interface CiteOptions {
   /** A style's name or official id from {@link styles} (default `apa`). */
   style?: string;
-  /** `bibliography` (default). `citation` throws `unsupported-form` in this build. */
+  /** `bibliography` (default) or `citation` (`unsupported-form` where the citation module lacks it). */
   form?: 'bibliography' | 'citation';
   /** `text` (default) or `html` (citeproc-js's `<div class="csl-entry">` markup). */
   format?: 'text' | 'html';

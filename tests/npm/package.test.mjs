@@ -192,7 +192,19 @@ test('cite: APA and other styles as the CLI formats them; CSL items; errors', as
     assert.fail('no error');
   };
   assert.equal(await code(cite(a, { style: 'no-such-style' })), 'unknown-style');
-  assert.equal(await code(cite(a, { form: 'citation' })), 'unsupported-form');
+  // The citation form: as the CLI's `--form citation` where the core has it, else a clear error
+  // (and then the CLI has no such option either).
+  let inText = null;
+  try {
+    inText = await cite(a, { style: 'apa', form: 'citation', accessed: '2025-01-01' });
+  } catch (e) {
+    assert.equal(e.code, 'unsupported-form', String(e));
+    assert.doesNotMatch(cli(['cite', '--help']), /--form\b/);
+  }
+  if (inText !== null) {
+    assert.equal(inText, cli(['cite', '--style', 'apa', '--form', 'citation', '--accessed', '2025-01-01', '--url', SEED_URL, SEED_HTML]).replace(/\n$/, ''));
+  }
+  assert.equal(await code(cite(a, { form: 'footnote' })), 'bad-argument');
   assert.equal(await code(cite(a, { format: 'rtf' })), 'bad-argument');
   assert.equal(await code(cite(a, { accessed: '1 May 2025' })), 'bad-argument');
   assert.equal(await code(cite('not an article')), 'bad-argument');
