@@ -131,6 +131,11 @@ function citationModule() {
  * RIS, CSL-JSON and the Wikipedia template).
  */
 export async function styles() {
+  return (await styleEntries()).map((s) => ({ ...s }));
+}
+
+/** The citation module's list, read once (callers of `styles()` get copies). */
+async function styleEntries() {
   if (!styleList) {
     const m = await citationModule();
     try {
@@ -139,7 +144,7 @@ export async function styles() {
       throw wrap(e);
     }
   }
-  return styleList.map((s) => ({ ...s }));
+  return styleList;
 }
 
 function styleFile(name) {
@@ -190,7 +195,7 @@ export async function cite(input, options = {}) {
   }
   const extra = form === 'citation' ? [form] : [];
   const key = style.trim().toLowerCase();
-  const entry = (await styles()).find((s) => s.name.toLowerCase() === key || s.id.toLowerCase() === key);
+  const entry = (await styleEntries()).find((s) => s.name.toLowerCase() === key || s.id.toLowerCase() === key);
   const [csl, locale] = entry && entry.cslFile
     ? await Promise.all([styleFile(entry.cslFile), entry.localeFile ? styleFile(entry.localeFile) : undefined])
     : [undefined, undefined];
