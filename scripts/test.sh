@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: formatting and lints, the Rust tests (unit, fixtures, CLI,
-# citations, robustness), then the extension in headless Chromium and
-# Firefox ESR. Sets up what it needs first.
+# citations, robustness), the extension in headless Chromium and
+# Firefox ESR, then the npm package installed from its packed tarball.
+# Sets up what it needs first.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -20,3 +21,5 @@ say "wasm, extension and demo build"
 scripts/build-web.sh
 say "browser tests"
 scripts/test-browser.sh
+say "npm package"
+scripts/test-npm.sh
