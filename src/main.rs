@@ -317,7 +317,10 @@ fn warc_cmd(flags: &Flags, options: &Options) -> Result<ExitCode, Failure> {
         return Err(fail(2, "--warc writes JSON Lines: use --format json"));
     }
     if flags.value("--url").is_some() {
-        return Err(fail(2, "--warc takes each page's URL from its record: drop --url"));
+        return Err(fail(
+            2,
+            "--warc takes each page's URL from its record: drop --url",
+        ));
     }
     if options.input != InputKind::Html {
         return Err(fail(2, "--warc reads HTML responses: drop --input text"));
@@ -347,9 +350,8 @@ fn warc_cmd(flags: &Flags, options: &Options) -> Result<ExitCode, Failure> {
             extract_page(body, charset, url, options)
         };
         let mut out_failed = false;
-        let mut emit = |line: serde_json::Value| {
-            writeln!(out, "{line}").inspect_err(|_| out_failed = true)
-        };
+        let mut emit =
+            |line: serde_json::Value| writeln!(out, "{line}").inspect_err(|_| out_failed = true);
         let max = options.limits.max_bytes;
         match warc::read_warc(file, input, max, &mut extract, &mut emit) {
             Ok(s) => {

@@ -92,7 +92,10 @@ pub fn read_warc(
     let mut input = BufReader::with_capacity(1 << 16, input);
     let gzip = input.fill_buf()?.starts_with(&[0x1f, 0x8b]);
     let inner: Box<dyn BufRead + '_> = if gzip {
-        Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(input)))
+        Box::new(BufReader::with_capacity(
+            1 << 16,
+            MultiGzDecoder::new(input),
+        ))
     } else {
         Box::new(input)
     };
@@ -153,9 +156,11 @@ pub fn read_warc(
                 let url = record
                     .header(WarcHeader::TargetURI)
                     .map(|u| u.trim().trim_matches(['<', '>']).to_string());
-                let http = record
-                    .header(WarcHeader::ContentType)
-                    .is_some_and(|t| t.trim().to_ascii_lowercase().starts_with("application/http"));
+                let http = record.header(WarcHeader::ContentType).is_some_and(|t| {
+                    t.trim()
+                        .to_ascii_lowercase()
+                        .starts_with("application/http")
+                });
                 let identified = record
                     .header(WarcHeader::IdentifiedPayloadType)
                     .map(|t| t.into_owned());
@@ -312,12 +317,18 @@ impl Page<'_> {
         match record.take(want).read_to_end(buf) {
             Ok(n) if n as u64 == want => Ok(()),
             Ok(_) => Err(truncated(self.id, buf.len() as u64, self.len)),
-            Err(e) => Err(format!("record {}: {e} (a truncated or damaged file)", self.id)),
+            Err(e) => Err(format!(
+                "record {}: {e} (a truncated or damaged file)",
+                self.id
+            )),
         }
     }
 
     fn error(&self, code: &str, message: &str) -> Seen {
-        Seen::Line(record_error(self.url, self.id, self.date, code, message), false)
+        Seen::Line(
+            record_error(self.url, self.id, self.date, code, message),
+            false,
+        )
     }
 }
 
@@ -479,16 +490,17 @@ fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
 /// Undoes a `Content-Encoding`, with the decoded size capped at `cap` bytes.
 fn decompress(enc: &str, body: &[u8], cap: u64) -> Result<Vec<u8>, (&'static str, String)> {
     let mut out = Vec::new();
-    let read = match enc {
-        "gzip" | "x-gzip" => GzDecoder::new(body).take(cap + 1).read_to_end(&mut out),
-        "deflate" => ZlibDecoder::new(body).take(cap + 1).read_to_end(&mut out),
-        other => {
-            return Err((
+    let read =
+        match enc {
+            "gzip" | "x-gzip" => GzDecoder::new(body).take(cap + 1).read_to_end(&mut out),
+            "deflate" => ZlibDecoder::new(body).take(cap + 1).read_to_end(&mut out),
+            other => return Err((
                 "unsupported-encoding",
-                format!("the body's Content-Encoding {other:?} is not supported (gzip and deflate are)"),
-            ))
-        }
-    };
+                format!(
+                    "the body's Content-Encoding {other:?} is not supported (gzip and deflate are)"
+                ),
+            )),
+        };
     match read {
         Ok(_) if out.len() as u64 > cap => Err((
             "too-large",
@@ -563,5 +575,97 @@ impl<R: BufRead> BufRead for Metered<R> {
         let m = &self.meter;
         m.left.set(m.left.get().saturating_sub(n as u64));
         m.taken.set(m.taken.get() + n as u64);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A hand-written WARC record (these cases, a bad header value or a
+    /// chunked HTTP/2 response, are in no fixture).
+    fn record(uri: &[u8], block: &[u8]) -> Vec<u8> {
+        let mut r = b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n\
+            WARC-Date: 2024-01-10T02:31:00.5Z\r\nContent-Type: application/http; msgtype=response\r\nWARC-Target-URI: "
+            .to_vec();
+        r.extend_from_slice(uri);
+        r.extend_from_slice(format!("\r\nContent-Length: {}\r\n\r\n", block.len()).as_bytes());
+        r.extend_from_slice(block);
+        r.extend_from_slice(b"\r\n\r\n");
+        r
+    }
+
+    const PAGE: &[u8] =
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><title>T</title><p>Body.</p>";
+
+    /// Runs the reader with an extractor that answers the body's length.
+    fn run(bytes: &[u8], max_page: usize) -> (Vec<Value>, Summary) {
+        let mut out = Vec::new();
+        let mut extract = |body: &[u8], charset: Option<&str>, _: Option<&str>| {
+            Ok(Article {
+                title: format!("{} {charset:?}", body.len()),
+                ..Article::default()
+            })
+        };
+        let s = read_warc("t.warc", bytes, max_page, &mut extract, &mut |v| {
+            out.push(v);
+            Ok(())
+        })
+        .unwrap();
+        (out, s)
+    }
+
+    #[test]
+    fn a_non_utf8_header_value_fails_its_record_only() {
+        let mut bytes = record(b"http://example.com/caf\xe9", PAGE);
+        bytes.extend(record(b"http://example.com/ok", PAGE));
+        let (out, s) = run(&bytes, 1 << 20);
+        assert_eq!(out[0]["error"]["code"], "bad-warc-header");
+        assert_eq!(out[1]["url"], "http://example.com/ok");
+        assert_eq!(out[1]["warcDate"], "2024-01-10T02:31:00.500Z");
+        assert_eq!(s.records, 2);
+        assert!(s.bad.is_none());
+    }
+
+    #[test]
+    fn a_stream_without_record_headers_stops_within_the_bound() {
+        let junk = vec![b'x'; 3 << 20];
+        let (out, s) = run(&junk, 1 << 20);
+        let bad = s.bad.unwrap();
+        assert!(
+            bad.contains("no WARC record header within 1048576 bytes"),
+            "{bad}"
+        );
+        assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn a_page_over_the_limit_is_refused_before_it_is_read() {
+        let (out, s) = run(&record(b"http://example.com/", PAGE), 10);
+        assert_eq!(out[0]["error"]["code"], "too-large");
+        assert_eq!(s.failed, 1);
+    }
+
+    #[test]
+    fn http2_status_lines_chunked_bodies_and_charsets() {
+        let block = b"HTTP/2 200\r\ncontent-type: text/html;charset=\"GBK\"\r\n\
+            transfer-encoding: chunked\r\n\r\n5\r\n<p>ab\r\n3;x=y\r\nc</\r\n2\r\np>\r\n0\r\n\r\n";
+        let (out, _) = run(&record(b"http://example.com/", block), 1 << 20);
+        assert_eq!(out[0]["title"], "10 Some(\"GBK\")");
+        assert_eq!(dechunk(b"5\r\nab"), None);
+        assert_eq!(
+            charset_param("text/html; Charset = utf-8 ; q=1"),
+            Some("utf-8".into())
+        );
+        assert_eq!(charset_param("text/html; charset="), None);
+    }
+
+    #[test]
+    fn sniffing_follows_the_whatwg_html_signatures() {
+        assert!(sniff_html(b"\xEF\xBB\xBF\r\n  <!doctype html><html>"));
+        assert!(sniff_html(b"<P>text"));
+        assert!(!sniff_html(b"<pre>x"));
+        assert!(!sniff_html(b"{\"title\": \"<html>\"}"));
+        assert!(!sniff_html(b"<?xml version=\"1.0\"?><rss>"));
     }
 }
