@@ -284,16 +284,16 @@ impl Page<'_> {
             ));
         }
         self.fill(record, &mut block, self.len)?;
-        let mut body = block.split_off(http.head_len);
+        let mut body = std::borrow::Cow::Borrowed(&block[http.head_len..]);
         if http.chunked {
             body = match dechunk(&body) {
-                Some(b) => b,
+                Some(b) => b.into(),
                 None => return Ok(self.error("bad-http", "a chunked body that does not parse")),
             };
         }
         if let Some(enc) = &http.encoding {
             body = match decompress(enc, &body, cap) {
-                Ok(b) => b,
+                Ok(b) => b.into(),
                 Err((code, msg)) => return Ok(self.error(code, &msg)),
             };
         }
@@ -490,17 +490,18 @@ fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
 /// Undoes a `Content-Encoding`, with the decoded size capped at `cap` bytes.
 fn decompress(enc: &str, body: &[u8], cap: u64) -> Result<Vec<u8>, (&'static str, String)> {
     let mut out = Vec::new();
-    let read =
-        match enc {
-            "gzip" | "x-gzip" => GzDecoder::new(body).take(cap + 1).read_to_end(&mut out),
-            "deflate" => ZlibDecoder::new(body).take(cap + 1).read_to_end(&mut out),
-            other => return Err((
+    let read = match enc {
+        "gzip" | "x-gzip" => GzDecoder::new(body).take(cap + 1).read_to_end(&mut out),
+        "deflate" => ZlibDecoder::new(body).take(cap + 1).read_to_end(&mut out),
+        other => {
+            return Err((
                 "unsupported-encoding",
                 format!(
                     "the body's Content-Encoding {other:?} is not supported (gzip and deflate are)"
                 ),
-            )),
-        };
+            ))
+        }
+    };
     match read {
         Ok(_) if out.len() as u64 > cap => Err((
             "too-large",
@@ -542,39 +543,51 @@ struct Metered<R> {
     meter: Meter,
 }
 
+impl<R> Metered<R> {
+    /// Counts bytes given out, and keeps them while `keep` is on.
+    fn account(meter: &Meter, given: &[u8]) {
+        if meter.keep.get() {
+            let mut head = meter.head.borrow_mut();
+            if (head.len() as u64) < MAX_WARC_HEAD {
+                head.extend_from_slice(given);
+            }
+        }
+        let n = given.len() as u64;
+        meter.left.set(meter.left.get().saturating_sub(n));
+        meter.taken.set(meter.taken.get() + n);
+    }
+
+    fn allowed(&self, want: usize) -> io::Result<usize> {
+        match self.meter.left.get() {
+            0 => Err(io::Error::other("no WARC record boundary within the limit")),
+            left => Ok(want.min(usize::try_from(left).unwrap_or(usize::MAX))),
+        }
+    }
+}
+
 impl<R: BufRead> Read for Metered<R> {
+    /// Reads past the buffer when it is empty and `out` is large (record bodies).
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        let avail = self.fill_buf()?;
-        let n = avail.len().min(out.len());
-        out[..n].copy_from_slice(&avail[..n]);
-        self.consume(n);
+        let max = self.allowed(out.len())?;
+        let n = self.inner.read(&mut out[..max])?;
+        Self::account(&self.meter, &out[..n]);
         Ok(n)
     }
 }
 
 impl<R: BufRead> BufRead for Metered<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        let left = self.meter.left.get();
-        if left == 0 {
-            return Err(io::Error::other("no WARC record boundary within the limit"));
-        }
+        let max = self.allowed(usize::MAX)?;
         let buf = self.inner.fill_buf()?;
-        Ok(&buf[..buf.len().min(usize::try_from(left).unwrap_or(usize::MAX))])
+        Ok(&buf[..buf.len().min(max)])
     }
 
     fn consume(&mut self, n: usize) {
-        if self.meter.keep.get() {
-            let mut head = self.meter.head.borrow_mut();
-            if (head.len() as u64) < MAX_WARC_HEAD {
-                if let Ok(buf) = self.inner.fill_buf() {
-                    head.extend_from_slice(&buf[..n.min(buf.len())]);
-                }
-            }
+        // The bytes consumed are at the start of the buffer `fill_buf` gave out.
+        if let Ok(buf) = self.inner.fill_buf() {
+            Self::account(&self.meter, &buf[..n.min(buf.len())]);
         }
         self.inner.consume(n);
-        let m = &self.meter;
-        m.left.set(m.left.get().saturating_sub(n as u64));
-        m.taken.set(m.taken.get() + n as u64);
     }
 }
 
