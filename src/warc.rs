@@ -283,6 +283,7 @@ impl Page<'_> {
                 &format!("the page is {body_len} bytes; the limit is {cap} bytes"),
             ));
         }
+        block.reserve_exact((self.len as usize).saturating_sub(block.len()));
         self.fill(record, &mut block, self.len)?;
         let mut body = std::borrow::Cow::Borrowed(&block[http.head_len..]);
         if http.chunked {
