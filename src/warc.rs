@@ -59,7 +59,8 @@ const HTML_TYPES: &[&str] = &["text/html", "application/xhtml+xml"];
 pub struct Summary {
     /// WARC records read (of every type).
     pub records: u64,
-    /// HTML `response` records with status 200 that were extracted.
+    /// `response` records that gave a line: HTML with status 200, or a
+    /// record that could not be read as one (a non-UTF-8 header, a bad HTTP head).
     pub pages: u64,
     /// Of those, the ones that gave an error line (no article, too large, …).
     pub failed: u64,
@@ -145,13 +146,17 @@ pub fn read_warc(
                 summary.revisits += 1;
                 None
             }
-            (RecordType::Response, false) => Some(record_error(
-                None,
-                &id,
-                &date,
-                "bad-warc-header",
-                "a WARC header value is not UTF-8",
-            )),
+            (RecordType::Response, false) => {
+                summary.pages += 1;
+                summary.failed += 1;
+                Some(record_error(
+                    None,
+                    &id,
+                    &date,
+                    "bad-warc-header",
+                    "a WARC header value is not UTF-8",
+                ))
+            }
             (RecordType::Response, true) => {
                 let url = record
                     .header(WarcHeader::TargetURI)
@@ -637,7 +642,7 @@ mod tests {
         assert_eq!(out[0]["error"]["code"], "bad-warc-header");
         assert_eq!(out[1]["url"], "http://example.com/ok");
         assert_eq!(out[1]["warcDate"], "2024-01-10T02:31:00.500Z");
-        assert_eq!(s.records, 2);
+        assert_eq!((s.records, s.pages, s.failed), (2, 2, 1));
         assert!(s.bad.is_none());
     }
 
@@ -672,6 +677,46 @@ mod tests {
             Some("utf-8".into())
         );
         assert_eq!(charset_param("text/html; charset="), None);
+    }
+
+    #[test]
+    fn damaged_copies_of_the_fixtures_never_panic() {
+        // Bytes flipped, cut and repeated at pseudo-random places in the plain and
+        // gzip fixtures: every run ends, with one line per page plus one when damaged.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/warc/");
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for name in ["sample.warc", "sample.warc.gz"] {
+            let whole = std::fs::read(format!("{dir}{name}")).unwrap();
+            for round in 0..60 {
+                let mut bytes = whole.clone();
+                match round % 3 {
+                    0 => {
+                        for _ in 0..4 {
+                            let i = next(bytes.len());
+                            bytes[i] ^= 1 << next(8);
+                        }
+                    }
+                    1 => bytes.truncate(next(bytes.len())),
+                    _ => {
+                        let (a, b) = (next(bytes.len()), next(bytes.len()));
+                        let piece = bytes[a.min(b)..a.max(b)].to_vec();
+                        bytes.splice(a..a, piece);
+                    }
+                }
+                let (out, s) = run(&bytes, 1 << 20);
+                assert_eq!(
+                    out.len() as u64,
+                    s.pages + u64::from(s.bad.is_some()),
+                    "{name} round {round}"
+                );
+            }
+        }
     }
 
     #[test]
