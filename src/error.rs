@@ -8,13 +8,25 @@ use std::fmt;
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The input is larger than [`Limits::max_bytes`](crate::Limits).
-    TooLarge { limit: usize },
+    TooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// Parsing the input needed more than [`Limits::max_nodes`](crate::Limits) nodes.
-    TooManyNodes { limit: usize },
+    TooManyNodes {
+        /// The limit, in nodes.
+        limit: usize,
+    },
     /// Elements nest deeper than [`Limits::max_depth`](crate::Limits).
-    TooDeep { limit: usize },
+    TooDeep {
+        /// The limit, in levels of nesting.
+        limit: usize,
+    },
     /// An element has more than [`Limits::max_attributes`](crate::Limits) attributes.
-    TooManyAttributes { limit: usize },
+    TooManyAttributes {
+        /// The limit, in attributes.
+        limit: usize,
+    },
     /// The input is not an HTML document (binary data, empty input).
     NotHtml,
     /// The page holds no article text.
@@ -43,6 +55,7 @@ impl Error {
         Error::new(ErrorKind::Internal, message)
     }
 
+    /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
     }
@@ -61,6 +74,7 @@ impl Error {
         }
     }
 
+    /// What went wrong, in words for a person.
     pub fn message(&self) -> &str {
         &self.message
     }

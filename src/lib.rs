@@ -23,6 +23,8 @@
 //! assert!(!article.text.contains("Copyright"));
 //! ```
 
+#![warn(missing_docs)]
+
 mod citation;
 pub mod cite;
 mod date;
@@ -99,7 +101,9 @@ pub enum InputKind {
 /// Options for one extraction.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
+    /// What the input is (HTML by default).
     pub input: InputKind,
+    /// Resource limits for the page.
     pub limits: Limits,
     /// Answer even when the page has no main text (home pages, link lists):
     /// the best candidate, or the whole body cleaned (the reader's "show the
@@ -129,23 +133,33 @@ pub struct Article {
     pub title: String,
     /// The byline as a person would read it ("Jane Doe and John Roe", "Xinhua").
     pub byline: Option<String>,
+    /// The authors as CSL-JSON names (people, or organisations written as shown).
     pub authors: Vec<Author>,
+    /// The site's name as a reader knows it ("Shanghai Daily", "BBC News").
     pub site_name: Option<String>,
+    /// The publisher, when the page names one apart from the site.
     pub publisher: Option<String>,
     /// ISO 8601; with the page's offset when it states one; date-only when it gives only a date.
     pub published_time: Option<String>,
+    /// When the page says it was last updated; ISO 8601 as `published_time`.
     pub modified_time: Option<String>,
     /// BCP 47 language tag.
     pub lang: Option<String>,
     /// `ltr` or `rtl`.
     pub dir: String,
+    /// The summary (dek or description) the page shows or declares.
     pub excerpt: Option<String>,
+    /// The site section ("News / Nation").
     pub section: Option<String>,
+    /// The page's canonical address, absolute, without click-tracking parameters.
     pub canonical_url: Option<String>,
+    /// The lead image's absolute URL.
     pub lead_image: Option<String>,
+    /// The keywords the page declares.
     pub keywords: Vec<String>,
     /// Wire agency or original source ("Xinhua", "新华社").
     pub source: Option<String>,
+    /// The responsible editor the page names (责任编辑, "Editor:").
     pub editor: Option<String>,
     /// Licence URL or name (`rel=license`, Creative Commons).
     pub license: Option<String>,
@@ -157,6 +171,7 @@ pub struct Article {
     pub text: String,
     /// Words in Latin-script text plus characters in CJK text.
     pub word_count: usize,
+    /// Reading time in minutes, from `word_count`.
     pub reading_minutes: u32,
     /// The Readability-style page test (long link-poor paragraphs, or a long
     /// link-poor body): the toolbar's state, not whether there is an article.
@@ -192,6 +207,21 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
 
 /// Like [`extract`], from raw bytes: the charset is found the way browsers find it.
 pub fn extract_bytes(bytes: &[u8], url: Option<&str>, options: &Options) -> Result<Article, Error> {
+    extract_bytes_with_charset(bytes, None, url, options)
+}
+
+/// Like [`extract_bytes`], for bytes whose transport named a charset (the
+/// `charset` parameter of an HTTP `Content-Type`, as in a WARC response
+/// record): it comes after a byte-order mark and before the page's own
+/// `<meta charset>`, as in browsers, except that a legacy label on valid UTF-8
+/// text, or a UTF-8 label on invalid bytes of a page declaring another
+/// charset, gives way to what the bytes show. `None` is [`extract_bytes`].
+pub fn extract_bytes_with_charset(
+    bytes: &[u8],
+    charset: Option<&str>,
+    url: Option<&str>,
+    options: &Options,
+) -> Result<Article, Error> {
     if bytes.len() > options.limits.max_bytes {
         return Err(too_large(bytes.len(), options.limits.max_bytes));
     }
@@ -201,7 +231,7 @@ pub fn extract_bytes(bytes: &[u8], url: Option<&str>, options: &Options) -> Resu
             "the input looks like binary data, not a web page",
         ));
     }
-    extract(&decode::decode(bytes), url, options)
+    extract(&decode::decode_with_charset(bytes, charset), url, options)
 }
 
 /// The article as Markdown, headed by its title and byline.
