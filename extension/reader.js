@@ -2,6 +2,8 @@
 import * as settings from './settings.js';
 import { renderArticle, renderCitation, renderRemoved, errorText, sanitize, copyRich, el, today, loadCiteModule } from './view.js';
 import { toMarkdown, toHtml, download, fileStem, quoteWithCitation } from './export.js';
+import { extractArticle, initPick, renderRemembered } from './pick.js';
+import { renderNextPage } from './pages.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
@@ -105,6 +107,7 @@ async function main() {
   localize();
   await settings.load(synced).catch(() => {});
   settings.renderControls($('settings'), synced, t);
+  renderRemembered($('settings'), t).catch(() => {});
   $('back').addEventListener('click', goBack);
   document.addEventListener('keydown', onKey);
 
@@ -123,7 +126,7 @@ async function main() {
 
   let article;
   try {
-    article = wasm.extract(snapshot.html, snapshot.url, today());
+    article = await extractArticle(wasm, snapshot, today(), t);
   } catch (e) {
     // {code, message} from the core; a RuntimeError (the core aborted) is an internal error.
     return showError(e && e.code ? e : { code: 'internal', message: String(e && e.message || e) }, { allowWholePage: true });
@@ -141,6 +144,8 @@ async function show(article, { whole = false } = {}) {
   }
   const body = renderArticle($('reader'), article, { t, locale: navigator.languages, pageUrl: snapshot.url, favicon: snapshot.favicon });
   if (whole) body.classList.add('whole-page');
+  renderNextPage(body, article, { t });
+  initPick({ wasm, snapshot, today: today(), t, show });
 
   const loadCsl = cached((file) => fetch(api.runtime.getURL('csl/' + file)).then((r) => {
     if (!r.ok) throw new Error(file + ': ' + r.status);

@@ -8,6 +8,7 @@
 //! sibling links: nothing here recurses, however deep the page nests.
 
 mod entities;
+mod shadow;
 mod sink;
 mod tokenizer;
 
@@ -16,6 +17,7 @@ use std::num::NonZeroU32;
 use html5ever::tendril::StrTendril;
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
+pub use shadow::SHADOW_MARK;
 #[doc(hidden)]
 pub use sink::parse_reference;
 pub use sink::{parse, Limits, Overflow};
