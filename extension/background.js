@@ -52,12 +52,14 @@ async function openReader(tabId, { stayOnFailure = false } = {}) {
   const id = freshId();
   await remember(id, { ...(snapshot || { html: '', url: '', title: '' }), at: Date.now() });
   await api.tabs.update(tabId, { url: api.runtime.getURL('reader.html?id=' + id) });
-  return { ok: true, id };
+  return { ok: true, reader: true, id };
 }
 
-// "Continue: page 2 of N" in the reader: load that page in the reader's tab, then open the
-// reader on it when the browser still grants the extension the tab (activeTab survives in
-// Chrome while the tab stays on the clicked site's origin; see tests/browser/README.md).
+// "Continue: page 2 of N" in the reader (the person's click): load that page in the reader's tab,
+// then open the reader on it where the browser still lets the extension read the tab. Chrome and
+// Firefox drop the activeTab grant when the tab leaves the clicked page for the reader, so with
+// activeTab alone the page itself stays open, its toolbar button badged with the page number: one
+// more click (or Alt+Shift+R) reads it. Nothing is fetched before the click.
 function loaded(tabId) {
   return new Promise((resolve) => {
     const done = () => { api.tabs.onUpdated.removeListener(listen); clearTimeout(timer); resolve(); };
@@ -67,11 +69,19 @@ function loaded(tabId) {
   });
 }
 
-async function openNext(tabId, url) {
+async function openNext(tabId, { url, page, of }) {
   const ready = loaded(tabId);
   await api.tabs.update(tabId, { url });
   await ready;
-  return openReader(tabId, { stayOnFailure: true });
+  const res = await openReader(tabId, { stayOnFailure: true });
+  if (!res.reader && Number.isInteger(page)) {
+    const title = Number.isInteger(of)
+      ? api.i18n.getMessage('continueBadgeTitleOf', [String(page), String(of)])
+      : api.i18n.getMessage('continueBadgeTitle', [String(page)]);
+    await api.action.setBadgeText({ tabId, text: String(page) }).catch(() => {});
+    await api.action.setTitle({ tabId, title }).catch(() => {});
+  }
+  return res;
 }
 
 api.action.onClicked.addListener((tab) => {
@@ -87,7 +97,7 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     return true;
   }
   if (msg.type === 'open-next' && typeof msg.url === 'string' && /^https?:\/\//i.test(msg.url) && sender && sender.tab) {
-    openNext(sender.tab.id, msg.url).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e) }));
+    openNext(sender.tab.id, msg).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e) }));
     return true;
   }
   if (msg.type === 'get-snapshot' && typeof msg.id === 'string') {

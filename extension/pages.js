@@ -1,8 +1,8 @@
 // Multi-page articles: the core's `nextPage` ({url, page, of}) becomes "Continue: page 2 of N"
 // at the end of the article. Following it is the reader's click: the background loads that page
 // in this tab and, where the browser still lets the extension read it, opens the reader on it;
-// otherwise the page itself stays open (a click on the toolbar button reads it). Nothing is
-// fetched before the click.
+// otherwise the page itself stays open with the toolbar button badged (one more click reads it;
+// see background.js). Nothing is fetched before the click.
 import { el } from './view.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -18,7 +18,7 @@ export function renderNextPage(body, article, { t }) {
     e.preventDefault();
     status.textContent = t('continueLoading');
     try {
-      const res = await api.runtime.sendMessage({ type: 'open-next', url: next.url });
+      const res = await api.runtime.sendMessage({ type: 'open-next', url: next.url, page: next.page, of: next.of || null });
       if (!res || !res.ok) throw new Error((res && res.error) || 'no answer');
     } catch (err) {
       // The background could not take the tab there: go there as a link would.

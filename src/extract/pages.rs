@@ -50,7 +50,6 @@ pub fn find(
 ) -> Option<NextPage> {
     let page = page?;
     let base = base.unwrap_or(page);
-    let current = sequence_number(page, page).map_or(1, |(_, n)| n);
     let mut best: Option<(NodeId, url::Url, u32)> = None;
     let mut numbered: Option<(NodeId, url::Url, u32)> = None;
     // `<link rel=next>` in the head: no pager around it.
@@ -59,8 +58,8 @@ pub fn find(
             .filter(|&n| dom.is(n, &local_name!("link")) && has_rel_next(dom, n))
             .find_map(|n| {
                 let url = base.join(dom.attr(n, "href")?.trim()).ok()?;
-                let (_, next) = sequence_number(page, &url)?;
-                (next == current + 1).then_some((n, url, next))
+                let (mine, next) = sequence_number(page, &url)?;
+                (next == mine + 1).then_some((n, url, next))
             })
     });
     let mut it = dom.descendants(root);
@@ -75,10 +74,10 @@ pub fn find(
         let Some(url) = dom.attr(a, "href").and_then(|h| base.join(h.trim()).ok()) else {
             continue;
         };
-        let Some((_, next)) = sequence_number(page, &url) else {
+        let Some((mine, next)) = sequence_number(page, &url) else {
             continue;
         };
-        if next != current + 1 || in_comments(dom, a) {
+        if next != mine + 1 || in_comments(dom, a) {
             continue;
         }
         match signal {
@@ -117,11 +116,11 @@ fn signal(dom: &Dom, a: NodeId) -> Option<Signal> {
     if text.len() > MAX_LINK_TEXT {
         return None;
     }
+    // Pager words are compared with ASCII case folded (the table's other scripts have no case).
     let said = |t: &str| {
         let t =
-            normalize_ws(t.trim_matches(|c: char| c.is_whitespace() || DECORATION.contains(&c)))
-                .to_lowercase();
-        NEXT_WORDS.contains(&t.as_str())
+            normalize_ws(t.trim_matches(|c: char| c.is_whitespace() || DECORATION.contains(&c)));
+        NEXT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&t))
     };
     let t = text.trim();
     if said(t)
@@ -218,9 +217,16 @@ pub fn sequence_number(page: &url::Url, other: &url::Url) -> Option<(u32, u32)> 
 
 /// Page numbers in a query parameter, the rest of the query the same.
 fn by_query(page: &url::Url, other: &url::Url) -> Option<(u32, u32)> {
+    // Page parameters are plain ASCII: the pairs are compared as written.
     let pairs = |u: &url::Url| -> Vec<(String, String)> {
-        u.query_pairs()
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        u.query()
+            .unwrap_or("")
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                (k.to_ascii_lowercase(), v.to_string())
+            })
             .collect()
     };
     let (mine, theirs) = (pairs(page), pairs(other));
