@@ -284,3 +284,94 @@ pub fn path_of(dom: &Dom, body: NodeId, id: NodeId) -> Option<String> {
     steps.reverse();
     Some(steps.join(">"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{path_of, resolve, view, PATH_ATTR};
+    use crate::dom::{parse, Limits};
+
+    const PAGE: &str = r#"<body><header><nav><a href="/">Home</a> and some more links here</nav></header>
+        <div id="a"><p>one</p></div><div><section><article><h1>Title</h1><p>The text of the article, long enough to be a block.</p>
+        <img src="x.png" alt="A harbour" onerror="alert(1)"><script>alert(2)</script></article></section></div>
+        <x-box><div data-tidings-shadow="open"><p>Shadow text long enough to be offered as a block.</p></div></x-box></body>"#;
+
+    fn dom() -> crate::dom::Dom {
+        parse(
+            PAGE,
+            &Limits {
+                max_nodes: 10_000,
+                max_depth: 256,
+                max_attributes: 100,
+            },
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn every_element_path_resolves_to_itself() {
+        let dom = dom();
+        let body = dom.body().unwrap();
+        for n in dom.descendants(body).filter(|&n| dom.element(n).is_some()) {
+            let path = path_of(&dom, body, n).unwrap();
+            assert_eq!(resolve(&dom, body, &path), Some(n), "{path}");
+        }
+        assert_eq!(
+            path_of(
+                &dom,
+                body,
+                dom.descendants(body)
+                    .find(|&n| dom.is(n, &html5ever::local_name!("article")))
+                    .unwrap()
+            )
+            .unwrap(),
+            "body>div:nth-of-type(2)>section:nth-of-type(1)>article:nth-of-type(1)"
+        );
+    }
+
+    #[test]
+    fn the_view_is_inert_and_names_the_paths_path_of_gives() {
+        let dom = dom();
+        let out = view(&dom).unwrap();
+        assert!(
+            !out.contains("<script")
+                && !out.contains("onerror")
+                && !out.contains("src=")
+                && !out.contains("href="),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"<span data-tidings-img="">A harbour</span>"#),
+            "{out}"
+        );
+        assert!(out.contains(&format!(
+            r#"{PATH_ATTR}="body&gt;div:nth-of-type(2)&gt;section:nth-of-type(1)&gt;article:nth-of-type(1)" data-tidings-tag="article""#
+        )), "{out}");
+        // The flattened shadow root and its host are blocks to pick; the short `div#a` is not offered.
+        assert!(
+            out.contains(
+                r#"body&gt;x-box:nth-of-type(1)&gt;div:nth-of-type(1)" data-tidings-tag="div""#
+            ),
+            "{out}"
+        );
+        assert!(!out.contains(r#"body&gt;div:nth-of-type(1)""#), "{out}");
+    }
+
+    #[test]
+    fn malformed_paths_resolve_to_nothing() {
+        let dom = dom();
+        let body = dom.body().unwrap();
+        for bad in [
+            "",
+            "html",
+            "body>",
+            "body>div",
+            "body>div:nth-of-type(0)",
+            "body>div:nth-of-type(3)",
+            "body>DIV:nth-of-type(1)",
+            "body>div:nth-of-type(1)x",
+        ] {
+            assert_eq!(resolve(&dom, body, bad), None, "{bad:?}");
+        }
+        assert_eq!(resolve(&dom, body, "body"), Some(body));
+    }
+}

@@ -514,4 +514,16 @@ describe('firefox', () => {
     assert.equal(norm(s.text).slice(0, 60), SEED.firstParagraph.slice(0, 60));
     await page.close();
   });
+  test('firefox: with the site granted (the test copy\'s host permission), "Continue" opens the reader on page 2 by itself', async () => {
+    const page = await openReader(`${server.base}/paged/`);
+    let s = await page.evaluate(pickState);
+    assert.deepEqual(s.next, { text: 'Continue: page 2 of 3', href: `${server.base}/paged/2/` });
+    await page.click('#next-page');
+    await poll('page 2 in the reader', () => page.evaluate(() => location.protocol === 'moz-extension:' && document.body.dataset.ready === 'true'
+      && document.querySelector('.article-body').textContent.includes('PAGE-TWO-MARKER')));
+    s = await page.evaluate(pickState);
+    assert.equal(s.next.text, 'Continue: page 3 of 3');
+    await page.screenshot({ path: shot('firefox-next-page-2') });
+    await page.close();
+  });
 });
