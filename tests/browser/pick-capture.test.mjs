@@ -197,9 +197,9 @@ describe('chromium', () => {
     await page.goto(`${server.base}/local/shadow-script/`, { waitUntil: 'load' });
     const src = fs.readFileSync(path.join(CHROME_DIR, 'capture.js'), 'utf8');
     const cost = await page.evaluate((code) => {
-      // 400 copies of the page's main block, each with its own open shadow root: a large page.
+      // 1,500 copies of the page's main block, each with its own open shadow root: a large page.
       const main = document.querySelector('main');
-      for (let i = 0; i < 400; i++) {
+      for (let i = 0; i < 1500; i++) {
         const copy = main.cloneNode(true);
         for (const p of document.querySelectorAll('footer p')) copy.append(p.cloneNode(true));
         document.body.append(copy);
@@ -215,7 +215,7 @@ describe('chromium', () => {
     console.log(`# capture walk on ${cost.nodes} elements + ${cost.capture.shadows} shadow roots: ${cost.walkMs.join('/')} ms (${cost.walkChars} chars) vs outerHTML ${cost.plainMs} ms (${cost.plainChars} chars)`);
     fs.writeFileSync(path.join(ARTIFACTS, 'capture-cost.json'), JSON.stringify(cost, null, 1));
     assert.equal(cost.capture.limited, false);
-    assert.ok(cost.capture.shadows >= 400, JSON.stringify(cost.capture));
+    assert.ok(cost.capture.shadows >= 1500, JSON.stringify(cost.capture));
     assert.ok(cost.walkChars > cost.plainChars, 'the walk writes the shadow roots outerHTML leaves out');
     await page.close();
   });
@@ -280,6 +280,8 @@ describe('chromium', () => {
     await page.screenshot({ path: shot('chromium-pick-hover') });
     await dek.click();
     await page.waitForFunction(() => !document.body.classList.contains('picking'));
+    // The citation panel is drawn again for the picked article (the citation module is async).
+    await page.waitForFunction(() => /Chinese FM holds phone talks/.test(document.querySelector('#citation')?.innerText || ''));
     s = await page.evaluate(pickState);
     assert.ok(norm(s.text).startsWith(DEK), s.text);
     assert.ok(Number(s.words) < Number(automaticWords), `${s.words} < ${automaticWords}`);
@@ -385,8 +387,13 @@ describe('chromium', () => {
       await poll(async () => (await badge()).text === String(n));
       assert.deepEqual(await badge(), { text: String(n), title: `Tidings: click to read page ${n} of 3 in the reader` });
       if (n === 2) await page.screenshot({ path: shot('chromium-next-page-loaded') });
-      // One more click on the toolbar button (the person's) reads it.
+      // One more click on the toolbar button (the person's) reads it (clicked again, from a fresh
+      // load, when headless Chromium's grant misses the tab: see openAndClick).
       await click(page);
+      if (await page.evaluate(() => document.querySelector('.error-box')?.dataset.code === 'cannot-capture')) {
+        console.log('# activeTab missed the tab, clicking again');
+        await openAndClick(`${server.base}/paged/${n}/`, page);
+      }
       s = await page.evaluate(pickState);
       assert.ok(s.text.includes(marker), s.text);
       assert.equal(s.next ? s.next.text : null, next);
