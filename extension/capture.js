@@ -7,8 +7,9 @@
 // inside <div data-tidings-frame="…">. Cross-origin frames are left as they are (the core drops
 // them). Declarative shadow DOM (<template shadowrootmode="open">) is attached by the browser's
 // parser, so it is captured as a live shadow root. The walk is iterative and bounded: past
-// MAX_NODES nodes or MAX_CHARS characters it gives up and falls back to the plain outerHTML;
-// past MAX_DEPTH only the text of deeper subtrees is written.
+// MAX_NODES elements or MAX_CHARS characters it gives up and falls back to the plain outerHTML;
+// past MAX_DEPTH only the text of deeper subtrees is written. Subtrees with nothing of that kind
+// in them are written by the browser's own serializer.
 (() => {
   const MAX_NODES = 400000;
   const MAX_DEPTH = 900;
@@ -33,6 +34,8 @@
   };
   const root = document.documentElement;
   if (!root) return { ...base, html: '' };
+  const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '';
+  const docHtml = () => doctype + root.outerHTML;
 
   // The same-origin document of a frame, or null (cross-origin, sandboxed, not loaded).
   const frameDoc = (el) => {
@@ -47,6 +50,29 @@
     return assigned.length ? assigned : Array.from(slot.childNodes);
   };
 
+  // The elements the walk opens itself: open shadow hosts, same-origin frames, the slots of shadow
+  // roots, and their ancestors (across shadow and frame boundaries). Every other subtree is
+  // written by the browser's own serializer (outerHTML): the walk costs little more on a page
+  // without shadow roots or frames than outerHTML does.
+  const walked = new Set();
+  const mark = (el) => { for (let n = el; n && !walked.has(n); n = n.parentNode || n.host) walked.add(n); };
+  const scopes = [document];
+  let seen = 0;
+  for (let i = 0; i < scopes.length; i++) {
+    const scope = scopes[i];
+    for (const el of scope.querySelectorAll('*')) {
+      if (++seen > MAX_NODES) return { ...base, html: docHtml(), capture: { limited: true, shadows: 0, frames: 0 } };
+      const tag = el.localName;
+      if (el.shadowRoot) { scopes.push(el.shadowRoot); mark(el); } else if (tag === 'iframe' || tag === 'frame') {
+        const doc = frameDoc(el);
+        if (doc) { scopes.push(doc); mark(el); }
+      } else if (tag === 'slot' && scope instanceof ShadowRoot) mark(el);
+    }
+  }
+
+  // Most pages have neither: the browser's serializer writes them whole.
+  if (!walked.size) return { ...base, html: docHtml(), capture: { limited: false, shadows: 0, frames: 0 } };
+
   const out = [];
   let chars = 0;
   let nodes = 0;
@@ -60,7 +86,7 @@
     if (item.close) { write(item.close); continue; }
     const { node, depth } = item;
     if (++nodes > MAX_NODES || chars > MAX_CHARS) {
-      return { ...base, html: root.outerHTML, capture: { limited: true, shadows: 0, frames: 0 } };
+      return { ...base, html: docHtml(), capture: { limited: true, shadows: 0, frames: 0 } };
     }
     if (node.nodeType === Node.TEXT_NODE) {
       const parent = node.parentNode && node.parentNode.localName;
@@ -70,6 +96,7 @@
     if (node.nodeType !== Node.ELEMENT_NODE) continue;
     const tag = node.localName;
     if (depth > MAX_DEPTH) { write(esc(node.textContent || '', false)); continue; }
+    if (!walked.has(node)) { write(node.outerHTML); continue; }
     if (tag === 'slot' && node.getRootNode() instanceof ShadowRoot) {
       const kids = slotted(node);
       for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], depth: depth + 1 });
@@ -104,6 +131,5 @@
     kids = Array.from(tag === 'template' ? [] : node.childNodes);
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], depth: depth + 1 });
   }
-  const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '';
   return { ...base, html: doctype + out.join(''), capture: { limited: false, shadows, frames, nodes } };
 })();
