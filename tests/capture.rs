@@ -182,3 +182,42 @@ fn a_picked_block_is_the_article_with_clutter_removed() {
         assert_eq!(e.code(), "pick-not-found", "{bad:?}");
     }
 }
+
+/// The CLI: `--format blocks` writes the view, `--pick PATH` takes a block from it, and a path
+/// the page does not have ends with exit status 2 and the `pick-not-found` message.
+#[test]
+fn cli_blocks_and_pick() {
+    let bin = env!("CARGO_BIN_EXE_tidings");
+    let page = format!(
+        "{}/tests/browser/fixtures/paged-1.html",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let run = |args: &[&str]| std::process::Command::new(bin).args(args).output().unwrap();
+    let view = run(&["extract", "--format", "blocks", &page]);
+    assert!(view.status.success());
+    let view = String::from_utf8(view.stdout).unwrap();
+    let main = paths(&view)
+        .into_iter()
+        .find(|(_, t)| t == "main")
+        .map(|(p, _)| p)
+        .unwrap();
+    let out = run(&[
+        "extract",
+        "--format",
+        "text",
+        "--url",
+        "http://127.0.0.1/paged/",
+        "--pick",
+        &main,
+        &page,
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("PAGE-ONE-MARKER") && !text.contains("ferry timetable"),
+        "{text}"
+    );
+    let bad = run(&["extract", "--pick", "body>div:nth-of-type(7)", &page]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("picked block is not on this page"));
+}
