@@ -124,6 +124,8 @@ async function main() {
     return showError({ code: 'wasm', message: String(e && e.message || e) }, { allowWholePage: true });
   }
 
+  // "Not the right text?" also where the core found no article: the person may know where it is.
+  initPick({ wasm, snapshot, today: today(), t, show });
   let article;
   try {
     article = await extractArticle(wasm, snapshot, today(), t);
@@ -145,7 +147,6 @@ async function show(article, { whole = false } = {}) {
   const body = renderArticle($('reader'), article, { t, locale: navigator.languages, pageUrl: snapshot.url, favicon: snapshot.favicon });
   if (whole) body.classList.add('whole-page');
   renderNextPage(body, article, { t });
-  initPick({ wasm, snapshot, today: today(), t, show });
 
   const loadCsl = cached((file) => fetch(api.runtime.getURL('csl/' + file)).then((r) => {
     if (!r.ok) throw new Error(file + ': ' + r.status);

@@ -350,6 +350,23 @@ describe('chromium', () => {
     await page.close();
   });
 
+  test('pick the block where the core found no article: a teaser of a front page becomes the article', async () => {
+    const page = await openAndClick(`${server.base}/no-article/`);
+    let s = await page.evaluate(pickState);
+    assert.equal(s.error, 'no-article');
+    assert.equal(s.pickButton.hidden, false);
+    await page.click('#pick');
+    const teaser = page.locator('.pick-page [role="option"]', { hasText: /^\s*Council approves £40m plan to rebuild Preston bus station roof/ }).last();
+    await teaser.click();
+    await page.waitForFunction(() => !document.body.classList.contains('picking') && document.body.dataset.ready === 'true');
+    s = await page.evaluate(pickState);
+    assert.equal(s.error, null);
+    assert.match(s.text, /^Council approves £40m plan/);
+    await page.screenshot({ path: shot('chromium-pick-no-article'), fullPage: true });
+    await page.evaluate(() => chrome.storage.local.remove('picks'));
+    await page.close();
+  });
+
   test('pick the block and the next-page link: labelled, and AA contrast in every theme', async () => {
     const page = await openAndClick(`${server.base}/paged/`);
     const reports = {};
