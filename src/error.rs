@@ -31,6 +31,8 @@ pub enum ErrorKind {
     NotHtml,
     /// The page holds no article text.
     NoArticle,
+    /// The block picked by hand (a path) is not on the page, or holds no text.
+    PickNotFound,
     /// A bug in tidings (caught, never a crash).
     Internal,
 }
@@ -61,7 +63,7 @@ impl Error {
     }
 
     /// A stable, machine-readable code: `too-large`, `too-many-nodes`, `too-deep`, `too-many-attributes`,
-    /// `not-html`, `no-article`, `internal`.
+    /// `not-html`, `no-article`, `pick-not-found`, `internal`.
     pub fn code(&self) -> &'static str {
         match self.kind {
             ErrorKind::TooLarge { .. } => "too-large",
@@ -70,6 +72,7 @@ impl Error {
             ErrorKind::TooManyAttributes { .. } => "too-many-attributes",
             ErrorKind::NotHtml => "not-html",
             ErrorKind::NoArticle => "no-article",
+            ErrorKind::PickNotFound => "pick-not-found",
             ErrorKind::Internal => "internal",
         }
     }

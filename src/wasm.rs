@@ -146,16 +146,20 @@ mod extraction {
 
     /// Extracts the article from a page's HTML. `today` (YYYY-MM-DD) is the access
     /// date for citations; `force` returns the best candidate even on pages that
-    /// are not articles ("show the whole page cleaned").
+    /// are not articles ("show the whole page cleaned"); `pick`, a path from
+    /// `pickView`, takes that block as the article (`{code: 'pick-not-found'}`
+    /// when the page has no such block).
     #[wasm_bindgen]
     pub fn extract(
         html: &js_sys::JsString,
         url: &str,
         today: &str,
         force: Option<bool>,
+        pick: Option<String>,
     ) -> Result<JsValue, JsValue> {
         let options = Options {
             force: force.unwrap_or(false),
+            pick: pick.filter(|p| !p.is_empty()),
             ..Options::default()
         };
         run(html, url, today, &options)
@@ -198,6 +202,16 @@ mod extraction {
             js_sys::Reflect::set(&result, &JsValue::from_str(key), &JsValue::from(value))?;
         }
         Ok(result)
+    }
+
+    /// The page's body as inert HTML to pick the article block from, each
+    /// block with text carrying its path in `data-tidings-path` (for
+    /// `extract(…, pick)`).
+    #[wasm_bindgen(js_name = pickView)]
+    pub fn pick_view(html: &js_sys::JsString) -> Result<String, JsValue> {
+        let options = Options::default();
+        let html = utf8(html, options.limits.max_bytes)?;
+        crate::pick_view(&html, &options).map_err(from_error)
     }
 
     /// Whether the page looks like it holds an article (cheap; for the toolbar badge).

@@ -10,6 +10,7 @@
 #![warn(missing_docs)]
 
 mod entities;
+mod shadow;
 mod sink;
 mod tokenizer;
 
@@ -18,6 +19,7 @@ use std::num::NonZeroU32;
 use html5ever::tendril::StrTendril;
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
+pub use shadow::SHADOW_MARK;
 #[doc(hidden)]
 pub use sink::parse_reference;
 pub use sink::{parse, Limits, Overflow};
