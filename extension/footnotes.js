@@ -89,12 +89,13 @@ function noteCopy(note, refs) {
 }
 
 /**
- * Wires the references in `body`. `t` gives the strings. Returns { refs, close } or null when
- * the article has none.
+ * Wires the references in `body`. `t` gives the strings; aborting `signal` (optional) closes the
+ * note and removes the popover and the document's listeners (the reader shows another body).
+ * Returns { refs, close } or null when the article has none.
  */
-export function attachFootnotes(body, { t }) {
+export function attachFootnotes(body, { t, signal }) {
   const refs = findNoteRefs(body);
-  if (!refs.length) return null;
+  if (!refs.length || (signal && signal.aborted)) return null;
   const doc = body.ownerDocument;
   const hasPopover = typeof HTMLElement.prototype.showPopover === 'function';
   const title = el('h2', { class: 'fn-title', id: 'fn-pop-title' });
@@ -179,10 +180,11 @@ export function attachFootnotes(body, { t }) {
   // Esc closes the note before the reader's own Esc (back to the page) sees it.
   window.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && current) { e.stopImmediatePropagation(); e.preventDefault(); close(); }
-  }, true);
+  }, { capture: true, signal });
   doc.addEventListener('pointerdown', (e) => {
     if (current && !pop.contains(e.target) && !current.link.contains(e.target)) close({ refocus: false });
-  });
+  }, { signal });
+  if (signal) signal.addEventListener('abort', () => { close({ refocus: false }); pop.remove(); });
   pop.addEventListener('focusout', (e) => {
     if (current && current.modal && !pop.contains(e.relatedTarget) && e.relatedTarget !== current.link) close({ refocus: false });
   });

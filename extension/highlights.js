@@ -335,9 +335,10 @@ const uid = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 
 /**
  * Wires highlighting into the reader: `body` (the article body), `toolbar` (where the controls
  * go, before `before`), `article` (from the core), `pageUrl`, `storage`, `t`, and `citation()`
- * (the citation in the chosen style: { name, text, html }).
+ * (the citation in the chosen style: { name, text, html }). Aborting `signal` (optional) removes
+ * the controls, the note dialog and the document's listeners (the reader shows another body).
  */
-export async function attachHighlights({ body, toolbar, before, article, pageUrl, storage, t, citation }) {
+export async function attachHighlights({ body, toolbar, before, article, pageUrl, storage, t, citation, signal }) {
   const doc = body.ownerDocument;
   const url = String(article.canonicalUrl || pageUrl || '').replace(/#.*$/, '');
   const key = KEY + url;
@@ -347,6 +348,8 @@ export async function attachHighlights({ body, toolbar, before, article, pageUrl
     remove: async (k) => { memory.delete(k); }, all: async () => Object.fromEntries(memory),
   };
   let entry = (await store.get(key).catch(() => null)) || { url, title: article.title || '', items: [] };
+  // Another article was shown while the highlights were read: it has its own.
+  if (signal && signal.aborted) return null;
   entry.title = article.title || entry.title;
   entry.article = citeFields({ ...article, url: article.canonicalUrl || pageUrl, accessed: article.accessed || today() });
 
@@ -390,7 +393,7 @@ export async function attachHighlights({ body, toolbar, before, article, pageUrl
     const ok = sel && sel.rangeCount && !sel.isCollapsed && body.contains(sel.anchorNode) && body.contains(sel.focusNode) && sel.toString().trim();
     if (ok) { lastRange = sel.getRangeAt(0).cloneRange(); tools.hidden = false; }
     else if (!tools.contains(doc.activeElement)) tools.hidden = true;
-  });
+  }, { signal });
   for (const b of [...colorButtons, noteButton]) b.addEventListener('mousedown', (e) => e.preventDefault());
 
   const save = async () => {
@@ -552,7 +555,16 @@ export async function attachHighlights({ body, toolbar, before, article, pageUrl
   // Esc closes the note dialog (the browser does) before the reader's Esc (back to the page) sees it.
   window.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && doc.querySelector('dialog[open]')) e.stopImmediatePropagation();
-  }, true);
+  }, { capture: true, signal });
+  if (signal) {
+    signal.addEventListener('abort', () => {
+      clearTimeout(say.timer);
+      if (dialog.open) dialog.close();
+      tools.remove();
+      panel.remove();
+      dialog.remove();
+    });
+  }
   return { entry: () => entryOut(), render };
 }
 

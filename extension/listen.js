@@ -124,13 +124,15 @@ let current = null;
 
 /**
  * Adds the Listen control to `toolbar` and the player under it; reads `root` (the article with its
- * title). `lang` is the article's language. Returns { stop }.
+ * title). `lang` is the article's language. Aborting `signal` (optional) takes the player down:
+ * speech stopped, controls and listeners removed. Returns { stop, start }.
  */
-export function attachListen({ root, toolbar, before, lang, t, store, uiLang }) {
+export function attachListen({ root, toolbar, before, lang, t, store, uiLang, signal: outer }) {
   // A page that shows articles one after another (the www demo) keeps one player: the last.
   if (current) current.abort();
   const life = new AbortController();
   current = life;
+  if (outer) outer.addEventListener('abort', () => life.abort(), { signal: life.signal });
   const { signal } = life;
   const doc = root.ownerDocument;
   const synth = () => globalThis.speechSynthesis || null;
@@ -363,9 +365,11 @@ export function attachListen({ root, toolbar, before, lang, t, store, uiLang }) 
     if (!playing) { playing = true; syncPlay(); }
     speak();
   }, { signal });
-  // L starts and pauses (documented in the button's title).
+  // L starts and pauses (documented in the button's title); not while the article is not shown
+  // (the reader's pick view hides it).
   doc.addEventListener('keydown', (e) => {
     const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName || '') || e.target.isContentEditable;
+    if (!root.isConnected || !root.getClientRects().length) return;
     if (typing || e.ctrlKey || e.metaKey || e.altKey || (e.key !== 'l' && e.key !== 'L')) return;
     e.preventDefault();
     if (bar.hidden) start(); else toggle();

@@ -96,6 +96,11 @@ function openPick() {
   view.setAttribute('aria-describedby', 'pick-help');
   const section = el('section', { id: 'pick-view', class: 'pick-view', 'aria-label': t('pickViewLabel') }, bar, view);
   $('main').append(section);
+  // What belongs to the article now hidden goes: an open menu (the highlights panel lists its
+  // passages) and a selection in it (its colour and quote buttons).
+  for (const menu of document.querySelectorAll('.toolbar details.menu[open]')) menu.open = false;
+  const sel = document.getSelection();
+  if (sel && sel.rangeCount && $('reader')?.contains(sel.anchorNode)) sel.removeAllRanges();
   document.body.classList.add('picking');
   $('pick').setAttribute('aria-pressed', 'true');
 
@@ -131,6 +136,8 @@ function openPick() {
   view.addEventListener('click', (e) => { e.preventDefault(); choose(e.target.closest && e.target.closest('.pick-page [role="option"]')); });
   state.onKey = (e) => {
     if (!document.body.classList.contains('picking')) return;
+    // Esc closes what is on top: a menu opened over the view (the reader's Esc closes it), else the view.
+    if (e.key === 'Escape' && document.querySelector('.toolbar details.menu[open]')) return;
     if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); closePick(); return; }
     if (!view.contains(document.activeElement) && document.activeElement !== view) return;
     const i = blocks.indexOf(state.active);

@@ -47,6 +47,8 @@ async function main() {
   if (samples.length) { $('sample').value = samples[0].slug; $('sample').dispatchEvent(new Event('change')); }
 }
 
+let demoLife = null; // the shown article's footnotes (aborted when another is shown)
+
 async function run(wasm) {
   $('status').replaceChildren();
   $('reader').replaceChildren();
@@ -67,7 +69,10 @@ async function run(wasm) {
     $('status').replaceChildren(el('p', { class: 'notice', 'data-code': 'not-article', text: t('notArticleNotice') }));
   }
   const body = renderArticle($('reader'), article, { t, locale: navigator.languages, pageUrl: $('url').value });
-  attachFootnotes(body, { t });
+  // The previous article's note popover and its listeners go with it.
+  if (demoLife) demoLife.abort();
+  demoLife = new AbortController();
+  attachFootnotes(body, { t, signal: demoLife.signal });
   attachListen({ root: body.closest('.article-wrap') || body, toolbar: document.querySelector('.toolbar'), before: $('settings-menu'), lang: article.lang, t, store, uiLang: document.documentElement.lang });
   $('cite').hidden = false;
   try {
