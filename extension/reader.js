@@ -111,6 +111,10 @@ async function main() {
   renderRemembered($('settings'), t).catch(() => {});
   $('back').addEventListener('click', goBack);
   document.addEventListener('keydown', onKey);
+  // The sticky toolbar wraps on narrow windows and grows with the player: what sticks or scrolls
+  // under it (the pick view's bar, the sentence being read) keeps clear of its height.
+  const toolbar = document.querySelector('.toolbar');
+  new ResizeObserver(() => document.documentElement.style.setProperty('--toolbar-h', toolbar.offsetHeight + 'px')).observe(toolbar);
 
   snapshot = await getSnapshot(new URLSearchParams(location.search).get('id'));
   if (!snapshot) return showError({ code: 'expired', message: t('error_expired_detail') });

@@ -713,6 +713,136 @@ describe('Chromium', () => {
     }
     await page.close();
   });
+
+  // Both branches' controls in one toolbar: Back, Not the right text?, Listen, the colours,
+  // Highlights, Save, Display and the player. At a phone's width and a desktop's, in the dark
+  // theme: every control inside the window and not covered by another, and each menu opened
+  // fits the window. Screenshots: features-chromium-toolbar-{400,1280}*.png.
+  test('toolbar with every control at 400 px and 1280 px (dark): all inside the window, menus fit', async () => {
+    version = 1;
+    for (const width of [400, 1280]) {
+      const page = await openReader(notes.url, { width, height: 900 });
+      await page.evaluate(() => { document.documentElement.dataset.theme = 'dark'; });
+      await page.evaluate(installSpeech, [{ name: 'Test English', lang: 'en-US', default: true }]);
+      await page.click('#listen');
+      await page.evaluate(selectPhrase, GLOSS);
+      await page.waitForSelector('#hl-tools:not([hidden])');
+      const layout = await page.evaluate(() => {
+        const w = document.documentElement.clientWidth;
+        const out = [];
+        for (const c of document.querySelectorAll('.toolbar button:not([hidden]), .toolbar summary, .toolbar select')) {
+          if (!c.getClientRects().length || c.closest('.menu-body')) continue;
+          const r = c.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          out.push({ id: c.id || c.getAttribute('aria-label') || c.textContent.trim(), left: Math.round(r.left), right: Math.round(r.right), inside: r.left >= 0 && r.right <= w, onTop: !!hit && (hit === c || c.contains(hit)) });
+        }
+        // What sticks out sideways, if anything (named in the failure message).
+        const wide = Array.from(document.body.querySelectorAll('*')).filter((n) => n.getClientRects().length && n.getBoundingClientRect().right > w + 1)
+          .slice(0, 5).map((n) => `${n.tagName.toLowerCase()}#${n.id}.${n.className} ${Math.round(n.getBoundingClientRect().right)}`);
+        return { w, scrollW: document.documentElement.scrollWidth, out, wide };
+      });
+      await page.screenshot({ path: shot(`features-chromium-toolbar-${width}`) });
+      assert.ok(layout.out.length >= 12, JSON.stringify(layout.out));
+      for (const c of layout.out) {
+        assert.ok(c.inside, `${width}px: ${c.id} inside the window: ${JSON.stringify(c)}`);
+        assert.ok(c.onTop, `${width}px: ${c.id} not covered: ${JSON.stringify(c)}`);
+      }
+      assert.ok(layout.scrollW <= layout.w, `${width}px: no sideways scrolling (${layout.scrollW} > ${layout.w}): ${layout.wide.join(', ')}`);
+      for (const menu of ['#hl-menu', '#save-menu', '#settings-menu']) {
+        await page.evaluate((m) => { for (const d of document.querySelectorAll('details.menu')) d.open = false; document.querySelector(m).open = true; }, menu);
+        const box = await page.evaluate((m) => { const r = document.querySelector(m + ' > .menu-body').getBoundingClientRect(); return { left: Math.round(r.left), right: Math.round(r.right), w: document.documentElement.clientWidth }; }, menu);
+        if (menu === '#hl-menu') await page.screenshot({ path: shot(`features-chromium-toolbar-${width}-highlights`) });
+        assert.ok(box.left >= 0 && box.right <= box.w, `${width}px: ${menu} fits the window: ${JSON.stringify(box)}`);
+      }
+      await page.close();
+    }
+  });
+
+  // "Not the right text?" shows another article body: the features follow it (one set of
+  // controls, the player stopped, highlights placed in the new text, the notes' popover bound).
+  test('after a pick: read aloud, highlights and footnotes work on the picked article, one set of controls', async () => {
+    version = 1;
+    const page = await openReader(notes.url);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    // No highlights or pick left by another test.
+    await page.evaluate((k) => chrome.storage.local.remove(['picks', k]), 'hl:' + CANONICAL);
+    await page.reload();
+    await waitReady(page);
+    await page.evaluate(installSpeech, [{ name: 'Test English', lang: 'en-US', default: true }]);
+    // A highlight and a playing player on the first body.
+    assert.ok(await page.evaluate(selectPhrase, GLOSS));
+    await page.waitForSelector('#hl-tools:not([hidden])');
+    await page.click('.hl-color[data-color="green"]');
+    await page.keyboard.press('l');
+    await page.waitForFunction(() => window.__tts.spoken.length === 1);
+    await page.evaluate(() => { window.__oldBody = document.querySelector('.article-body'); });
+
+    // The pick view: L does not read the hidden article; Enter picks the block in focus.
+    await page.click('#pick');
+    await page.waitForSelector('.pick-page .pick-active');
+    await page.keyboard.press('l');
+    assert.equal(await page.evaluate(() => window.__tts.spoken.length), 1, 'L ignored in the pick view');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !window.__oldBody.isConnected && document.querySelector('.article-body') && !document.body.classList.contains('picking'));
+    await page.waitForFunction(() => document.querySelectorAll('mark.hl').length > 0, null, { timeout: 5000 });
+
+    const counts = await page.evaluate(() => Object.fromEntries(['#listen', '#listen-bar', '#listen-play', '#hl-tools', '#hl-menu', '#hl-summary', '#hl-note-dialog', '#fn-pop']
+      .map((sel) => [sel, document.querySelectorAll(sel).length])));
+    for (const [sel, n] of Object.entries(counts)) assert.equal(n, 1, `one ${sel} after the pick: ${JSON.stringify(counts)}`);
+    let s = await page.evaluate(ttsState);
+    assert.equal(s.barHidden, true, 'the old player is closed');
+    assert.equal(s.highlighted, null, 'no sentence highlighted in the old body');
+    assert.equal(await page.evaluate(() => window.__tts.fake.current), null, 'the old speech cancelled');
+    let st = await page.evaluate(hlState);
+    assert.deepEqual(st.marks.map((m) => [m.text, m.color]), [[GLOSS, 'green']], 'the highlight placed in the picked text');
+    assert.ok(await page.evaluate(() => document.querySelector('.article-body').contains(document.querySelector('mark.hl'))));
+    assert.ok((await page.evaluate(() => document.querySelector('#pick-status').innerText)).length > 0, 'the pick notice is shown');
+
+    // Listen reads the picked article: its title, then its first sentence, highlighted in the new body.
+    await page.click('#listen');
+    await page.waitForFunction(() => window.__tts.spoken.length === 2);
+    s = await page.evaluate(ttsState);
+    assert.equal(s.last.text, 'The Quiet Life of Footnotes');
+    await page.evaluate(() => window.__tts.end());
+    s = await page.evaluate(ttsState);
+    assert.equal(s.last.text, 'Mr. Smith went to the U.S. on Monday.');
+    assert.equal(s.highlighted, s.last.text);
+    assert.ok(await page.evaluate(() => {
+      const r = Array.from(CSS.highlights.get('tidings-reading'))[0];
+      return document.querySelector('.article-body').contains(r.startContainer);
+    }), 'the reading highlight is in the picked body');
+    // A click on a paragraph of the new body reads from there.
+    await page.click('.article-body p:nth-of-type(7)');
+    s = await page.evaluate(ttsState);
+    assert.match(s.last.text, /^Others use notes to argue with themselves/);
+    await page.click('#listen-stop');
+
+    // A new highlight in the picked article, kept with the first.
+    assert.ok(await page.evaluate(selectPhrase, HISTORIAN));
+    await page.waitForSelector('#hl-tools:not([hidden])');
+    await page.click('.hl-color[data-color="blue"]');
+    await page.waitForFunction(() => document.querySelectorAll('mark.hl[data-color="blue"]').length > 0);
+    st = await page.evaluate(hlState);
+    assert.deepEqual(st.marks.map((m) => [m.text, m.color]), [[GLOSS, 'green'], [HISTORIAN, 'blue']]);
+    assert.equal(st.summary, 'Highlights (2)');
+    const kept = await page.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k]), 'hl:' + CANONICAL);
+    assert.equal(kept.items.length, 2);
+    await page.screenshot({ path: shot('features-chromium-after-pick') });
+
+    // The notes' popover is bound to the new references; Esc closes it, not the reader.
+    await page.evaluate(() => document.querySelector('.article-body a.fn-ref').click());
+    const pop = await page.evaluate(() => ({ open: document.querySelector('#fn-pop').matches(':popover-open'), text: document.querySelector('#fn-pop .fn-content').textContent.trim() }));
+    assert.deepEqual(pop, { open: true, text: 'He was, by his own account, the only person in the shop who read the notes first.' });
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => document.querySelector('#fn-pop').matches(':popover-open')), false);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), '1', 'focus back on the reference');
+    assert.equal(await page.evaluate(() => location.protocol), 'chrome-extension:', 'Esc closed the note, not the reader');
+    assert.deepEqual(errors, []);
+    // The pick and the highlights are this test's only.
+    await page.evaluate((k) => chrome.storage.local.remove(['picks', k]), 'hl:' + CANONICAL);
+    await page.close();
+  });
 });
 
 // ================================================================ Firefox
