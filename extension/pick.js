@@ -103,6 +103,8 @@ function openPick() {
   if (sel && sel.rangeCount && $('reader')?.contains(sel.anchorNode)) sel.removeAllRanges();
   document.body.classList.add('picking');
   $('pick').setAttribute('aria-pressed', 'true');
+  // The article's own tools (read aloud) stop: the article is hidden while a block is picked.
+  document.dispatchEvent(new Event('tidings-pick-open'));
 
   const setActive = (b, focus = true) => {
     if (!b) return;

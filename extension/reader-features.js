@@ -31,7 +31,9 @@ export async function attachReaderFeatures({ article, body, cite, pageUrl, t, ap
     console.error('tidings: footnotes', e);
   }
   try {
-    attachListen({ root: body.closest('.article-wrap') || body, toolbar, before, lang: article.lang, t, store: storage, uiLang: document.documentElement.lang, signal });
+    const player = attachListen({ root: body.closest('.article-wrap') || body, toolbar, before, lang: article.lang, t, store: storage, uiLang: document.documentElement.lang, signal });
+    // The pick view hides the article: reading it aloud stops (pick.js says when it opens).
+    document.addEventListener('tidings-pick-open', () => player.stop(), { signal });
   } catch (e) {
     console.error('tidings: read aloud', e);
   }

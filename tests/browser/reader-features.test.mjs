@@ -781,6 +781,11 @@ describe('Chromium', () => {
     // The pick view: L does not read the hidden article; Enter picks the block in focus.
     await page.click('#pick');
     await page.waitForSelector('.pick-page .pick-active');
+    // The article is hidden: its reading stops, and its tools go until it is back.
+    assert.deepEqual(await page.evaluate(() => ({
+      speaking: window.__tts.fake.current !== null,
+      shown: ['#listen', '#listen-bar', '#hl-menu', '#save-menu'].filter((q) => document.querySelector(q).getClientRects().length),
+    })), { speaking: false, shown: [] });
     await page.keyboard.press('l');
     assert.equal(await page.evaluate(() => window.__tts.spoken.length), 1, 'L ignored in the pick view');
     await page.keyboard.press('Enter');
