@@ -181,7 +181,8 @@ def _pages(records: Iterable[Any]) -> Iterator[Page]:
         except StopIteration:
             return
         except Exception as e:  # the reader's own error on a damaged stream
-            yield Page(None, None, None, None, b"", f"the WARC stream cannot be read on: {e}")
+            reason = "".join(c if c.isprintable() else "?" for c in str(e)[:200])
+            yield Page(None, None, None, None, b"", f"the WARC stream cannot be read on: {reason}")
             return
         page = page_of(record)
         if page is not None:
