@@ -145,7 +145,10 @@ fn extract<'py>(
         let url = url.as_deref();
         match page {
             Page::Text(s) => tidings::extract(&s, url, &options),
-            Page::Bytes(b) => match content_type.as_deref().and_then(|ct| charset::decode(&b, ct)) {
+            Page::Bytes(b) => match content_type
+                .as_deref()
+                .and_then(|ct| charset::decode(&b, ct))
+            {
                 Some(text) => tidings::extract_bytes(text.as_bytes(), url, &options),
                 None => tidings::extract_bytes(&b, url, &options),
             },
@@ -185,9 +188,13 @@ fn styles(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
 fn valid_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 /// Formats a citation of an article (a dict from `extract`) or of a CSL-JSON
@@ -232,9 +239,9 @@ fn cite<'py>(
             tidings::iso_date_from_unix(secs)
         }
     };
-    let dict = item_or_article
-        .cast::<PyDict>()
-        .map_err(|_| PyTypeError::new_err("cite takes a dict: an article from extract() or a CSL-JSON item"))?;
+    let dict = item_or_article.cast::<PyDict>().map_err(|_| {
+        PyTypeError::new_err("cite takes a dict: an article from extract() or a CSL-JSON item")
+    })?;
     let value: serde_json::Value = pythonize::depythonize(dict.as_any())
         .map_err(|e| raise(py, "bad-item", &format!("not JSON-like data: {e}")))?;
     let item = if dict.contains("type")? {
@@ -244,8 +251,13 @@ fn cite<'py>(
             .map_err(|e| raise(py, "bad-article", &format!("not an article: {e}")))?;
         tidings::item_from_article(&article, &accessed)
     };
-    let info = csl::find_style(style)
-        .ok_or_else(|| raise(py, "unknown-style", &format!("unknown style {style:?} (see styles())")))?;
+    let info = csl::find_style(style).ok_or_else(|| {
+        raise(
+            py,
+            "unknown-style",
+            &format!("unknown style {style:?} (see styles())"),
+        )
+    })?;
     py.detach(|| csl::format_with(&item, info, format, None, None))
         .map_err(|e| raise(py, e.code(), e.message()))
 }
@@ -261,7 +273,11 @@ fn _tidings(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let errors = [
         ("TidingsError", py.get_type::<TidingsError>(), "internal"),
         ("TooLargeError", py.get_type::<TooLargeError>(), "too-large"),
-        ("TooManyNodesError", py.get_type::<TooManyNodesError>(), "too-many-nodes"),
+        (
+            "TooManyNodesError",
+            py.get_type::<TooManyNodesError>(),
+            "too-many-nodes",
+        ),
         ("TooDeepError", py.get_type::<TooDeepError>(), "too-deep"),
         (
             "TooManyAttributesError",
@@ -269,7 +285,11 @@ fn _tidings(m: &Bound<'_, PyModule>) -> PyResult<()> {
             "too-many-attributes",
         ),
         ("NotHtmlError", py.get_type::<NotHtmlError>(), "not-html"),
-        ("NoArticleError", py.get_type::<NoArticleError>(), "no-article"),
+        (
+            "NoArticleError",
+            py.get_type::<NoArticleError>(),
+            "no-article",
+        ),
         ("InternalError", py.get_type::<InternalError>(), "internal"),
         ("CiteError", py.get_type::<CiteError>(), "bad-item"),
     ];
