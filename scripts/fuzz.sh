@@ -2,13 +2,13 @@
 # Runs each libFuzzer target (fuzz/) for a fixed time and prints executions and findings.
 # Not part of CI. Needs a nightly toolchain and cargo-fuzz:
 #   rustup toolchain install nightly && cargo install cargo-fuzz
-# Usage: scripts/fuzz.sh [seconds-per-target] [target...]   (default 300 s; targets extract sanitize tokenizer_diff)
+# Usage: scripts/fuzz.sh [seconds-per-target] [target...]   (default 300 s; targets extract sanitize tokenizer_diff warc)
 set -uo pipefail
 cd "$(dirname "$0")/../fuzz"
 secs="${1:-300}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(extract sanitize tokenizer_diff)
+[ ${#targets[@]} -eq 0 ] && targets=(extract sanitize tokenizer_diff warc)
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 status=0
 for t in "${targets[@]}"; do
@@ -18,6 +18,12 @@ for t in "${targets[@]}"; do
   for f in ../tests/fixtures/pages/*/source.html; do
     cp -n "$f" "$corpus/seed-$(basename "$(dirname "$f")").html" 2>/dev/null || true
   done
+  # The WARC target starts from the WARC fixtures (whole, truncated, plain and gzip).
+  if [ "$t" = warc ]; then
+    for f in ../tests/fixtures/warc/*.warc ../tests/fixtures/warc/*.warc.gz; do
+      cp -n "$f" "$corpus/seed-$(basename "$f")" 2>/dev/null || true
+    done
+  fi
   i=0
   while IFS= read -r line; do
     case "$line" in ''|'#'*) continue ;; esac

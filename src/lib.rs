@@ -192,6 +192,21 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
 
 /// Like [`extract`], from raw bytes: the charset is found the way browsers find it.
 pub fn extract_bytes(bytes: &[u8], url: Option<&str>, options: &Options) -> Result<Article, Error> {
+    extract_bytes_with_charset(bytes, None, url, options)
+}
+
+/// Like [`extract_bytes`], for bytes whose transport named a charset (the
+/// `charset` parameter of an HTTP `Content-Type`, as in a WARC response
+/// record): it comes after a byte-order mark and before the page's own
+/// `<meta charset>`, as in browsers, except that a legacy label on valid UTF-8
+/// text, or a UTF-8 label on invalid bytes of a page declaring another
+/// charset, gives way to what the bytes show. `None` is [`extract_bytes`].
+pub fn extract_bytes_with_charset(
+    bytes: &[u8],
+    charset: Option<&str>,
+    url: Option<&str>,
+    options: &Options,
+) -> Result<Article, Error> {
     if bytes.len() > options.limits.max_bytes {
         return Err(too_large(bytes.len(), options.limits.max_bytes));
     }
@@ -201,7 +216,7 @@ pub fn extract_bytes(bytes: &[u8], url: Option<&str>, options: &Options) -> Resu
             "the input looks like binary data, not a web page",
         ));
     }
-    extract(&decode::decode(bytes), url, options)
+    extract(&decode::decode_with_charset(bytes, charset), url, options)
 }
 
 /// The article as Markdown, headed by its title and byline.

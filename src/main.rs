@@ -5,11 +5,14 @@ use std::process::ExitCode;
 
 use tidings::{Article, InputKind, Options};
 
+mod warc;
+
 const USAGE: &str = "\
 tidings — find the article in a web page, clean it, cite it
 
 Usage:
   tidings extract [--url URL] [--format json|html|text|markdown] [--input html|text] [--force] [FILE|-]...
+  tidings extract --warc [--force] [FILE.warc[.gz]|-]...
   tidings cite [--style STYLE] [--format text|html] [--url URL] [--accessed YYYY-MM-DD] [FILE|-]
   tidings cite --style STYLE [--format text|html] --csl-json FILE
   tidings styles
@@ -17,8 +20,8 @@ Usage:
 
 With several FILEs, `extract` writes JSON Lines (one object per file, with a
 `file` field; failures as {\"file\", \"error\": {\"code\", \"message\"}}).
-Exit status: 0 success, 1 no article found (or any file of a batch failed),
-2 unreadable input or bad usage.";
+Exit status: 0 success, 1 no article found (or any file of a batch, or any
+page of a WARC, failed), 2 unreadable or damaged input or bad usage.";
 
 const EXTRACT_HELP: &str = "\
 Usage: tidings extract [OPTIONS] [FILE|-]...
@@ -30,10 +33,19 @@ Options:
   --format FORMAT    json (default), html, text or markdown
   --input KIND       html (default) or text (a text dump of a page)
   --force            return the best candidate even if the page is not an article
+  --warc             the FILEs are WARC files (plain or gzip per record): one
+                     JSON line per HTML response with status 200, with `url`,
+                     `warcRecordId` and `warcDate`; other records are skipped
+                     and counted on standard error
   -h, --help         this help
 
 Reads standard input when no FILE (or `-`) is given. With several FILEs the
-output is JSON Lines, one object per file in input order, each with `file`.";
+output is JSON Lines, one object per file in input order, each with `file`.
+With --warc, a record that fails gives {\"url\", \"warcRecordId\", \"warcDate\",
+\"error\": {\"code\", \"message\"}} and the run goes on; a damaged or truncated
+file ends with {\"file\", \"error\": {\"code\": \"bad-warc\", …}} after all it held
+before. Exit status: 0 all pages extracted, 1 some page failed, 2 a file
+unreadable or damaged.";
 
 const CITE_HELP: &str = "\
 Usage: tidings cite [OPTIONS] [FILE|-]
@@ -184,8 +196,20 @@ fn extract_one(
     url: Option<&str>,
     options: &Options,
 ) -> Result<Article, tidings::Error> {
+    extract_page(bytes, None, url, options)
+}
+
+/// One page, with the charset its transport named (a WARC record's HTTP head).
+fn extract_page(
+    bytes: &[u8],
+    charset: Option<&str>,
+    url: Option<&str>,
+    options: &Options,
+) -> Result<Article, tidings::Error> {
     // A bug in the core must not end a batch: it becomes an `internal` error for this page.
-    match std::panic::catch_unwind(|| tidings::extract_bytes(bytes, url, options)) {
+    match std::panic::catch_unwind(|| {
+        tidings::extract_bytes_with_charset(bytes, charset, url, options)
+    }) {
         Ok(r) => r.inspect(|a| {
             for w in &a.warnings {
                 eprintln!("tidings: warning: {w}");
@@ -198,7 +222,11 @@ fn extract_one(
 }
 
 fn extract_cmd(args: &[String]) -> Result<ExitCode, Failure> {
-    let flags = Flags::parse(args, &["--url", "--format", "--input"], &["--force"])?;
+    let flags = Flags::parse(
+        args,
+        &["--url", "--format", "--input"],
+        &["--force", "--warc"],
+    )?;
     if flags.help {
         println!("{EXTRACT_HELP}");
         return Ok(ExitCode::SUCCESS);
@@ -225,6 +253,9 @@ fn extract_cmd(args: &[String]) -> Result<ExitCode, Failure> {
         force: flags.switch("--force"),
         ..Options::default()
     };
+    if flags.switch("--warc") {
+        return warc_cmd(&flags, &options);
+    }
     let url = flags.value("--url");
     let files: Vec<String> = if flags.positional.is_empty() {
         vec!["-".to_string()]
@@ -278,6 +309,80 @@ fn extract_cmd(args: &[String]) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `extract --warc`: JSON Lines from the HTML responses of WARC files.
+fn warc_cmd(flags: &Flags, options: &Options) -> Result<ExitCode, Failure> {
+    if flags.value("--format").is_some_and(|f| f != "json") {
+        return Err(fail(2, "--warc writes JSON Lines: use --format json"));
+    }
+    if flags.value("--url").is_some() {
+        return Err(fail(
+            2,
+            "--warc takes each page's URL from its record: drop --url",
+        ));
+    }
+    if options.input != InputKind::Html {
+        return Err(fail(2, "--warc reads HTML responses: drop --input text"));
+    }
+    let files: Vec<String> = if flags.positional.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        flags.positional.clone()
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut status = 0u8;
+    for file in &files {
+        let input: Box<dyn Read> = if file == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            match std::fs::File::open(file) {
+                Ok(f) => Box::new(f),
+                Err(e) => {
+                    unreadable(&mut out, file, &e.to_string())?;
+                    status = 2;
+                    continue;
+                }
+            }
+        };
+        let mut extract = |body: &[u8], charset: Option<&str>, url: Option<&str>| {
+            extract_page(body, charset, url, options)
+        };
+        let mut out_failed = false;
+        let mut emit =
+            |line: serde_json::Value| writeln!(out, "{line}").inspect_err(|_| out_failed = true);
+        let max = options.limits.max_bytes;
+        match warc::read_warc(file, input, max, &mut extract, &mut emit) {
+            Ok(s) => {
+                eprintln!(
+                    "tidings: {file}: {} records; {} pages ({} failed); skipped {} not HTML, {} not status 200, {} revisits",
+                    s.records, s.pages, s.failed, s.not_html, s.not_ok, s.revisits
+                );
+                if let Some(bad) = &s.bad {
+                    eprintln!("tidings: {file}: bad WARC: {bad}");
+                    status = 2;
+                } else if s.failed > 0 {
+                    status = status.max(1);
+                }
+            }
+            Err(e) if out_failed => return Err(fail(2, format!("cannot write output: {e}"))),
+            Err(e) => {
+                unreadable(&mut out, file, &e.to_string())?;
+                status = 2;
+            }
+        }
+    }
+    out.flush()
+        .map_err(|e| fail(2, format!("cannot write output: {e}")))?;
+    Ok(ExitCode::from(status))
+}
+
+/// A file that cannot be read: a line on standard error and one in the output.
+fn unreadable(out: &mut impl Write, file: &str, why: &str) -> Result<(), Failure> {
+    eprintln!("tidings: cannot read {file}: {why}");
+    let line = serde_json::json!({"file": file, "error": {"code": "unreadable", "message": why}});
+    writeln!(out, "{line}").map_err(|e| fail(2, format!("cannot write output: {e}")))
 }
 
 mod cite {
