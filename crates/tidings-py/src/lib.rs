@@ -145,13 +145,12 @@ fn extract<'py>(
         let url = url.as_deref();
         match page {
             Page::Text(s) => tidings::extract(&s, url, &options),
-            Page::Bytes(b) => match content_type
-                .as_deref()
-                .and_then(|ct| charset::decode(&b, ct))
-            {
-                Some(text) => tidings::extract_bytes(text.as_bytes(), url, &options),
-                None => tidings::extract_bytes(&b, url, &options),
-            },
+            Page::Bytes(b) => tidings::extract_bytes_with_charset(
+                &b,
+                content_type.as_deref().and_then(charset::label),
+                url,
+                &options,
+            ),
         }
     })?;
     article_dict(py, &article)
