@@ -2,6 +2,7 @@
 both readers, every HTML response in order, charsets, encodings, damage."""
 
 import gzip
+import io
 import subprocess
 
 import pytest
@@ -100,3 +101,33 @@ def test_same_as_the_cli_warc_command(cli):
                 assert a["error"]["code"] == b["error"]["code"]
             else:
                 assert a == b
+
+
+def _response(writer, url, body, **headers):
+    from warcio.statusandheaders import StatusAndHeaders
+
+    http = StatusAndHeaders("200 OK", list(headers.items()), protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http))
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_hostile_bodies_are_errors_like_the_cli(cli, tmp_path, reader):
+    # No real page in the corpora is a decompression bomb or an unknown
+    # encoding: these records are made here, around a real page.
+    from warcio.warcwriter import WARCWriter
+
+    page = (REAL / "readability-test-pages" / "tumblr" / "source.html").read_bytes()
+    path = tmp_path / "hostile.warc.gz"
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=True)
+        html = {"Content-Type": "text/html; charset=utf-8"}
+        _response(w, "http://a.example/bomb", gzip.compress(b" " * (65 << 20)), **html, **{"Content-Encoding": "gzip"})
+        _response(w, "http://a.example/br", b"\x1b\x00\x00", **html, **{"Content-Encoding": "br"})
+        _response(w, "http://a.example/bad-gzip", b"\x1f\x8b" + b"\x00" * 40, **html, **{"Content-Encoding": "gzip"})
+        _response(w, "http://a.example/chunked", b"%x\r\n%s\r\n0\r\n\r\n" % (len(page), page), **html, **{"Transfer-Encoding": "chunked"})
+    rows = list(tidings.extract_warc(records(path, reader)))
+    codes = [r.get("error", {}).get("code") for r in rows]
+    assert codes == ["too-large", "unsupported-encoding", "bad-http", None]
+    assert rows[3]["text"] == tidings.extract(page, "http://a.example/chunked")["text"]
+    cli_rows = cli_json(cli, "--warc", str(path), lines=True)
+    assert [r.get("error", {}).get("code") for r in cli_rows] == codes

@@ -12,11 +12,10 @@ not installed.
 
 from __future__ import annotations
 
-import gzip
 import zlib
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable, Iterable, Iterator, NamedTuple, Optional
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, Optional, Tuple
 
 from ._tidings import TidingsError, extract
 
@@ -32,6 +31,10 @@ HTML_SIGNATURES = (
 )
 
 
+#: Largest page taken, decoded (the core's input limit, 64 MiB).
+MAX_PAGE = 64 << 20
+
+
 class Page(NamedTuple):
     """What one HTML response record holds, read off either reader's record."""
 
@@ -40,12 +43,13 @@ class Page(NamedTuple):
     date: Optional[str]
     content_type: Optional[str]
     body: bytes
-    #: Why the record is unusable (``bad-warc``: cut short), else None.
-    damage: Optional[str]
+    #: ``(code, message)`` when the record cannot be extracted (cut short,
+    #: an HTTP body that does not decode), else None.
+    error: Optional[Tuple[str, str]]
 
 
 def _looks_html(body: bytes) -> bool:
-    head = body[:512].lstrip(b" \t\n\r\x0c").lower()
+    head = body[:512].removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\n\r\x0c").lower()
     if head.startswith(b"<!--"):
         return True
     return any(
@@ -54,37 +58,45 @@ def _looks_html(body: bytes) -> bool:
     )
 
 
-def _dechunk(data: bytes) -> bytes:
-    """A ``Transfer-Encoding: chunked`` body's payload; the bytes unchanged if they are not chunked."""
+def _dechunk(data: bytes) -> Optional[bytes]:
+    """A ``Transfer-Encoding: chunked`` body's payload; None when it does not parse."""
     out, pos = [], 0
     while True:
         end = data.find(b"\r\n", pos)
         if end < 0:
-            return data
+            return None
         try:
             size = int(data[pos:end].split(b";")[0].strip(), 16)
         except ValueError:
-            return data
+            return None
         if size == 0:
             return b"".join(out)
-        out.append(data[end + 2 : end + 2 + size])
-        pos = end + 2 + size + 2
+        chunk = data[end + 2 : end + 2 + size]
+        if len(chunk) < size or data[end + 2 + size : end + 4 + size] != b"\r\n":
+            return None
+        out.append(chunk)
+        pos = end + 4 + size
 
 
-def _decode_content(body: bytes, encoding: str) -> bytes:
-    """Undoes ``Content-Encoding`` gzip or deflate (the bytes unchanged when they are not)."""
-    encoding = encoding.strip().lower()
+def _decompress(body: bytes, encoding: str) -> Tuple[Optional[bytes], Optional[Tuple[str, str]]]:
+    """Undoes a ``Content-Encoding`` (gzip or deflate), decoding at most ``MAX_PAGE`` bytes."""
+    if encoding in ("gzip", "x-gzip"):
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    elif encoding == "deflate":
+        inflater = zlib.decompressobj()
+    else:
+        return None, ("unsupported-encoding", f"the body's Content-Encoding {encoding!r} is not supported (gzip and deflate are)")
     try:
-        if encoding in ("gzip", "x-gzip") and body[:2] == b"\x1f\x8b":
-            return gzip.decompress(body)
-        if encoding == "deflate":
-            try:
-                return zlib.decompress(body)
-            except zlib.error:
-                return zlib.decompress(body, -zlib.MAX_WBITS)
-    except (OSError, EOFError, zlib.error):
-        pass
-    return body
+        out = inflater.decompress(body, MAX_PAGE + 1)
+    except zlib.error as e:
+        return None, ("bad-http", f"the {encoding} body does not decode: {e}")
+    if len(out) > MAX_PAGE:
+        return None, ("too-large", f"the page decompresses to over {MAX_PAGE} bytes, the limit")
+    return out, None
+
+
+def _media_type(value: Optional[str]) -> Optional[str]:
+    return value.split(";", 1)[0].strip().lower() if value else None
 
 
 def _fastwarc_page(record: Any) -> Optional[Page]:
@@ -94,21 +106,9 @@ def _fastwarc_page(record: Any) -> Optional[Page]:
     http = record.http_headers
     if http is None or http.status_code != 200:
         return None
-    raw = record.reader.read()
-    damage = None
-    if len(raw) < record.content_length:
-        damage = f"the record is cut short: {len(raw)} of {record.content_length} payload bytes"
     headers = record.headers
-    return _page(
-        headers.get("WARC-Target-URI"),
-        record.record_id,
-        headers.get("WARC-Date"),
-        http.get("Content-Type"),
-        http.get("Content-Encoding"),
-        http.get("Transfer-Encoding"),
-        raw,
-        damage,
-    )
+    fields = (headers.get("WARC-Target-URI"), record.record_id, headers.get("WARC-Date"))
+    return _page(fields, http.get, headers.get("WARC-Identified-Payload-Type"), record.content_length, record.reader.read)
 
 
 def _warcio_page(record: Any) -> Optional[Page]:
@@ -117,36 +117,45 @@ def _warcio_page(record: Any) -> Optional[Page]:
     http = record.http_headers
     if http.get_statuscode() != "200":
         return None
-    stream = record.raw_stream
-    raw = stream.read()
-    left = getattr(stream, "limit", 0)
-    damage = f"the record is cut short: {left} payload bytes missing" if left else None
     headers = record.rec_headers
-    return _page(
+    fields = (
         headers.get_header("WARC-Target-URI"),
         headers.get_header("WARC-Record-ID"),
         headers.get_header("WARC-Date"),
-        http.get_header("Content-Type"),
-        http.get_header("Content-Encoding"),
-        http.get_header("Transfer-Encoding"),
-        raw,
-        damage,
     )
+    stream = record.raw_stream
+    # warcio's body reader counts down the bytes the record declares.
+    length = getattr(stream, "limit", None)
+    return _page(fields, http.get_header, headers.get_header("WARC-Identified-Payload-Type"), length, stream.read)
 
 
-def _page(url, record_id, date, content_type, content_encoding, transfer_encoding, raw, damage):
-    body = raw
-    if transfer_encoding and "chunked" in transfer_encoding.lower():
-        body = _dechunk(body)
-    if content_encoding:
-        body = _decode_content(body, content_encoding)
-    if content_type:
-        media = content_type.split(";", 1)[0].strip().lower()
-        if media not in HTML_TYPES:
+def _page(fields, http_header, identified, length, read) -> Optional[Page]:
+    """The page of a status-200 response, from its HTTP header lookup and body reader."""
+    url, record_id, date = fields
+    content_type = http_header("Content-Type")
+    first = read(512)
+    if content_type or identified:
+        if _media_type(content_type or identified) not in HTML_TYPES:
             return None
-    elif not _looks_html(body):
+    elif not _looks_html(first):
         return None
-    return Page(url, record_id, date, content_type, body, damage)
+    if length is not None and length > MAX_PAGE:
+        return Page(url, record_id, date, content_type, b"", ("too-large", f"the page is {length} bytes; the limit is {MAX_PAGE} bytes"))
+    raw = first + read(MAX_PAGE + 1 - len(first))
+    if len(raw) > MAX_PAGE:
+        return Page(url, record_id, date, content_type, b"", ("too-large", f"the page is over {MAX_PAGE} bytes, the limit"))
+    if length is not None and len(raw) < length:
+        return Page(url, record_id, date, content_type, b"", ("bad-warc", f"the record is cut short: {len(raw)} of {length} payload bytes"))
+    body, error = raw, None
+    transfer = (http_header("Transfer-Encoding") or "").lower()
+    if "chunked" in transfer:
+        body = _dechunk(body)
+        if body is None:
+            return Page(url, record_id, date, content_type, b"", ("bad-http", "a chunked body that does not parse"))
+    encoding = (http_header("Content-Encoding") or "").strip().lower()
+    if encoding and encoding != "identity":
+        body, error = _decompress(body, encoding)
+    return Page(url, record_id, date, content_type, body or b"", error)
 
 
 def page_of(record: Any) -> Optional[Page]:
@@ -161,8 +170,9 @@ def page_of(record: Any) -> Optional[Page]:
 
 def _result(page: Page, force: bool) -> dict:
     where = {"url": page.url, "warcRecordId": page.record_id, "warcDate": page.date}
-    if page.damage:
-        return {**where, "error": {"code": "bad-warc", "message": page.damage}}
+    if page.error:
+        code, message = page.error
+        return {**where, "error": {"code": code, "message": message}}
     try:
         article = extract(page.body, page.url, force=force, content_type=page.content_type)
     except TidingsError as e:
@@ -182,7 +192,7 @@ def _pages(records: Iterable[Any]) -> Iterator[Page]:
             return
         except Exception as e:  # the reader's own error on a damaged stream
             reason = "".join(c if c.isprintable() else "?" for c in str(e)[:200])
-            yield Page(None, None, None, None, b"", f"the WARC stream cannot be read on: {reason}")
+            yield Page(None, None, None, None, b"", ("bad-warc", f"the WARC stream cannot be read on: {reason}"))
             return
         page = page_of(record)
         if page is not None:
