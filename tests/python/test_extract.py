@@ -159,6 +159,9 @@ def test_cite_a_csl_item_and_errors():
     with pytest.raises(tidings.CiteError) as e:
         tidings.cite({"type": "article", "issued": "yesterday"}, "apa")
     assert e.value.code == "bad-item"
+    with pytest.raises(tidings.CiteError) as e:
+        tidings.cite({"title": "An article", "authors": "not a list"}, "apa")
+    assert e.value.code == "bad-article"
     with pytest.raises(ValueError):
         tidings.cite(item, "apa", accessed="10/01/2023")
     with pytest.raises(ValueError):

@@ -241,9 +241,12 @@ fn cite<'py>(
     let dict = item_or_article.cast::<PyDict>().map_err(|_| {
         PyTypeError::new_err("cite takes a dict: an article from extract() or a CSL-JSON item")
     })?;
-    let value: serde_json::Value = pythonize::depythonize(dict.as_any())
-        .map_err(|e| raise(py, "bad-item", &format!("not JSON-like data: {e}")))?;
-    let item = if dict.contains("type")? {
+    let is_item = dict.contains("type")?;
+    let value: serde_json::Value = pythonize::depythonize(dict.as_any()).map_err(|e| {
+        let code = if is_item { "bad-item" } else { "bad-article" };
+        raise(py, code, &format!("not JSON-like data: {e}"))
+    })?;
+    let item = if is_item {
         csl::parse_item(&value.to_string()).map_err(|e| raise(py, e.code(), e.message()))?
     } else {
         let article: Article = serde_json::from_value(value)

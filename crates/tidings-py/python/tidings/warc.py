@@ -204,6 +204,10 @@ def extract_warc(
 ) -> Iterator[dict]:
     """One dict per HTML response record with status 200, in record order.
 
+    Records as fastwarc's or warcio's ``ArchiveIterator`` gives them by
+    default (fastwarc's ``auto_decode="none"``): chunked and gzip or deflate
+    bodies are undone here, with the page limit as cap, as the CLI does.
+
     ``threads`` > 1 extracts that many pages at a time (the GIL is released
     while extracting), reading ahead at most ``2 * threads`` records.
     """
