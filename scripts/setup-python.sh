@@ -11,7 +11,7 @@ say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
 missing=()
 command -v java >/dev/null || missing+=(default-jre-headless)
-ldconfig -p | grep -q 'libmagic\.so\.1' || missing+=(libmagic1)
+compgen -G '/usr/lib/*/libmagic.so.1' >/dev/null || missing+=(libmagic1)
 python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 if ((${#missing[@]})); then
   say "apt-get install ${missing[*]}"
