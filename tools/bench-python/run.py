@@ -254,6 +254,7 @@ def main() -> int:
     ap.add_argument("--corpora", default=os.environ.get("TIDINGS_CORPORA", str(ROOT.parent / "shared" / "corpora")))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--threads", default="1,2,4")
+    ap.add_argument("--tools", help="comma-separated name prefixes to run (default: all)")
     args = ap.parse_args()
     corpora = Path(args.corpora)
     if not corpora.is_dir():
@@ -267,31 +268,35 @@ def main() -> int:
     print(f"{len(pages)} pages ({mb:.1f} MB; {len(scored)} with an expected article text), "
           f"{cores} cores, Python {sys.version.split()[0]}, best of {args.repeat} passes\n")
     rows = []
-    for name, fn, version in available():
+    tools = [t for t in available() if not args.tools or any(t[0].startswith(x) for x in args.tools.split(","))]
+    for name, fn, version in tools:
         timed_pass(fn, pages[:10], 1)  # warm-up: imports, caches
-        speeds, per_cpu, texts = {}, {}, None
+        speeds, per_cpu, busy, texts = {}, {}, {}, None
         for n in threads:
-            wall = cpu = None
-            for _ in range(args.repeat):
-                w, c, out = timed_pass(fn, pages, n)
-                wall = w if wall is None else min(wall, w)
-                cpu = c if cpu is None else min(cpu, c)
-                texts = texts or out
-            speeds[n], per_cpu[n] = len(pages) / wall, len(pages) / cpu
+            passes = [timed_pass(fn, pages, n) for _ in range(args.repeat)]
+            texts = texts or passes[0][2]
+            wall, wall_cpu, _ = min(passes, key=lambda p: p[0])
+            speeds[n] = len(pages) / wall
+            per_cpu[n] = len(pages) / min(p[1] for p in passes)
+            busy[n] = wall_cpu / wall
         by_page = {p["name"]: t for p, t in zip(pages, texts)}
         f1s = [f1(by_page[p["name"]], p["expected"]) for p in scored]
         empty = sum(not by_page[p["name"]].strip() for p in scored)
-        rows.append((name, version, speeds, per_cpu, statistics.mean(f1s), statistics.median(f1s), empty))
+        rows.append((name, version, speeds, per_cpu, busy, statistics.mean(f1s), statistics.median(f1s), empty))
 
     head = (["extractor", "version"] + [f"p/s {n} thr" for n in threads]
-            + [f"p/CPU-s {n} thr" for n in threads] + ["body F1 mean", "median", "empty"])
+            + [f"p/CPU-s {n} thr" for n in threads] + [f"busy {n} thr" for n in threads]
+            + ["body F1 mean", "median", "empty"])
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
-    for name, version, speeds, per_cpu, mean, median, empty in rows:
+    for name, version, speeds, per_cpu, busy, mean, median, empty in rows:
         cells = ([name, version] + [f"{speeds[n]:.0f}" for n in threads]
-                 + [f"{per_cpu[n]:.0f}" for n in threads] + [f"{mean:.3f}", f"{median:.3f}", str(empty)])
+                 + [f"{per_cpu[n]:.0f}" for n in threads] + [f"{busy[n]:.2f}" for n in threads]
+                 + [f"{mean:.3f}", f"{median:.3f}", str(empty)])
         print("| " + " | ".join(cells) + " |")
-    print("\np/s: pages a second, wall clock; p/CPU-s: pages per CPU-second of all threads (per core).")
+    print("\np/s: pages a second, wall clock; p/CPU-s: pages per CPU-second of all threads (per core);"
+          "\nbusy: CPU-seconds per second, the cores the process kept busy (at most min(threads, cores),"
+          "\nat most 1 for code that holds the GIL).")
     base = next((r for r in rows if r[0] == "trafilatura (text)"), None)
     ours = next((r for r in rows if r[0] == "tidings"), None)
     if base and ours:
