@@ -10,23 +10,6 @@ const api = globalThis.browser ?? globalThis.chrome;
 const memory = new Map();
 const MAX_MEMORY = 8;
 
-// Runs in the page (activeTab grants it for the clicked tab). Must stay self-contained.
-function capture() {
-  // The favicon travels only when the page has it inline: showing a remote one would make the
-  // reader fetch it, and the browser's favicon cache takes a further permission.
-  let favicon = '';
-  for (const link of document.querySelectorAll('link[rel~="icon" i][href^="data:image/" i]')) {
-    if (link.href.length <= 32768) { favicon = link.href; break; }
-  }
-  return {
-    html: document.documentElement ? document.documentElement.outerHTML : '',
-    url: location.href,
-    title: document.title,
-    contentType: document.contentType,
-    favicon,
-  };
-}
-
 function freshId() {
   const bytes = new Uint8Array(12);
   crypto.getRandomValues(bytes);
@@ -51,11 +34,14 @@ async function remember(id, snapshot) {
   while (memory.size > MAX_MEMORY) memory.delete(memory.keys().next().value);
 }
 
-async function openReader(tabId) {
+async function openReader(tabId, { stayOnFailure = false } = {}) {
   let results;
   try {
-    results = await api.scripting.executeScript({ target: { tabId }, func: capture });
+    // capture.js runs in the page (activeTab grants it for the clicked tab).
+    results = await api.scripting.executeScript({ target: { tabId }, files: ['capture.js'] });
   } catch (e) {
+    // The next page of an article, opened from the reader: without access it stays as it is.
+    if (stayOnFailure) return { ok: true, reader: false, error: String(e && e.message || e) };
     // Pages the extension may not script (the store, about:, other extensions' pages, PDFs).
     const id = freshId();
     await remember(id, { error: 'cannot-capture', message: String(e && e.message || e), at: Date.now() });
@@ -66,7 +52,36 @@ async function openReader(tabId) {
   const id = freshId();
   await remember(id, { ...(snapshot || { html: '', url: '', title: '' }), at: Date.now() });
   await api.tabs.update(tabId, { url: api.runtime.getURL('reader.html?id=' + id) });
-  return { ok: true, id };
+  return { ok: true, reader: true, id };
+}
+
+// "Continue: page 2 of N" in the reader (the person's click): load that page in the reader's tab,
+// then open the reader on it where the browser still lets the extension read the tab. Chrome and
+// Firefox drop the activeTab grant when the tab leaves the clicked page for the reader, so with
+// activeTab alone the page itself stays open, its toolbar button badged with the page number: one
+// more click (or Alt+Shift+R) reads it. Nothing is fetched before the click.
+function loaded(tabId) {
+  return new Promise((resolve) => {
+    const done = () => { api.tabs.onUpdated.removeListener(listen); clearTimeout(timer); resolve(); };
+    const listen = (id, info) => { if (id === tabId && info.status === 'complete') done(); };
+    const timer = setTimeout(done, 30000);
+    api.tabs.onUpdated.addListener(listen);
+  });
+}
+
+async function openNext(tabId, { url, page, of }) {
+  const ready = loaded(tabId);
+  await api.tabs.update(tabId, { url });
+  await ready;
+  const res = await openReader(tabId, { stayOnFailure: true });
+  if (!res.reader && Number.isInteger(page)) {
+    const title = Number.isInteger(of)
+      ? api.i18n.getMessage('continueBadgeTitleOf', [String(page), String(of)])
+      : api.i18n.getMessage('continueBadgeTitle', [String(page)]);
+    await api.action.setBadgeText({ tabId, text: String(page) }).catch(() => {});
+    await api.action.setTitle({ tabId, title }).catch(() => {});
+  }
+  return res;
 }
 
 api.action.onClicked.addListener((tab) => {
@@ -79,6 +94,10 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender && sender.id && sender.id !== api.runtime.id) return false;
   if (msg.type === 'open-reader' && Number.isInteger(msg.tabId)) {
     openReader(msg.tabId).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e) }));
+    return true;
+  }
+  if (msg.type === 'open-next' && typeof msg.url === 'string' && /^https?:\/\//i.test(msg.url) && sender && sender.tab) {
+    openNext(sender.tab.id, msg).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e) }));
     return true;
   }
   if (msg.type === 'get-snapshot' && typeof msg.id === 'string') {

@@ -2,6 +2,9 @@
 import * as settings from './settings.js';
 import { renderArticle, renderCitation, renderRemoved, errorText, sanitize, copyRich, el, today, loadCiteModule } from './view.js';
 import { toMarkdown, toHtml, download, fileStem, quoteWithCitation } from './export.js';
+import { attachReaderFeatures } from './reader-features.js';
+import { extractArticle, initPick, renderRemembered } from './pick.js';
+import { renderNextPage } from './pages.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
@@ -105,6 +108,7 @@ async function main() {
   localize();
   await settings.load(synced).catch(() => {});
   settings.renderControls($('settings'), synced, t);
+  renderRemembered($('settings'), t).catch(() => {});
   $('back').addEventListener('click', goBack);
   document.addEventListener('keydown', onKey);
 
@@ -121,9 +125,11 @@ async function main() {
     return showError({ code: 'wasm', message: String(e && e.message || e) }, { allowWholePage: true });
   }
 
+  // "Not the right text?" also where the core found no article: the person may know where it is.
+  initPick({ wasm, snapshot, today: today(), t, show });
   let article;
   try {
-    article = wasm.extract(snapshot.html, snapshot.url, today());
+    article = await extractArticle(wasm, snapshot, today(), t);
   } catch (e) {
     // {code, message} from the core; a RuntimeError (the core aborted) is an internal error.
     return showError(e && e.code ? e : { code: 'internal', message: String(e && e.message || e) }, { allowWholePage: true });
@@ -141,6 +147,7 @@ async function show(article, { whole = false } = {}) {
   }
   const body = renderArticle($('reader'), article, { t, locale: navigator.languages, pageUrl: snapshot.url, favicon: snapshot.favicon });
   if (whole) body.classList.add('whole-page');
+  renderNextPage(body, article, { t });
 
   const loadCsl = cached((file) => fetch(api.runtime.getURL('csl/' + file)).then((r) => {
     if (!r.ok) throw new Error(file + ': ' + r.status);
@@ -157,6 +164,7 @@ async function show(article, { whole = false } = {}) {
   }
   renderRemoved($('removed'), article, body, { t });
   wireTools(article, body, cite);
+  await attachReaderFeatures({ article, body, cite, pageUrl: snapshot.url, t, api });
   document.body.dataset.ready = 'true';
 }
 

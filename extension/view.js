@@ -15,6 +15,8 @@ export function sanitize(html, baseUrl) {
       const value = attr.value.trim().toLowerCase();
       if (name.startsWith('on') || name === 'style' || name === 'srcdoc' || name === 'formaction') el.removeAttribute(attr.name);
       else if ((name === 'href' || name === 'src' || name === 'xlink:href' || name === 'action') && /^(javascript|vbscript|data:text\/html)/.test(value.replace(/\s+/g, ''))) el.removeAttribute(attr.name);
+      // In-page links (footnotes and their back links, ids prefixed by the core) stay in the page.
+      else if (name === 'href' && /^#./.test(attr.value)) continue;
       else if ((name === 'href' || name === 'src') && baseUrl) {
         try { el.setAttribute(attr.name, new URL(attr.value, baseUrl).href); } catch { el.removeAttribute(attr.name); }
       }

@@ -143,7 +143,7 @@ done
 # ---------------------------------------------------------------- www demo
 mkdir -p "$WWW/lib" "$WWW/samples"
 rm -rf "$WWW/lib"/* "$WWW/samples"/*
-cp "$EXT/view.js" "$EXT/settings.js" "$EXT/export.js" "$EXT/early.js" "$EXT/reader.css" "$WWW/lib/"
+cp "$EXT/view.js" "$EXT/settings.js" "$EXT/export.js" "$EXT/footnotes.js" "$EXT/listen.js" "$EXT/early.js" "$EXT/reader.css" "$WWW/lib/"
 cp "$EXT/_locales/en/messages.json" "$WWW/lib/messages.json"
 samples=()
 # The seed page, a Chinese page and an English one when present, else whatever fixtures exist.

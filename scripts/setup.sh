@@ -3,7 +3,8 @@
 # the wasm32 target, wasm-bindgen-cli pinned to the crate's wasm-bindgen,
 # Debian's chromium, firefox-esr and CJK fonts for
 # screenshots, and the npm dev tools of the browser tests (including
-# binaryen's wasm-opt: Debian's version 108 breaks the module).
+# binaryen's wasm-opt: Debian's version 108 breaks the module), of the npm
+# package's test and of its Node benchmark.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
@@ -35,7 +36,8 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-for dir in tests/browser; do
+# tests/npm: TypeScript for the npm package's type check; tools/bench-node: the Node benchmark's peers.
+for dir in tests/browser tests/npm tools/bench-node; do
   if [[ ! -d "$ROOT/$dir/node_modules" ]]; then
     say "npm ci in $dir"
     (cd "$ROOT/$dir" && npm ci --no-audit --no-fund --loglevel=error)

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test: formatting and lints, the Rust tests (unit, fixtures, CLI,
-# citations, robustness), then the extension in headless Chromium and
-# Firefox ESR, and the Python wheel (scripts/test-python.sh). Sets up what it
-# needs first.
+# citations, robustness), the Python wheel (scripts/test-python.sh), the
+# extension in headless Chromium and Firefox ESR, then the npm package
+# installed from its packed tarball. Sets up what it needs first.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -23,3 +23,5 @@ say "wasm, extension and demo build"
 scripts/build-web.sh
 say "browser tests"
 scripts/test-browser.sh
+say "npm package"
+scripts/test-npm.sh

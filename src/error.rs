@@ -8,17 +8,31 @@ use std::fmt;
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The input is larger than [`Limits::max_bytes`](crate::Limits).
-    TooLarge { limit: usize },
+    TooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// Parsing the input needed more than [`Limits::max_nodes`](crate::Limits) nodes.
-    TooManyNodes { limit: usize },
+    TooManyNodes {
+        /// The limit, in nodes.
+        limit: usize,
+    },
     /// Elements nest deeper than [`Limits::max_depth`](crate::Limits).
-    TooDeep { limit: usize },
+    TooDeep {
+        /// The limit, in levels of nesting.
+        limit: usize,
+    },
     /// An element has more than [`Limits::max_attributes`](crate::Limits) attributes.
-    TooManyAttributes { limit: usize },
+    TooManyAttributes {
+        /// The limit, in attributes.
+        limit: usize,
+    },
     /// The input is not an HTML document (binary data, empty input).
     NotHtml,
     /// The page holds no article text.
     NoArticle,
+    /// The block picked by hand (a path) is not on the page, or holds no text.
+    PickNotFound,
     /// A bug in tidings (caught, never a crash).
     Internal,
 }
@@ -43,12 +57,13 @@ impl Error {
         Error::new(ErrorKind::Internal, message)
     }
 
+    /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
     }
 
     /// A stable, machine-readable code: `too-large`, `too-many-nodes`, `too-deep`, `too-many-attributes`,
-    /// `not-html`, `no-article`, `internal`.
+    /// `not-html`, `no-article`, `pick-not-found`, `internal`.
     pub fn code(&self) -> &'static str {
         match self.kind {
             ErrorKind::TooLarge { .. } => "too-large",
@@ -57,10 +72,12 @@ impl Error {
             ErrorKind::TooManyAttributes { .. } => "too-many-attributes",
             ErrorKind::NotHtml => "not-html",
             ErrorKind::NoArticle => "no-article",
+            ErrorKind::PickNotFound => "pick-not-found",
             ErrorKind::Internal => "internal",
         }
     }
 
+    /// What went wrong, in words for a person.
     pub fn message(&self) -> &str {
         &self.message
     }

@@ -23,6 +23,8 @@
 //! assert!(!article.text.contains("Copyright"));
 //! ```
 
+#![warn(missing_docs)]
+
 mod citation;
 pub mod cite;
 mod date;
@@ -99,13 +101,20 @@ pub enum InputKind {
 /// Options for one extraction.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
+    /// What the input is (HTML by default).
     pub input: InputKind,
+    /// Resource limits for the page.
     pub limits: Limits,
     /// Answer even when the page has no main text (home pages, link lists):
     /// the best candidate, or the whole body cleaned (the reader's "show the
     /// whole page cleaned"), instead of [`ErrorKind::NoArticle`]. Without it,
     /// a page with main text is still returned whatever `readerable` says.
     pub force: bool,
+    /// The block a person picked as the article: a path as [`pick_view`]
+    /// writes it (`body>div:nth-of-type(2)>article:nth-of-type(1)`). The
+    /// clutter rules, metadata and citation apply as for a block the core
+    /// chose; a path the page no longer has is [`ErrorKind::PickNotFound`].
+    pub pick: Option<String>,
 }
 
 /// A block removed as clutter, for the reader view's "removed" drawer.
@@ -129,23 +138,33 @@ pub struct Article {
     pub title: String,
     /// The byline as a person would read it ("Jane Doe and John Roe", "Xinhua").
     pub byline: Option<String>,
+    /// The authors as CSL-JSON names (people, or organisations written as shown).
     pub authors: Vec<Author>,
+    /// The site's name as a reader knows it ("Shanghai Daily", "BBC News").
     pub site_name: Option<String>,
+    /// The publisher, when the page names one apart from the site.
     pub publisher: Option<String>,
     /// ISO 8601; with the page's offset when it states one; date-only when it gives only a date.
     pub published_time: Option<String>,
+    /// When the page says it was last updated; ISO 8601 as `published_time`.
     pub modified_time: Option<String>,
     /// BCP 47 language tag.
     pub lang: Option<String>,
     /// `ltr` or `rtl`.
     pub dir: String,
+    /// The summary (dek or description) the page shows or declares.
     pub excerpt: Option<String>,
+    /// The site section ("News / Nation").
     pub section: Option<String>,
+    /// The page's canonical address, absolute, without click-tracking parameters.
     pub canonical_url: Option<String>,
+    /// The lead image's absolute URL.
     pub lead_image: Option<String>,
+    /// The keywords the page declares.
     pub keywords: Vec<String>,
     /// Wire agency or original source ("Xinhua", "新华社").
     pub source: Option<String>,
+    /// The responsible editor the page names (责任编辑, "Editor:").
     pub editor: Option<String>,
     /// Licence URL or name (`rel=license`, Creative Commons).
     pub license: Option<String>,
@@ -157,6 +176,7 @@ pub struct Article {
     pub text: String,
     /// Words in Latin-script text plus characters in CJK text.
     pub word_count: usize,
+    /// Reading time in minutes, from `word_count`.
     pub reading_minutes: u32,
     /// The Readability-style page test (long link-poor paragraphs, or a long
     /// link-poor body): the toolbar's state, not whether there is an article.
@@ -166,6 +186,22 @@ pub struct Article {
     /// What the extraction could not use and went on without (a bad page URL).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The next page of an article split over several pages, when the page links to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_page: Option<NextPage>,
+}
+
+/// The next page of a multi-page article.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct NextPage {
+    /// Its absolute address.
+    pub url: String,
+    /// Its page number (2 on the first page).
+    pub page: u32,
+    /// How many pages the article has, when the page says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub of: Option<u32>,
 }
 
 /// Extracts the article from an HTML document (or a text dump, see [`InputKind`]).
@@ -173,21 +209,49 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     // A page address that cannot be used costs the links and the canonical
     // URL, never the article: the extraction goes on without it.
     let mut warnings = Vec::new();
-    let base = match url.map(str::trim) {
-        Some(u) if !u.is_empty() => pageurl::parse(u)
-            .map_err(|e| warnings.push(format!("ignored the page URL {u:?}: {e}")))
-            .ok(),
-        _ => None,
-    };
+    let base = page_url(url, &mut warnings);
     if html.len() > options.limits.max_bytes {
         return Err(too_large(html.len(), options.limits.max_bytes));
     }
     let mut article = match options.input {
-        InputKind::Html => extract::run(html, base.as_ref(), options),
+        InputKind::Html => match &options.pick {
+            Some(path) => extract::run_picked(html, base.as_ref(), options, path),
+            None => extract::run(html, base.as_ref(), options),
+        },
         InputKind::Text => textinput::run(html, base.as_ref()),
     }?;
     article.warnings = warnings;
     Ok(article)
+}
+
+/// The page's body as inert HTML to pick the article block from: block
+/// structure only (no script, style, event handler, link target or image
+/// source), each block with text carrying its path in `data-tidings-path`
+/// for [`Options::pick`]. Not article content: the reader sanitizes it
+/// again and shows it under its strict CSP.
+pub fn pick_view(html: &str, options: &Options) -> Result<String, Error> {
+    if html.len() > options.limits.max_bytes {
+        return Err(too_large(html.len(), options.limits.max_bytes));
+    }
+    extract::pick_view(html, options)
+}
+
+/// Like [`pick_view`], from raw bytes (the charset found as for [`extract_bytes`]).
+pub fn pick_view_bytes(bytes: &[u8], options: &Options) -> Result<String, Error> {
+    if bytes.len() > options.limits.max_bytes {
+        return Err(too_large(bytes.len(), options.limits.max_bytes));
+    }
+    pick_view(&decode::decode(bytes), options)
+}
+
+/// The caller's page address, or a warning when it cannot be used.
+fn page_url(url: Option<&str>, warnings: &mut Vec<String>) -> Option<url::Url> {
+    match url.map(str::trim) {
+        Some(u) if !u.is_empty() => pageurl::parse(u)
+            .map_err(|e| warnings.push(format!("ignored the page URL {u:?}: {e}")))
+            .ok(),
+        _ => None,
+    }
 }
 
 /// Like [`extract`], from raw bytes: the charset is found the way browsers find it.

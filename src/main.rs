@@ -11,7 +11,7 @@ const USAGE: &str = "\
 tidings — find the article in a web page, clean it, cite it
 
 Usage:
-  tidings extract [--url URL] [--format json|html|text|markdown] [--input html|text] [--force] [FILE|-]...
+  tidings extract [--url URL] [--format json|html|text|markdown|blocks] [--input html|text] [--force] [--pick PATH] [FILE|-]...
   tidings extract --warc [--force] [FILE.warc[.gz]|-]...
   tidings cite [--style STYLE] [--format text|html] [--url URL] [--accessed YYYY-MM-DD] [FILE|-]
   tidings cite --style STYLE [--format text|html] --csl-json FILE
@@ -30,13 +30,18 @@ Finds the article in each page and prints it.
 
 Options:
   --url URL          the page's address (resolves relative links; canonical URL)
-  --format FORMAT    json (default), html, text or markdown
+  --format FORMAT    json (default), html, text or markdown; or blocks: the page
+                     as inert HTML whose blocks carry their --pick PATH
+                     (data-tidings-path)
   --input KIND       html (default) or text (a text dump of a page)
   --force            return the best candidate even if the page is not an article
   --warc             the FILEs are WARC files (plain or gzip per record): one
                      JSON line per HTML response with status 200, with `url`,
                      `warcRecordId` and `warcDate`; other records are skipped
                      and counted on standard error
+  --pick PATH        take the block at PATH (as `--format blocks` writes it,
+                     e.g. body>div:nth-of-type(2)>article:nth-of-type(1)) as the
+                     article; exit 2 (pick-not-found) when the page has no such block
   -h, --help         this help
 
 Reads standard input when no FILE (or `-`) is given. With several FILEs the
@@ -224,7 +229,7 @@ fn extract_page(
 fn extract_cmd(args: &[String]) -> Result<ExitCode, Failure> {
     let flags = Flags::parse(
         args,
-        &["--url", "--format", "--input"],
+        &["--url", "--format", "--input", "--pick"],
         &["--force", "--warc"],
     )?;
     if flags.help {
@@ -232,10 +237,10 @@ fn extract_cmd(args: &[String]) -> Result<ExitCode, Failure> {
         return Ok(ExitCode::SUCCESS);
     }
     let format = flags.value("--format").unwrap_or("json");
-    if !matches!(format, "json" | "html" | "text" | "markdown") {
+    if !matches!(format, "json" | "html" | "text" | "markdown" | "blocks") {
         return Err(fail(
             2,
-            format!("unknown format {format:?}: use json, html, text or markdown"),
+            format!("unknown format {format:?}: use json, html, text, markdown or blocks"),
         ));
     }
     let input = match flags.value("--input").unwrap_or("html") {
@@ -251,12 +256,23 @@ fn extract_cmd(args: &[String]) -> Result<ExitCode, Failure> {
     let options = Options {
         input,
         force: flags.switch("--force"),
+        pick: flags.value("--pick").map(str::to_string),
         ..Options::default()
     };
     if flags.switch("--warc") {
         return warc_cmd(&flags, &options);
     }
     let url = flags.value("--url");
+    if format == "blocks" {
+        if flags.positional.len() > 1 {
+            return Err(fail(2, "--format blocks reads one page"));
+        }
+        let file = flags.positional.first().map_or("-", String::as_str);
+        let view = tidings::pick_view_bytes(&read_input(file)?, &options)
+            .map_err(|e| fail(status_of(&e), format!("{file}: {e}")))?;
+        println!("{view}");
+        return Ok(ExitCode::SUCCESS);
+    }
     let files: Vec<String> = if flags.positional.is_empty() {
         vec!["-".to_string()]
     } else {

@@ -110,7 +110,17 @@ const DROPPED: &[LocalName] = &[
 /// Attributes kept on any allowed element.
 /// `id`s are prefixed (`t-…`) so page ids cannot clobber the reader page's own names;
 /// fragment links are rewritten to match, so footnotes still work.
-const GLOBAL_ATTRS: &[&str] = &["lang", "dir", "title", "id"];
+const GLOBAL_ATTRS: &[&str] = &["lang", "dir", "title", "id", "role"];
+
+/// `role` values kept (DPUB-ARIA notes: the reader finds footnote references and their notes by
+/// them); any other role is dropped, so a page cannot make its text look like the reader's controls.
+const ROLES: &[&str] = &[
+    "doc-noteref",
+    "doc-footnote",
+    "doc-endnote",
+    "doc-endnotes",
+    "doc-backlink",
+];
 
 /// Prefix for ids carried over from the page.
 pub const ID_PREFIX: &str = "t-";
@@ -247,11 +257,11 @@ fn safe_data_image(raw: &str) -> bool {
     .any(|p| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
-fn escape_text(s: &str, out: &mut String) {
+pub(crate) fn escape_text(s: &str, out: &mut String) {
     escape(s, out, false);
 }
 
-fn escape_attr(s: &str, out: &mut String) {
+pub(crate) fn escape_attr(s: &str, out: &mut String) {
     escape(s, out, true);
 }
 
@@ -498,6 +508,11 @@ pub fn serialize(dom: &Dom, root: NodeId, include_root: bool, base: Option<&url:
     out
 }
 
+/// Whether the serializer writes this element's tag (and so its id).
+pub fn keeps_tag(local: &LocalName) -> bool {
+    output_tag(local).is_some()
+}
+
 /// The tag written for an element, if it is kept: `h1` becomes `h2` (the reader shows the title itself).
 fn output_tag(local: &LocalName) -> Option<LocalName> {
     if *local == local_name!("h1") {
@@ -532,6 +547,9 @@ fn open_tag(dom: &Dom, id: NodeId, tag: &LocalName, base: Option<&url::Url>, out
             "src" => img_src(dom, id, base),
             "srcset" => srcset(&a.value, base),
             "id" => Some(prefixed_id(&a.value)),
+            "role" => ROLES
+                .contains(&a.value.trim())
+                .then(|| a.value.trim().to_string()),
             "dir" => matches!(
                 a.value.to_ascii_lowercase().as_str(),
                 "ltr" | "rtl" | "auto"
@@ -547,6 +565,19 @@ fn open_tag(dom: &Dom, id: NodeId, tag: &LocalName, base: Option<&url::Url>, out
             out.push_str(name);
             out.push_str("=\"");
             escape_attr(&v, out);
+            out.push('"');
+        }
+    }
+    // An old-style anchor (`<a name="_ftn1">`, what word processors export for footnotes) is
+    // written as the id it stands for, so links to it keep working.
+    if *tag == local_name!("a") && dom.attr(id, "id").is_none() {
+        if let Some(name) = dom
+            .attr(id, "name")
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            out.push_str(" id=\"");
+            escape_attr(&prefixed_id(name), out);
             out.push('"');
         }
     }

@@ -59,7 +59,8 @@ const HTML_TYPES: &[&str] = &["text/html", "application/xhtml+xml"];
 pub struct Summary {
     /// WARC records read (of every type).
     pub records: u64,
-    /// HTML `response` records with status 200 that were extracted.
+    /// `response` records that gave a line: HTML with status 200, or a
+    /// record that could not be read as one (a non-UTF-8 header, a bad HTTP head).
     pub pages: u64,
     /// Of those, the ones that gave an error line (no article, too large, …).
     pub failed: u64,
@@ -145,13 +146,17 @@ pub fn read_warc(
                 summary.revisits += 1;
                 None
             }
-            (RecordType::Response, false) => Some(record_error(
-                None,
-                &id,
-                &date,
-                "bad-warc-header",
-                "a WARC header value is not UTF-8",
-            )),
+            (RecordType::Response, false) => {
+                summary.pages += 1;
+                summary.failed += 1;
+                Some(record_error(
+                    None,
+                    &id,
+                    &date,
+                    "bad-warc-header",
+                    "a WARC header value is not UTF-8",
+                ))
+            }
             (RecordType::Response, true) => {
                 let url = record
                     .header(WarcHeader::TargetURI)
@@ -283,17 +288,18 @@ impl Page<'_> {
                 &format!("the page is {body_len} bytes; the limit is {cap} bytes"),
             ));
         }
+        block.reserve_exact((self.len as usize).saturating_sub(block.len()));
         self.fill(record, &mut block, self.len)?;
-        let mut body = block.split_off(http.head_len);
+        let mut body = std::borrow::Cow::Borrowed(&block[http.head_len..]);
         if http.chunked {
             body = match dechunk(&body) {
-                Some(b) => b,
+                Some(b) => b.into(),
                 None => return Ok(self.error("bad-http", "a chunked body that does not parse")),
             };
         }
         if let Some(enc) = &http.encoding {
             body = match decompress(enc, &body, cap) {
-                Ok(b) => b,
+                Ok(b) => b.into(),
                 Err((code, msg)) => return Ok(self.error(code, &msg)),
             };
         }
@@ -490,17 +496,18 @@ fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
 /// Undoes a `Content-Encoding`, with the decoded size capped at `cap` bytes.
 fn decompress(enc: &str, body: &[u8], cap: u64) -> Result<Vec<u8>, (&'static str, String)> {
     let mut out = Vec::new();
-    let read =
-        match enc {
-            "gzip" | "x-gzip" => GzDecoder::new(body).take(cap + 1).read_to_end(&mut out),
-            "deflate" => ZlibDecoder::new(body).take(cap + 1).read_to_end(&mut out),
-            other => return Err((
+    let read = match enc {
+        "gzip" | "x-gzip" => GzDecoder::new(body).take(cap + 1).read_to_end(&mut out),
+        "deflate" => ZlibDecoder::new(body).take(cap + 1).read_to_end(&mut out),
+        other => {
+            return Err((
                 "unsupported-encoding",
                 format!(
                     "the body's Content-Encoding {other:?} is not supported (gzip and deflate are)"
                 ),
-            )),
-        };
+            ))
+        }
+    };
     match read {
         Ok(_) if out.len() as u64 > cap => Err((
             "too-large",
@@ -542,39 +549,51 @@ struct Metered<R> {
     meter: Meter,
 }
 
+impl<R> Metered<R> {
+    /// Counts bytes given out, and keeps them while `keep` is on.
+    fn account(meter: &Meter, given: &[u8]) {
+        if meter.keep.get() {
+            let mut head = meter.head.borrow_mut();
+            if (head.len() as u64) < MAX_WARC_HEAD {
+                head.extend_from_slice(given);
+            }
+        }
+        let n = given.len() as u64;
+        meter.left.set(meter.left.get().saturating_sub(n));
+        meter.taken.set(meter.taken.get() + n);
+    }
+
+    fn allowed(&self, want: usize) -> io::Result<usize> {
+        match self.meter.left.get() {
+            0 => Err(io::Error::other("no WARC record boundary within the limit")),
+            left => Ok(want.min(usize::try_from(left).unwrap_or(usize::MAX))),
+        }
+    }
+}
+
 impl<R: BufRead> Read for Metered<R> {
+    /// Reads past the buffer when it is empty and `out` is large (record bodies).
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        let avail = self.fill_buf()?;
-        let n = avail.len().min(out.len());
-        out[..n].copy_from_slice(&avail[..n]);
-        self.consume(n);
+        let max = self.allowed(out.len())?;
+        let n = self.inner.read(&mut out[..max])?;
+        Self::account(&self.meter, &out[..n]);
         Ok(n)
     }
 }
 
 impl<R: BufRead> BufRead for Metered<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        let left = self.meter.left.get();
-        if left == 0 {
-            return Err(io::Error::other("no WARC record boundary within the limit"));
-        }
+        let max = self.allowed(usize::MAX)?;
         let buf = self.inner.fill_buf()?;
-        Ok(&buf[..buf.len().min(usize::try_from(left).unwrap_or(usize::MAX))])
+        Ok(&buf[..buf.len().min(max)])
     }
 
     fn consume(&mut self, n: usize) {
-        if self.meter.keep.get() {
-            let mut head = self.meter.head.borrow_mut();
-            if (head.len() as u64) < MAX_WARC_HEAD {
-                if let Ok(buf) = self.inner.fill_buf() {
-                    head.extend_from_slice(&buf[..n.min(buf.len())]);
-                }
-            }
+        // The bytes consumed are at the start of the buffer `fill_buf` gave out.
+        if let Ok(buf) = self.inner.fill_buf() {
+            Self::account(&self.meter, &buf[..n.min(buf.len())]);
         }
         self.inner.consume(n);
-        let m = &self.meter;
-        m.left.set(m.left.get().saturating_sub(n as u64));
-        m.taken.set(m.taken.get() + n as u64);
     }
 }
 
@@ -623,7 +642,7 @@ mod tests {
         assert_eq!(out[0]["error"]["code"], "bad-warc-header");
         assert_eq!(out[1]["url"], "http://example.com/ok");
         assert_eq!(out[1]["warcDate"], "2024-01-10T02:31:00.500Z");
-        assert_eq!(s.records, 2);
+        assert_eq!((s.records, s.pages, s.failed), (2, 2, 1));
         assert!(s.bad.is_none());
     }
 
@@ -658,6 +677,46 @@ mod tests {
             Some("utf-8".into())
         );
         assert_eq!(charset_param("text/html; charset="), None);
+    }
+
+    #[test]
+    fn damaged_copies_of_the_fixtures_never_panic() {
+        // Bytes flipped, cut and repeated at pseudo-random places in the plain and
+        // gzip fixtures: every run ends, with one line per page plus one when damaged.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/warc/");
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for name in ["sample.warc", "sample.warc.gz"] {
+            let whole = std::fs::read(format!("{dir}{name}")).unwrap();
+            for round in 0..60 {
+                let mut bytes = whole.clone();
+                match round % 3 {
+                    0 => {
+                        for _ in 0..4 {
+                            let i = next(bytes.len());
+                            bytes[i] ^= 1 << next(8);
+                        }
+                    }
+                    1 => bytes.truncate(next(bytes.len())),
+                    _ => {
+                        let (a, b) = (next(bytes.len()), next(bytes.len()));
+                        let piece = bytes[a.min(b)..a.max(b)].to_vec();
+                        bytes.splice(a..a, piece);
+                    }
+                }
+                let (out, s) = run(&bytes, 1 << 20);
+                assert_eq!(
+                    out.len() as u64,
+                    s.pages + u64::from(s.bad.is_some()),
+                    "{name} round {round}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -146,21 +146,50 @@ mod extraction {
 
     /// Extracts the article from a page's HTML. `today` (YYYY-MM-DD) is the access
     /// date for citations; `force` returns the best candidate even on pages that
-    /// are not articles ("show the whole page cleaned").
+    /// are not articles ("show the whole page cleaned"); `pick`, a path from
+    /// `pickView`, takes that block as the article (`{code: 'pick-not-found'}`
+    /// when the page has no such block).
     #[wasm_bindgen]
     pub fn extract(
         html: &js_sys::JsString,
         url: &str,
         today: &str,
         force: Option<bool>,
+        pick: Option<String>,
     ) -> Result<JsValue, JsValue> {
         let options = Options {
             force: force.unwrap_or(false),
+            pick: pick.filter(|p| !p.is_empty()),
             ..Options::default()
         };
+        run(html, url, today, &options)
+    }
+
+    /// Cleans a text dump of a page (one block a line) with the same rule
+    /// tables: the CLI's `--input text`.
+    #[wasm_bindgen(js_name = extractText)]
+    pub fn extract_text(
+        text: &js_sys::JsString,
+        url: &str,
+        force: Option<bool>,
+    ) -> Result<JsValue, JsValue> {
+        let options = Options {
+            force: force.unwrap_or(false),
+            input: crate::InputKind::Text,
+            ..Options::default()
+        };
+        run(text, url, "", &options)
+    }
+
+    fn run(
+        html: &js_sys::JsString,
+        url: &str,
+        today: &str,
+        options: &Options,
+    ) -> Result<JsValue, JsValue> {
         let html = utf8(html, options.limits.max_bytes)?;
         let url = (!url.is_empty()).then_some(url);
-        let mut article = crate::extract(&html, url, &options).map_err(from_error)?;
+        let mut article = crate::extract(&html, url, options).map_err(from_error)?;
         // The two long strings cross as strings; JSON-escaping them for
         // `JSON.parse` to unescape cost more than the rest of the result.
         let content = std::mem::take(&mut article.content);
@@ -173,6 +202,16 @@ mod extraction {
             js_sys::Reflect::set(&result, &JsValue::from_str(key), &JsValue::from(value))?;
         }
         Ok(result)
+    }
+
+    /// The page's body as inert HTML to pick the article block from, each
+    /// block with text carrying its path in `data-tidings-path` (for
+    /// `extract(…, pick)`).
+    #[wasm_bindgen(js_name = pickView)]
+    pub fn pick_view(html: &js_sys::JsString) -> Result<String, JsValue> {
+        let options = Options::default();
+        let html = utf8(html, options.limits.max_bytes)?;
+        crate::pick_view(&html, &options).map_err(from_error)
     }
 
     /// Whether the page looks like it holds an article (cheap; for the toolbar badge).
@@ -239,6 +278,38 @@ mod citation {
             _ => crate::cite::Format::Text,
         };
         let item = crate::item_from_article(&article, accessed);
+        crate::cite::format_with(
+            &item,
+            info,
+            format,
+            csl_xml.as_deref(),
+            locale_xml.as_deref(),
+        )
+        .map_err(|e| failure(e.code(), e.message().to_string()))
+    }
+
+    /// Cites a CSL-JSON item (an object, e.g. from a reference manager) in a style;
+    /// the style and locale XML as for `cite`. Errors: `bad-item`, `unknown-style`,
+    /// and the CSL engine's codes.
+    #[wasm_bindgen(js_name = citeItem)]
+    pub fn cite_item(
+        item: JsValue,
+        style: &str,
+        format: &str,
+        csl_xml: Option<String>,
+        locale_xml: Option<String>,
+    ) -> Result<String, JsValue> {
+        let text: String = js_sys::JSON::stringify(&item)
+            .map(String::from)
+            .map_err(|_| failure("bad-item", "the item cannot be read".into()))?;
+        let item = crate::cite::parse_item(&text)
+            .map_err(|e| failure(e.code(), e.message().to_string()))?;
+        let info = crate::cite::find_style(style)
+            .ok_or_else(|| failure("unknown-style", format!("unknown style {style:?}")))?;
+        let format = match format {
+            "html" => crate::cite::Format::Html,
+            _ => crate::cite::Format::Text,
+        };
         crate::cite::format_with(
             &item,
             info,

@@ -7,6 +7,7 @@
 use serde_json::Value;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
 
 const DIR: &str = "tests/fixtures/warc";
 const SEED: &str = "tests/fixtures/pages/shine-seed/source.html";
@@ -24,6 +25,18 @@ fn warc(files: &[&str]) -> Output {
     let mut args = vec!["extract", "--warc"];
     args.extend_from_slice(files);
     tidings(&args)
+}
+
+/// The run over a whole sample file, made once for all the tests that read it.
+fn sample(file: &str) -> &'static Output {
+    static GZ: OnceLock<Output> = OnceLock::new();
+    static PLAIN: OnceLock<Output> = OnceLock::new();
+    let cell = match file {
+        "sample.warc.gz" => &GZ,
+        "sample.warc" => &PLAIN,
+        other => panic!("no sample {other}"),
+    };
+    cell.get_or_init(|| warc(&[&fixture(file)]))
 }
 
 fn lines(o: &Output) -> Vec<Value> {
@@ -74,30 +87,29 @@ fn assert_pages(got: &[Value], want: &[Value]) {
 
 #[test]
 fn gzip_per_record_warc_1_0() {
-    let o = warc(&[&fixture("sample.warc.gz")]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_pages(&lines(&o), &expected_pages("sample.warc.gz"));
+    let o = sample("sample.warc.gz");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(o));
+    assert_pages(&lines(o), &expected_pages("sample.warc.gz"));
     assert!(
-        stderr(&o).contains(
+        stderr(o).contains(
             "86 records; 24 pages (0 failed); skipped 2 not HTML, 2 not status 200, 1 revisits"
         ),
         "{}",
-        stderr(&o)
+        stderr(o)
     );
 }
 
 #[test]
 fn plain_warc_1_1() {
-    let o = warc(&[&fixture("sample.warc")]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_pages(&lines(&o), &expected_pages("sample.warc"));
-    assert!(stderr(&o).contains("35 records; 7 pages (0 failed)"));
+    let o = sample("sample.warc");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(o));
+    assert_pages(&lines(o), &expected_pages("sample.warc"));
+    assert!(stderr(o).contains("35 records; 7 pages (0 failed)"));
 }
 
 #[test]
 fn non_html_non_200_and_revisit_records_give_no_line() {
-    let o = warc(&[&fixture("sample.warc.gz")]);
-    let got = lines(&o);
+    let got = lines(sample("sample.warc.gz"));
     for url in [
         "https://www.shine.cn/static/images/icon-16.png",
         "https://www.shine.cn/api/news/2301104951.json",
@@ -112,8 +124,7 @@ fn non_html_non_200_and_revisit_records_give_no_line() {
 
 #[test]
 fn seed_page_is_the_same_article_as_from_the_file_without_its_licence_lines() {
-    let o = warc(&[&fixture("sample.warc.gz")]);
-    let from_warc = lines(&o)
+    let from_warc = lines(sample("sample.warc.gz"))
         .into_iter()
         .find(|l| l["url"] == SEED_URL)
         .unwrap();
@@ -143,8 +154,10 @@ fn seed_page_is_the_same_article_as_from_the_file_without_its_licence_lines() {
 fn charset_from_the_http_header_decodes_a_gbk_page() {
     // The page's bytes are GBK and only the HTTP header says so (its meta was removed).
     for file in ["sample.warc.gz", "sample.warc"] {
-        let o = warc(&[&fixture(file)]);
-        let page = lines(&o).into_iter().find(|l| l["url"] == GBK_URL).unwrap();
+        let page = lines(sample(file))
+            .into_iter()
+            .find(|l| l["url"] == GBK_URL)
+            .unwrap();
         assert_eq!(page["title"], "外国专家：中美合作共赢符合国际社会利益");
         let text = page["text"].as_str().unwrap();
         assert!(
@@ -158,8 +171,7 @@ fn charset_from_the_http_header_decodes_a_gbk_page() {
 
 #[test]
 fn sniffed_and_gzip_encoded_bodies_are_pages() {
-    let o = warc(&[&fixture("sample.warc")]);
-    let got = lines(&o);
+    let got = lines(sample("sample.warc"));
     // lemonde-1 has no Content-Type; mozilla-2's body is gzip-encoded.
     let lemonde = got
         .iter()

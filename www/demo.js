@@ -1,6 +1,8 @@
 // Tidings www demo: the extension's reader rendering, fed from a textarea instead of a tab.
 import * as settings from './lib/settings.js';
 import { renderArticle, renderCitation, renderRemoved, errorText, el, today, loadCiteModule } from './lib/view.js';
+import { attachFootnotes } from './lib/footnotes.js';
+import { attachListen } from './lib/listen.js';
 
 const $ = (id) => document.getElementById(id);
 let messages = {};
@@ -65,6 +67,8 @@ async function run(wasm) {
     $('status').replaceChildren(el('p', { class: 'notice', 'data-code': 'not-article', text: t('notArticleNotice') }));
   }
   const body = renderArticle($('reader'), article, { t, locale: navigator.languages, pageUrl: $('url').value });
+  attachFootnotes(body, { t });
+  attachListen({ root: body.closest('.article-wrap') || body, toolbar: document.querySelector('.toolbar'), before: $('settings-menu'), lang: article.lang, t, store, uiLang: document.documentElement.lang });
   $('cite').hidden = false;
   try {
     await renderCitation($('cite'), article, { wasm: await loadCiteModule(), t, loadCsl, store });

@@ -8,43 +8,61 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Item {
+    /// The item's id (a number in the input becomes its text).
     #[serde(default, deserialize_with = "string_or_number")]
     pub id: String,
     /// CSL item type, e.g. `article-newspaper`, `post-weblog`, `webpage`.
     #[serde(rename = "type", default)]
     pub kind: String,
+    /// The title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The site, newspaper or journal the item is part of.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub container_title: Option<String>,
+    /// The publisher.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
+    /// Where the publisher is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher_place: Option<String>,
+    /// The authors.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub author: Vec<Name>,
+    /// The editors.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub editor: Vec<Name>,
+    /// When the item was published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued: Option<Date>,
+    /// When the item was read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessed: Option<Date>,
+    /// The item's address (`URL`).
     #[serde(rename = "URL", default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The item's DOI (`DOI`).
     #[serde(rename = "DOI", default, skip_serializing_if = "Option::is_none")]
     pub doi: Option<String>,
+    /// The item's language, a BCP 47 tag.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// Where the item comes from (a wire agency, a database).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The section of the container.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// The item's genre ("Blog post").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub genre: Option<String>,
+    /// The item's medium ("Online").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub medium: Option<String>,
+    /// A free-text note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The summary (`abstract`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#abstract: Option<String>,
     /// Any other CSL-JSON field (tolerated, kept, and visible to styles when it is text or a number).
@@ -56,18 +74,25 @@ pub struct Item {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Name {
+    /// The family name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub family: Option<String>,
+    /// The given names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub given: Option<String>,
+    /// The whole name of an organisation, or a name not to be split.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub literal: Option<String>,
+    /// A particle sorted with the family name ("de" in "de Vries").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub non_dropping_particle: Option<String>,
+    /// A particle dropped when sorting ("van" in some styles).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dropping_particle: Option<String>,
+    /// A suffix ("Jr.").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suffix: Option<String>,
+    /// Whether a comma comes before the suffix.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comma_suffix: Option<Value>,
 }
@@ -76,14 +101,19 @@ pub struct Name {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Date {
+    /// `[[year, month, day]]`, with a second entry for a range.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub date_parts: Vec<Vec<Value>>,
+    /// A date as text, to be parsed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub raw: Option<String>,
+    /// A date as text, printed as it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub literal: Option<String>,
+    /// Whether the date is approximate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub circa: Option<Value>,
+    /// A season (1–4, or a name) instead of a month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub season: Option<Value>,
 }

@@ -26,7 +26,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// and Wikipedia output is plain text whatever is asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Plain text.
     Text,
+    /// HTML, as citeproc-js renders it.
     Html,
 }
 

@@ -67,9 +67,12 @@ pub type Removals = Vec<(NodeId, Reason)>;
 /// Removes whole blocks that are not article: link lists, widgets, forms, related sections.
 /// `total` is the text weight of the whole article container.
 pub fn blocks(dom: &mut Dom, content: NodeId, stats: &Stats, total: f32, removed: &mut Removals) {
+    let notes = note_targets(dom, content);
     let mut cur = dom.first_child(content);
     while let Some(id) = cur {
-        let verdict = judge_block(dom, id, stats, total);
+        // A list of notes is mostly links (back links, cited sources) but it is the article's own.
+        let verdict = judge_block(dom, id, stats, total)
+            .filter(|_| notes.is_empty() || !holds_note_target(dom, id, &notes));
         match verdict {
             Some(reason) => {
                 cur = dom.next_skipping_children(content, id);
@@ -87,6 +90,153 @@ pub fn blocks(dom: &mut Dom, content: NodeId, stats: &Stats, total: f32, removed
             }
         }
     }
+}
+
+/// Class or id words of links that are note references (Substack's `footnote-anchor`,
+/// markdown-it's `footnote-ref`, kramdown's `footnote`, `fnref`, `noteref`), checked in lower case.
+const NOTEREF_HINTS: &[&str] = &["footnote", "fnref", "noteref"];
+/// Class words of the links back from a note to its reference (kramdown's `reversefootnote`,
+/// `footnote-backref`, `backlink`): they point into the text, not at a note.
+const BACKLINK_HINTS: &[&str] = &["back", "reverse", "return"];
+
+/// Whether `a` is a note reference: a fragment link in or around a `<sup>`, marked
+/// `role=doc-noteref` (itself or its parent), or with a note-reference class or id.
+fn is_noteref(dom: &Dom, a: NodeId) -> bool {
+    let words = |n: NodeId| {
+        let mut s = dom.attr(n, "class").unwrap_or("").to_ascii_lowercase();
+        s.push(' ');
+        s.push_str(&dom.attr(n, "id").unwrap_or("").to_ascii_lowercase());
+        s
+    };
+    let own = words(a);
+    if dom.attr(a, "role") == Some("doc-backlink") || BACKLINK_HINTS.iter().any(|h| own.contains(h))
+    {
+        return false;
+    }
+    let parent = dom.parent(a);
+    let up2 = parent.and_then(|p| dom.parent(p));
+    [parent, up2]
+        .into_iter()
+        .flatten()
+        .any(|p| dom.is(p, &local_name!("sup")))
+        || dom
+            .child_elements(a)
+            .any(|c| dom.is(c, &local_name!("sup")))
+        || [Some(a), parent]
+            .into_iter()
+            .flatten()
+            .any(|n| dom.attr(n, "role") == Some("doc-noteref"))
+        || NOTEREF_HINTS.iter().any(|h| own.contains(h))
+}
+
+pub const NOTE_TOOLTIP: Reason = Reason {
+    rule: "note-tooltip",
+    catches:
+        "hover copies of a footnote beside its reference (the note stays in the list of notes)",
+};
+
+/// Class words of the hover copy of a note that footnote plugins put beside the reference
+/// (WordPress "footnotes": `span.footnote_tooltip`): shown on hover only, so read inline it
+/// interrupts the sentence.
+const TOOLTIP_HINTS: &[&str] = &["tooltip"];
+/// Siblings after a reference looked at for its tooltip.
+const TOOLTIP_REACH: usize = 3;
+
+/// Notes: removes the hover copies that sit beside their references, and hands the id of a link
+/// target the reader would not keep (an empty `<span id="f+1">` anchor inside a note or beside
+/// its reference, unwrapped by the sanitizer) to its nearest kept ancestor that has none, so
+/// note references and their back links still land.
+pub fn notes(dom: &mut Dom, content: NodeId, removed: &mut Removals) {
+    note_tooltips(dom, content, removed);
+    let targets: std::collections::HashSet<String> = dom
+        .descendants(content)
+        .filter(|&n| dom.is(n, &local_name!("a")))
+        .filter_map(|a| {
+            let frag = dom.attr(a, "href")?.trim().strip_prefix('#')?;
+            (!frag.is_empty() && frag.len() <= 200).then(|| frag.to_string())
+        })
+        .collect();
+    if targets.is_empty() {
+        return;
+    }
+    let mut moves = Vec::new();
+    for n in dom.descendants(content) {
+        let Some(tag) = dom.tag(n) else { continue };
+        let Some(id) = dom.attr(n, "id").filter(|v| targets.contains(*v)) else {
+            continue;
+        };
+        if crate::sanitize::keeps_tag(tag) {
+            continue;
+        }
+        let heir = dom.ancestors(n).take_while(|&a| a != content).find(|&a| {
+            dom.tag(a).is_some_and(crate::sanitize::keeps_tag) && dom.attr(a, "id").is_none()
+        });
+        if let Some(a) = heir {
+            moves.push((a, id.to_string()));
+        }
+    }
+    for (a, id) in moves {
+        if dom.attr(a, "id").is_none() {
+            dom.set_attr(a, "id", &id);
+        }
+    }
+}
+
+/// Removes the hover copies of notes that sit beside their references.
+fn note_tooltips(dom: &mut Dom, content: NodeId, removed: &mut Removals) {
+    let refs: Vec<NodeId> = dom
+        .descendants(content)
+        .filter(|&n| dom.is(n, &local_name!("a")))
+        .filter(|&a| {
+            dom.attr(a, "href")
+                .is_some_and(|h| h.trim().len() > 1 && h.trim().starts_with('#'))
+                && is_noteref(dom, a)
+        })
+        .collect();
+    let mut drop = Vec::new();
+    for a in refs {
+        // The reference is the link, or the <sup> around it.
+        let start = match dom.parent(a) {
+            Some(p) if dom.is(p, &local_name!("sup")) => p,
+            _ => a,
+        };
+        let mut sib = dom.next_sibling(start);
+        for _ in 0..TOOLTIP_REACH {
+            let Some(n) = sib else { break };
+            let class = dom.attr(n, "class").unwrap_or("").to_ascii_lowercase();
+            if TOOLTIP_HINTS.iter().any(|h| class.contains(h)) {
+                drop.push(n);
+                break;
+            }
+            sib = dom.next_sibling(n);
+        }
+    }
+    for n in drop {
+        if dom.parent(n).is_some() {
+            dom.detach(n);
+            removed.push((n, NOTE_TOOLTIP));
+        }
+    }
+}
+
+/// The fragments (`fn1` of `href="#fn1"`) that note references in `content` point at.
+pub fn note_targets(dom: &Dom, content: NodeId) -> std::collections::HashSet<String> {
+    dom.descendants(content)
+        .filter(|&n| dom.is(n, &local_name!("a")))
+        .filter_map(|a| {
+            let frag = dom.attr(a, "href")?.trim().strip_prefix('#')?;
+            (!frag.is_empty() && frag.len() <= 200 && is_noteref(dom, a)).then(|| frag.to_string())
+        })
+        .collect()
+}
+
+/// Whether `block` holds the target (by `id`, or an old-style `<a name>`) of a note reference.
+fn holds_note_target(dom: &Dom, block: NodeId, notes: &std::collections::HashSet<String>) -> bool {
+    dom.descendants(block).any(|n| {
+        dom.attr(n, "id").is_some_and(|v| notes.contains(v))
+            || dom.is(n, &local_name!("a"))
+                && dom.attr(n, "name").is_some_and(|v| notes.contains(v))
+    })
 }
 
 fn judge_block(dom: &Dom, id: NodeId, stats: &Stats, total: f32) -> Option<Reason> {
@@ -270,6 +420,7 @@ pub fn leaf_blocks(dom: &Dom, root: NodeId) -> Vec<NodeId> {
 
 /// Removes clutter and credit lines among the leaf blocks; captures credits.
 pub fn lines(dom: &mut Dom, content: NodeId, removed: &mut Removals, credits: &mut Credits) {
+    let mut notes = None;
     for id in leaf_blocks(dom, content) {
         if dom.is(id, &local_name!("pre"))
             || dom.is(id, &local_name!("td"))
@@ -315,7 +466,16 @@ pub fn lines(dom: &mut Dom, content: NodeId, removed: &mut Removals, credits: &m
                 continue;
             }
         }
-        if !dom.is(id, &local_name!("li")) && is_counter(&text) {
+        // A bare number that a note reference points at is a note's number (Substack's
+        // `<a id="footnote-3">3</a>`), not a counter. The targets are found only when needed.
+        if !dom.is(id, &local_name!("li"))
+            && is_counter(&text)
+            && !holds_note_target(
+                dom,
+                id,
+                notes.get_or_insert_with(|| note_targets(dom, content)),
+            )
+        {
             dom.detach(id);
             removed.push((id, SHARE_COUNTER));
         }

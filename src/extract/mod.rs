@@ -3,6 +3,8 @@
 //! clean inside it, then render and resolve metadata.
 
 pub mod clean;
+mod pages;
+pub mod pick;
 mod prepare;
 mod score;
 
@@ -40,7 +42,24 @@ pub const DEK: Reason = Reason {
 };
 
 pub fn run(html: &str, url: Option<&url::Url>, options: &Options) -> Result<Article, Error> {
-    extract(html, url, options, Mode::Chosen)
+    extract(html, url, options, Mode::Chosen, None)
+}
+
+/// The article from the block at `path` (a path [`pick::view`] wrote), with
+/// the same cleaning, metadata and citation as a chosen one.
+pub fn run_picked(
+    html: &str,
+    url: Option<&url::Url>,
+    options: &Options,
+    path: &str,
+) -> Result<Article, Error> {
+    extract(html, url, options, Mode::Chosen, Some(path))
+}
+
+/// The page's body as an inert view for picking a block (see [`pick::view`]).
+pub fn pick_view(html: &str, options: &Options) -> Result<String, Error> {
+    let dom = parse(html, options)?;
+    pick::view(&dom).ok_or_else(|| Error::new(ErrorKind::NotHtml, "the page has no body"))
 }
 
 /// What the pipeline takes as the article.
@@ -61,35 +80,10 @@ fn extract(
     url: Option<&url::Url>,
     options: &Options,
     mode: Mode,
+    pick: Option<&str>,
 ) -> Result<Article, Error> {
     let whole = mode == Mode::Whole;
-    if html.trim().is_empty() {
-        return Err(Error::new(ErrorKind::NotHtml, "the input is empty"));
-    }
-    let limits = options.limits;
-    let mut dom = dom::parse(html, &limits.for_parse()).map_err(|o| match o {
-        dom::Overflow::Nodes => Error::new(
-            ErrorKind::TooManyNodes {
-                limit: limits.max_nodes,
-            },
-            format!("the page needs more than {} HTML nodes", limits.max_nodes),
-        ),
-        dom::Overflow::Depth => Error::new(
-            ErrorKind::TooDeep {
-                limit: limits.max_depth,
-            },
-            format!(
-                "the page nests elements more than {} deep",
-                limits.max_depth
-            ),
-        ),
-        dom::Overflow::Attributes => Error::new(
-            ErrorKind::TooManyAttributes {
-                limit: limits.max_attributes,
-            },
-            format!("a tag has more than {} attributes", limits.max_attributes),
-        ),
-    })?;
+    let mut dom = parse(html, options)?;
     let declared = metadata::collect(&dom);
     let base_owned = match (&declared.base_href, url) {
         (Some(b), Some(u)) => u.join(b).ok(),
@@ -101,24 +95,41 @@ fn extract(
     let visible = metadata::scan(&dom, &titles);
 
     let root = dom.body().unwrap_or(NodeId::DOCUMENT);
-    let aside = prepare::run(&mut dom, root, base);
+    let picked = match pick {
+        Some(p) => Some(pick::resolve(&dom, root, p).ok_or_else(pick_gone)?),
+        None => None,
+    };
+    let next_page = pages::find(&dom, root, url, base);
+    let mut aside = prepare::run(&mut dom, root, base);
+    // A picked block the clutter rules set aside is put back: the reader chose it.
+    if picked.is_some_and(|p| !dom.is_inside(p, root)) {
+        prepare::restore(&mut dom, std::mem::take(&mut aside));
+    }
+    if picked.is_some_and(|p| !dom.is_inside(p, root)) {
+        return Err(pick_gone());
+    }
     let aside_nodes: Vec<NodeId> = aside.iter().map(prepare::SetAside::node).collect();
     prepare::paragraphs(&mut dom, root);
     let mut stats = Stats::compute(&dom, root);
     let mut readerable = readerable_score(&dom, root, &stats) > READERABLE_MIN_SCORE;
-    let mut chosen = choose(&dom, root, &stats, &[]);
+    let mut chosen = match picked {
+        Some(p) => Some(vec![p]),
+        None => choose(&dom, root, &stats, &[]),
+    };
     let weight = |c: &Option<Vec<NodeId>>, s: &Stats| {
         c.as_ref()
             .map_or(0.0, |c| c.iter().map(|n| s.weight[n.index()]).sum::<f32>())
     };
     let too_short = weight(&chosen, &stats) < RETRY_BELOW_WEIGHT;
     let first_main = |dom: &Dom, stats: &Stats, chosen: &Option<Vec<NodeId>>| {
-        chosen
-            .as_deref()
-            .is_some_and(|c| has_main_text(dom, root, c, stats, &declared, &visible))
+        picked.is_some()
+            || chosen
+                .as_deref()
+                .is_some_and(|c| has_main_text(dom, root, c, stats, &declared, &visible))
     };
     // A thread's comments are set aside as unlikely: its pass puts them back.
-    if (too_short || !readerable || mode == Mode::Thread || !first_main(&dom, &stats, &chosen))
+    if picked.is_none()
+        && (too_short || !readerable || mode == Mode::Thread || !first_main(&dom, &stats, &chosen))
         && !aside.is_empty()
     {
         // Fallback pass: put the set-aside blocks back and measure again.
@@ -146,8 +157,10 @@ fn extract(
     let page_weight = stats.weight[root.index()];
     let found = first_main(&dom, &stats, &chosen);
     // A post whose own text is too short, above a thread of comments.
-    let thread_page =
-        mode == Mode::Chosen && !options.force && one_post(&dom, &declared, &visible, url);
+    let thread_page = mode == Mode::Chosen
+        && picked.is_none()
+        && !options.force
+        && one_post(&dom, &declared, &visible, url);
     let chosen = match mode {
         Mode::Thread => Some(vec![thread(&dom, root, &stats).ok_or_else(no_article)?]),
         _ => chosen,
@@ -174,7 +187,7 @@ fn extract(
         c => (c, found),
     };
     if !found && thread_page {
-        return extract(html, url, options, Mode::Thread);
+        return extract(html, url, options, Mode::Thread, None);
     }
     let chosen = match chosen {
         _ if whole => vec![root],
@@ -206,6 +219,7 @@ fn extract(
     if !whole_body {
         clean::blocks(&mut dom, container, &stats, total, &mut removed);
     }
+    clean::notes(&mut dom, container, &mut removed);
     // The measures are not needed past here: free them before the output is built.
     drop(stats);
     clean::lines(&mut dom, container, &mut removed, &mut credits);
@@ -225,16 +239,21 @@ fn extract(
     let counts = Counts::of(&text);
     // What cleaning left may be too little to be a story ("Posted by … Archived").
     let left = counts.weight() as f32;
-    if !options.force && !described && left < STORY_MIN_WEIGHT && left < page_weight * 0.5 {
+    if !options.force
+        && !described
+        && picked.is_none()
+        && left < STORY_MIN_WEIGHT
+        && left < page_weight * 0.5
+    {
         if thread_page {
-            return extract(html, url, options, Mode::Thread);
+            return extract(html, url, options, Mode::Thread, None);
         }
         return Err(no_article());
     }
     if counts.units() == 0 {
         if options.force && !whole_body && page_weight > 0.0 {
             // Cleaning left nothing of the chosen blocks: answer with the whole body.
-            return extract(html, url, options, Mode::Whole);
+            return extract(html, url, options, Mode::Whole, None);
         }
         return Err(no_article());
     }
@@ -268,9 +287,47 @@ fn extract(
             html: sanitize::serialize(&dom, id, true, base),
         })
         .collect();
-    Ok(metadata::with_body(
-        m, content, text, counts, readerable, removed,
-    ))
+    let mut article = metadata::with_body(m, content, text, counts, readerable, removed);
+    article.next_page = next_page;
+    Ok(article)
+}
+
+/// Parses the page within the limits.
+fn parse(html: &str, options: &Options) -> Result<Dom, Error> {
+    if html.trim().is_empty() {
+        return Err(Error::new(ErrorKind::NotHtml, "the input is empty"));
+    }
+    let limits = options.limits;
+    dom::parse(html, &limits.for_parse()).map_err(|o| match o {
+        dom::Overflow::Nodes => Error::new(
+            ErrorKind::TooManyNodes {
+                limit: limits.max_nodes,
+            },
+            format!("the page needs more than {} HTML nodes", limits.max_nodes),
+        ),
+        dom::Overflow::Depth => Error::new(
+            ErrorKind::TooDeep {
+                limit: limits.max_depth,
+            },
+            format!(
+                "the page nests elements more than {} deep",
+                limits.max_depth
+            ),
+        ),
+        dom::Overflow::Attributes => Error::new(
+            ErrorKind::TooManyAttributes {
+                limit: limits.max_attributes,
+            },
+            format!("a tag has more than {} attributes", limits.max_attributes),
+        ),
+    })
+}
+
+fn pick_gone() -> Error {
+    Error::new(
+        ErrorKind::PickNotFound,
+        "the picked block is not on this page (or holds nothing to read)",
+    )
 }
 
 /// The chosen body's measures, for the "has main text" test.

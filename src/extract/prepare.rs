@@ -281,7 +281,7 @@ fn inside(dom: &Dom, id: NodeId, tags: &[LocalName]) -> bool {
         .any(|a| dom.tag(a).is_some_and(|t| tags.contains(t)))
 }
 
-fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+pub(crate) fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     if dom.attr_named(id, &local_name!("hidden")).is_some()
         || dom
             .attr_named(id, &local_name!("aria-hidden"))

@@ -55,9 +55,17 @@ use serde::{Deserialize, Serialize};
 #[serde(untagged)]
 pub enum Author {
     /// A person. Chinese names keep the family name first and whole.
-    Person { family: String, given: String },
+    Person {
+        /// The family name.
+        family: String,
+        /// The given names.
+        given: String,
+    },
     /// An organisation or agency, cited as written.
-    Literal { literal: String },
+    Literal {
+        /// The name as written.
+        literal: String,
+    },
 }
 
 impl Author {

@@ -17,6 +17,7 @@ pub mod clutter;
 pub mod credits;
 pub mod dates;
 pub mod keywords;
+pub mod pages;
 
 use regex_lite::Regex;
 

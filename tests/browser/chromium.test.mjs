@@ -585,7 +585,7 @@ test('accessibility: landmarks, labelled controls, keyboard focus order with a v
   const ids = order.map((o) => o.id);
   const at = (id) => ids.indexOf(id);
   assert.equal(ids[0], 'skip', ids.join(' > '));
-  assert.deepEqual(ids.slice(0, 4), ['skip', 'back', 'save-summary', 'display-summary']);
+  assert.deepEqual(ids.slice(0, 7), ['skip', 'back', 'pick', 'listen', 'hl-summary', 'save-summary', 'display-summary']);
   for (const id of ['table-scroll', 'cite-style', 'copy-citation', 'copy-bibtex', 'copy-ris']) assert.ok(at(id) > 0, `${id} reachable: ${ids.join(' > ')}`);
   assert.ok(at('table-scroll') < at('cite-style') && at('cite-style') < at('copy-citation') && at('copy-citation') < at('copy-bibtex'), ids.join(' > '));
   for (const o of order) assert.ok(o.ring && o.visible, `visible focus on ${o.id} (${o.text})`);

@@ -6,6 +6,7 @@
 //   /hostile/               tests/browser/fixtures/hostile.html behind a CSP that stops its scripts
 //                           on the original page, so whatever runs can only have run in the reader
 //   /www/...                the www demo (as built by scripts/build-web.sh)
+//   /paged/, /paged/2/, /paged/3/   tests/browser/fixtures/paged-{1,2,3}.html: a three-page article
 //   /throws/                an article with an element of 1200 attributes: extract() throws
 //                           {code: 'too-many-attributes'}
 //
@@ -106,6 +107,7 @@ export function startServer(port = 0) {
       if (!file.startsWith(WWW + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, 'not found');
       return send(res, 200, fs.readFileSync(file), { 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream' });
     }
+    if ((m = /^\/paged\/(?:([23])\/)?$/.exec(url.pathname))) return sendFixture(res, path.join(LOCAL, `paged-${m[1] || 1}.html`));
     if (url.pathname === '/throws/') return send(res, 200, throwsPage(), { 'Content-Type': 'text/html; charset=utf-8' });
     if (url.pathname === '/no-article/') {
       const file = path.join(PAGES, 'homepage-not-article', 'source.html');

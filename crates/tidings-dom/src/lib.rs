@@ -7,7 +7,10 @@
 //! edited (detach, move) cheaply and every walk is a loop over parent and
 //! sibling links: nothing here recurses, however deep the page nests.
 
+#![warn(missing_docs)]
+
 mod entities;
+mod shadow;
 mod sink;
 mod tokenizer;
 
@@ -16,6 +19,7 @@ use std::num::NonZeroU32;
 use html5ever::tendril::StrTendril;
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
+pub use shadow::SHADOW_MARK;
 #[doc(hidden)]
 pub use sink::parse_reference;
 pub use sink::{parse, Limits, Overflow};
@@ -38,6 +42,7 @@ impl NodeId {
         }
     }
 
+    /// The node's position in the arena.
     pub fn index(self) -> usize {
         self.0.get() as usize - 1
     }
@@ -46,28 +51,41 @@ impl NodeId {
 /// One element: its name and attributes.
 #[derive(Debug, Clone)]
 pub struct Element {
+    /// The qualified name (namespace and local name).
     pub name: QualName,
+    /// The attributes, in source order.
     pub attrs: Vec<Attribute>,
 }
 
 /// What a node holds.
 #[derive(Debug, Clone)]
 pub enum NodeData {
+    /// The document node, the root of every tree.
     Document,
+    /// A `<!DOCTYPE>` (its name is not kept).
     Doctype,
+    /// A text node and its text.
     Text(StrTendril),
+    /// A comment (its text is not kept).
     Comment,
+    /// An element.
     Element(Element),
 }
 
 /// A node and its links.
 #[derive(Debug, Clone)]
 pub struct Node {
+    /// The parent; `None` for the document and for detached nodes.
     pub parent: Option<NodeId>,
+    /// The first child.
     pub first_child: Option<NodeId>,
+    /// The last child.
     pub last_child: Option<NodeId>,
+    /// The previous sibling.
     pub prev_sibling: Option<NodeId>,
+    /// The next sibling.
     pub next_sibling: Option<NodeId>,
+    /// What the node holds.
     pub data: NodeData,
 }
 
@@ -95,26 +113,32 @@ impl Dom {
         Dom { nodes }
     }
 
+    /// How many nodes the arena holds (detached ones included).
     pub fn len(&self) -> usize {
         self.nodes.len()
     }
 
+    /// Whether the arena holds no node.
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty()
     }
 
+    /// A node and its links.
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id.index()]
     }
 
+    /// What a node holds.
     pub fn data(&self, id: NodeId) -> &NodeData {
         &self.nodes[id.index()].data
     }
 
+    /// A node's parent.
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
         self.node(id).parent
     }
 
+    /// The element, when the node is one.
     pub fn element(&self, id: NodeId) -> Option<&Element> {
         match &self.node(id).data {
             NodeData::Element(e) => Some(e),
@@ -135,6 +159,7 @@ impl Dom {
         self.tag(id) == Some(name)
     }
 
+    /// The text, when the node is a text node.
     pub fn text(&self, id: NodeId) -> Option<&str> {
         match &self.node(id).data {
             NodeData::Text(t) => Some(t),
@@ -142,6 +167,7 @@ impl Dom {
         }
     }
 
+    /// The value of an attribute without a namespace, when the node is an element that has it.
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
         self.element(id)?
             .attrs
@@ -178,18 +204,22 @@ impl Dom {
         }
     }
 
+    /// A node's first child.
     pub fn first_child(&self, id: NodeId) -> Option<NodeId> {
         self.node(id).first_child
     }
 
+    /// A node's next sibling.
     pub fn next_sibling(&self, id: NodeId) -> Option<NodeId> {
         self.node(id).next_sibling
     }
 
+    /// A node's previous sibling.
     pub fn prev_sibling(&self, id: NodeId) -> Option<NodeId> {
         self.node(id).prev_sibling
     }
 
+    /// A node's children, first to last.
     pub fn children(&self, id: NodeId) -> Children<'_> {
         Children {
             dom: self,
@@ -304,12 +334,14 @@ impl Dom {
             .find(|&c| self.is(c, &local_name!("html")))
     }
 
+    /// The `<head>` element.
     pub fn head(&self) -> Option<NodeId> {
         let html = self.html_element()?;
         self.child_elements(html)
             .find(|&c| self.is(c, &local_name!("head")))
     }
 
+    /// The `<body>` element.
     pub fn body(&self) -> Option<NodeId> {
         let html = self.html_element()?;
         self.child_elements(html)

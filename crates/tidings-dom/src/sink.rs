@@ -349,8 +349,12 @@ impl TreeSink for Sink {
         if self.stop.get().is_some() {
             return None;
         }
-        // Template contents are inert and stay unlinked: nothing of them reaches the output.
-        Some(Dom::from_nodes(self.nodes.into_inner()))
+        // Template contents are inert and stay unlinked (nothing of them reaches
+        // the output), except an open declarative shadow root's: the page shows it.
+        let templates: Vec<(NodeId, NodeId)> = self.templates.into_inner().into_iter().collect();
+        let mut dom = Dom::from_nodes(self.nodes.into_inner());
+        super::shadow::attach(&mut dom, templates);
+        Some(dom)
     }
 
     fn parse_error(&self, _msg: Cow<'static, str>) {}

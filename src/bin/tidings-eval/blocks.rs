@@ -57,9 +57,9 @@ const BLOCKS: &[&str] = &[
 struct State {
     lines: Vec<String>,
     cur: String,
-    /// Inside <script>, <style>, <template>, <noscript> or <head>: text is dropped.
+    /// Inside `<script>`, `<style>`, `<template>`, `<noscript>` or `<head>`: text is dropped.
     skip: usize,
-    /// Inside <pre>: lines kept as written.
+    /// Inside `<pre>`: lines kept as written.
     pre: usize,
 }
 
@@ -133,7 +133,7 @@ impl TokenSink for Sink {
     }
 }
 
-/// The text of `html`, one line per block, whitespace collapsed (kept in <pre>).
+/// The text of `html`, one line per block, whitespace collapsed (kept in `<pre>`).
 pub fn block_text(html: &str) -> String {
     let tok = Tokenizer::new(
         Sink(RefCell::new(State::default())),
