@@ -196,7 +196,7 @@ def test_the_gil_is_released_while_extracting():
     # with the extraction's time: a ratio, not a speed.
     big = (REAL / "mercury-parser-fixtures" / "fixtures" / "www.tmz.com.html").read_text()
     body = big[big.find("<body") : big.rfind("</body>")]
-    page = big.replace("</body>", body * 30 + "</body>", 1)
+    page = big.replace("</body>", body * 100 + "</body>", 1)
     rate = _spin_rate()
     started, done, took = threading.Event(), threading.Event(), []
 
