@@ -43,4 +43,6 @@ for dir in tests/browser tests/npm tools/bench-node; do
     (cd "$ROOT/$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 done
+# The Python wheel's tests: a JRE for Spark, libmagic, the pinned test venv.
+"$ROOT/scripts/setup-python.sh"
 say "ready"

@@ -318,6 +318,12 @@ pub fn readerable(html: &str) -> bool {
     extract::readerable(html)
 }
 
+/// Decodes a page's bytes the way [`extract_bytes`] does (byte-order mark,
+/// `<meta charset>`, then UTF-8 or windows-1252), for callers that need the text.
+pub fn decode_html(bytes: &[u8]) -> String {
+    decode::decode(bytes)
+}
+
 fn too_large(len: usize, limit: usize) -> Error {
     Error::new(
         ErrorKind::TooLarge { limit },
