@@ -6,9 +6,12 @@
 //! (<https://citationstyles.org/>, CC BY-SA 3.0; see `csl/README.md`).
 
 mod bibtex;
+pub mod catalog;
 mod csl;
 mod item;
 mod ris;
+#[cfg(feature = "bundled-styles")]
+mod vendored;
 mod wikipedia;
 
 pub use item::{Date, Item, Name};
@@ -162,7 +165,7 @@ pub struct CiteError {
 }
 
 impl CiteError {
-    fn new(code: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(code: &'static str, message: impl Into<String>) -> Self {
         CiteError {
             code,
             message: message.into(),
@@ -227,6 +230,89 @@ fn compile(id: &str, csl_xml: &str, locale_xml: Option<&str>) -> Result<Compiled
         m.insert(key, compiled.clone());
     }
     Ok(compiled)
+}
+
+/// Parses a style's XML with the locale built from `locale_files` (lowest priority first,
+/// see [`catalog::Library::locale_chain`]) for `lang`, cached like [`compile`].
+fn compile_chain(
+    id: &str,
+    csl_xml: &str,
+    lang: &str,
+    locale_files: &[Arc<str>],
+) -> Result<Compiled, CiteError> {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    csl_xml.hash(&mut h);
+    lang.hash(&mut h);
+    for f in locale_files {
+        f.hash(&mut h);
+    }
+    let key = (id.to_string(), h.finish());
+    if let Some(c) = cache().lock().ok().and_then(|m| m.get(&key).cloned()) {
+        return Ok(c);
+    }
+    let style = Style::parse(csl_xml)?;
+    let files: Vec<&str> = locale_files.iter().map(|f| &**f).collect();
+    let locale = Locale::build_chain(lang, &files, &style)?;
+    let compiled = Arc::new((style, locale));
+    if let Ok(mut m) = cache().lock() {
+        if m.len() >= MAX_CACHED_STYLES {
+            m.clear();
+        }
+        m.insert(key, compiled.clone());
+    }
+    Ok(compiled)
+}
+
+/// Formats an item in a style of the catalog (or a user's file) resolved by `library`,
+/// in `locale` when given (an unknown one is an error), else the style's default locale.
+pub fn format_resolved(
+    library: &mut catalog::Library,
+    item: &Item,
+    style: &catalog::Resolved,
+    locale: Option<&str>,
+    format: Format,
+) -> Result<String, CiteError> {
+    let lang = locale.unwrap_or(&style.locale).to_string();
+    let files = library.locale_chain(&lang, locale.is_some())?;
+    let key = if style.parent.is_empty() {
+        &style.id
+    } else {
+        &style.parent
+    };
+    let compiled = compile_chain(key, &style.xml, &lang, &files)?;
+    let mode = match format {
+        Format::Text => Mode::Text,
+        Format::Html => Mode::Html,
+    };
+    csl::bibliography_entry(&compiled.0, &compiled.1, item, mode)
+}
+
+/// The native library of every official style (compiled in), shared by callers.
+#[cfg(feature = "bundled-styles")]
+pub fn library() -> Result<std::sync::MutexGuard<'static, catalog::Library>, CiteError> {
+    static LIB: OnceLock<Result<Mutex<catalog::Library>, CiteError>> = OnceLock::new();
+    match LIB.get_or_init(|| catalog::Library::bundled().map(Mutex::new)) {
+        Ok(m) => Ok(m.lock().unwrap_or_else(|e| e.into_inner())),
+        Err(e) => Err(e.clone()),
+    }
+}
+
+/// Formats an item in any official style (id, title, short name or ISSN) or export format,
+/// with the compiled-in data; `locale` overrides the style's default locale. The nine
+/// common styles in their default locale render exactly as [`format`] does.
+#[cfg(feature = "bundled-styles")]
+pub fn format_any(
+    item: &Item,
+    key: &str,
+    locale: Option<&str>,
+    format: Format,
+) -> Result<String, CiteError> {
+    if let Some(s) = find_style(key).filter(|s| locale.is_none() || s.csl_file.is_none()) {
+        return format_with(item, s, format, None, None);
+    }
+    let mut lib = library()?;
+    let style = lib.resolve(key)?;
+    format_resolved(&mut lib, item, &style, locale, format)
 }
 
 /// Formats an item in a style. CSL styles use `csl_xml`/`locale_xml` when given (the
