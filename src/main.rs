@@ -433,8 +433,11 @@ mod cite {
             }
             None => {
                 for s in cite::styles() {
-                    let class = if s.csl_file.is_some() { s.id } else { "export" };
-                    write(&mut out, s.name, s.label, class)?;
+                    let class = match s.csl_file {
+                        Some(_) => format!("= {}", s.id),
+                        None => "export".into(),
+                    };
+                    write(&mut out, s.name, s.label, &class)?;
                 }
                 for e in lib.catalog().entries() {
                     write(&mut out, &e.id, &e.title, &e.class)?;

@@ -506,9 +506,20 @@ impl Library {
         CiteError::new("unknown-style", format!("unknown style \"{key}\"{hint}"))
     }
 
-    /// A catalog style by id, title, other name, ISSN or short name (`apa`…).
+    /// A catalog style by id, title, other name, ISSN or short name (`apa`…; the short
+    /// names win over the few official ids they equal, e.g. `chicago-notes`).
     pub fn resolve(&mut self, key: &str) -> Result<Resolved, CiteError> {
         let e = self.catalog.find(key).ok_or_else(|| self.unknown(key))?.clone();
+        self.resolve_entry(e)
+    }
+
+    /// A catalog style by its exact id.
+    pub fn resolve_id(&mut self, id: &str) -> Result<Resolved, CiteError> {
+        let e = self.catalog.get(id).ok_or_else(|| self.unknown(id))?.clone();
+        self.resolve_entry(e)
+    }
+
+    fn resolve_entry(&mut self, e: Entry) -> Result<Resolved, CiteError> {
         let parent = self
             .independent(&e)
             .cloned()
@@ -569,7 +580,7 @@ impl Library {
         });
         match parent {
             Some(p) if !renders => {
-                let mut r = self.resolve(&p).map_err(|_| {
+                let mut r = self.resolve_id(&p).map_err(|_| {
                     CiteError::new(
                         "unknown-style",
                         format!("the dependent style's parent \"{p}\" is not an official style"),
