@@ -119,8 +119,14 @@ for dest in "$EXT/csl" "$WWW/csl"; do
   cp "$CSL"/*.csl "$dest/"
   compgen -G "$CSL/*.xml" >/dev/null && cp "$CSL"/*.xml "$dest/"
   [[ -f "$CSL/README.md" ]] && cp "$CSL/README.md" "$dest/"
+  # Every official style and locale (csl/all: compressed archives and their licence),
+  # fetched by the citation panel from the package itself when a style is first used.
+  if [[ -d "$CSL/all" ]]; then
+    mkdir -p "$dest/all"
+    cp "$CSL"/all/*.zst "$CSL/all/README.md" "$dest/all/"
+  fi
 done
-say "CSL: $(ls "$EXT/csl" | grep -c '\.csl$') styles, $(ls "$EXT/csl" | grep -c '\.xml$') locales"
+say "CSL: $(ls "$EXT/csl" | grep -c '\.csl$') styles, $(ls "$EXT/csl" | grep -c '\.xml$') locales, $(ls "$EXT/csl/all" 2>/dev/null | grep -c '\.zst$') archives of all styles"
 
 # ---------------------------------------------------------------- font (optional)
 FONT_PKG="$ROOT/tests/browser/node_modules/@fontsource/opendyslexic"
@@ -143,7 +149,7 @@ done
 # ---------------------------------------------------------------- www demo
 mkdir -p "$WWW/lib" "$WWW/samples"
 rm -rf "$WWW/lib"/* "$WWW/samples"/*
-cp "$EXT/view.js" "$EXT/settings.js" "$EXT/export.js" "$EXT/early.js" "$EXT/reader.css" "$WWW/lib/"
+cp "$EXT/view.js" "$EXT/styles.js" "$EXT/settings.js" "$EXT/export.js" "$EXT/early.js" "$EXT/reader.css" "$WWW/lib/"
 cp "$EXT/_locales/en/messages.json" "$WWW/lib/messages.json"
 samples=()
 # The seed page, a Chinese page and an English one when present, else whatever fixtures exist.
