@@ -10,8 +10,8 @@ tidings — find the article in a web page, clean it, cite it
 
 Usage:
   tidings extract [--url URL] [--format json|html|text|markdown] [--input html|text] [--force] [FILE|-]...
-  tidings cite [--style STYLE] [--format text|html] [--url URL] [--accessed YYYY-MM-DD] [FILE|-]
-  tidings cite --style STYLE [--format text|html] --csl-json FILE
+  tidings cite [--style STYLE] [--format text|html] [--form bibliography|citation] [--url URL] [--accessed YYYY-MM-DD] [FILE|-]
+  tidings cite --style STYLE [--format text|html] [--form bibliography|citation] --csl-json FILE
   tidings styles
   tidings --help | --version
 
@@ -47,6 +47,9 @@ Options:
                        gb7714, bibtex, ris, csl-json, wikipedia, or an official
                        CSL style id (see `tidings styles`)
   --format FORMAT      text (default) or html
+  --form FORM          bibliography (default: the reference-list entry) or
+                       citation (the in-text citation, or a note style's
+                       first full note)
   --url URL            the page's address
   --accessed DATE      access date YYYY-MM-DD (default: today, UTC)
   --csl-json FILE      format this CSL-JSON item (an object or an array of one)
@@ -282,7 +285,7 @@ fn extract_cmd(args: &[String]) -> Result<ExitCode, Failure> {
 
 mod cite {
     use super::*;
-    use tidings::cite::{self, Format};
+    use tidings::cite::{self, Form, Format};
 
     /// Today's date (UTC) for the `accessed` field: the clock is read here, at the edge.
     fn today() -> String {
@@ -305,7 +308,14 @@ mod cite {
     pub fn cite_cmd(args: &[String]) -> Result<ExitCode, Failure> {
         let flags = Flags::parse(
             args,
-            &["--style", "--format", "--url", "--accessed", "--csl-json"],
+            &[
+                "--style",
+                "--format",
+                "--form",
+                "--url",
+                "--accessed",
+                "--csl-json",
+            ],
             &[],
         )?;
         if flags.help {
@@ -324,6 +334,15 @@ mod cite {
                     format!("unknown format {other:?}: use text or html"),
                 ))
             }
+        };
+        let form = match flags.value("--form") {
+            None => Form::Bibliography,
+            Some(f) => Form::parse(f).ok_or_else(|| {
+                fail(
+                    2,
+                    format!("unknown form {f:?}: use bibliography or citation"),
+                )
+            })?,
         };
         let accessed = match flags.value("--accessed") {
             Some(d) if valid_date(d) => d.to_string(),
@@ -363,8 +382,8 @@ mod cite {
                 tidings::item_from_article(&article, &accessed)
             }
         };
-        let out =
-            cite::format(&item, style.id, format).map_err(|e| fail(2, e.message().to_string()))?;
+        let out = cite::format_form(&item, style.id, format, form)
+            .map_err(|e| fail(2, e.message().to_string()))?;
         println!("{out}");
         Ok(ExitCode::SUCCESS)
     }

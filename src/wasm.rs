@@ -217,7 +217,8 @@ mod citation {
 
     /// Cites an article (as returned by `extract`) in a style. CSL styles need the
     /// style and locale XML (loaded by the caller from the package's `csl/`);
-    /// BibTeX, RIS, CSL-JSON and Wikipedia need neither.
+    /// BibTeX, RIS, CSL-JSON and Wikipedia need neither. `form` is `bibliography`
+    /// (the default when absent) or `citation` (the in-text citation or first note).
     #[wasm_bindgen]
     pub fn cite(
         article: JsValue,
@@ -226,6 +227,7 @@ mod citation {
         accessed: &str,
         csl_xml: Option<String>,
         locale_xml: Option<String>,
+        form: Option<String>,
     ) -> Result<String, JsValue> {
         let text: String = js_sys::JSON::stringify(&article)
             .map(String::from)
@@ -238,11 +240,17 @@ mod citation {
             "html" => crate::cite::Format::Html,
             _ => crate::cite::Format::Text,
         };
+        let form = match form.as_deref() {
+            None | Some("") => crate::cite::Form::Bibliography,
+            Some(f) => crate::cite::Form::parse(f)
+                .ok_or_else(|| failure("bad-form", format!("unknown form {f:?}")))?,
+        };
         let item = crate::item_from_article(&article, accessed);
-        crate::cite::format_with(
+        crate::cite::format_form_with(
             &item,
             info,
             format,
+            form,
             csl_xml.as_deref(),
             locale_xml.as_deref(),
         )

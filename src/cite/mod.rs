@@ -30,6 +30,28 @@ pub enum Format {
     Html,
 }
 
+/// Which part of a CSL style renders: the bibliography entry, or the citation (the
+/// in-text citation of author-date and numeric styles, e.g. "(Xinhua, 2023)" or "[1]",
+/// or the first full note of a note style), as citeproc-js writes a single first cite.
+/// BibTeX, RIS, CSL-JSON and Wikipedia output is the same for both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Form {
+    #[default]
+    Bibliography,
+    Citation,
+}
+
+impl Form {
+    /// Parses `bibliography` or `citation`.
+    pub fn parse(s: &str) -> Option<Form> {
+        match s {
+            "bibliography" => Some(Form::Bibliography),
+            "citation" => Some(Form::Citation),
+            _ => None,
+        }
+    }
+}
+
 /// A citation style or export format the UI can offer.
 #[derive(Debug)]
 pub struct StyleInfo {
@@ -193,8 +215,15 @@ impl std::error::Error for CiteError {}
 /// Parsed styles kept at once (the bundled ones fit).
 const MAX_CACHED_STYLES: usize = 32;
 
-/// A parsed style with its locale, shared between calls.
-type Compiled = Arc<(Style, Locale)>;
+/// A parsed style, its citation area (when it has a citation layout) and its locale.
+struct CompiledStyle {
+    style: Style,
+    citation: Option<Style>,
+    locale: Locale,
+}
+
+/// A compiled style shared between calls.
+type Compiled = Arc<CompiledStyle>;
 
 fn cache() -> &'static Mutex<HashMap<(String, u64), Compiled>> {
     static CACHE: OnceLock<Mutex<HashMap<(String, u64), Compiled>>> = OnceLock::new();
@@ -218,7 +247,12 @@ fn compile(id: &str, csl_xml: &str, locale_xml: Option<&str>) -> Result<Compiled
         })?,
     };
     let locale = Locale::build(&lang, locale_xml, &style)?;
-    let compiled = Arc::new((style, locale));
+    let citation = style.citation_view();
+    let compiled = Arc::new(CompiledStyle {
+        style,
+        citation,
+        locale,
+    });
     if let Ok(mut m) = cache().lock() {
         // Callers may pass many distinct style files: keep the cache small.
         if m.len() >= MAX_CACHED_STYLES {
@@ -229,12 +263,26 @@ fn compile(id: &str, csl_xml: &str, locale_xml: Option<&str>) -> Result<Compiled
     Ok(compiled)
 }
 
-/// Formats an item in a style. CSL styles use `csl_xml`/`locale_xml` when given (the
-/// wasm build passes the files in), else the bundled copies (feature `bundled-styles`).
+/// Formats an item's bibliography entry in a style. CSL styles use `csl_xml`/`locale_xml`
+/// when given (the wasm build passes the files in), else the bundled copies (feature
+/// `bundled-styles`). [`format_form_with`] also gives the citation form.
 pub fn format_with(
     item: &Item,
     style: &StyleInfo,
     format: Format,
+    csl_xml: Option<&str>,
+    locale_xml: Option<&str>,
+) -> Result<String, CiteError> {
+    format_form_with(item, style, format, Form::Bibliography, csl_xml, locale_xml)
+}
+
+/// [`format_with`] for either form: the bibliography entry or the citation (a single cite
+/// in first position). A style without a `<citation>` layout fails with `bad-style`.
+pub fn format_form_with(
+    item: &Item,
+    style: &StyleInfo,
+    format: Format,
+    form: Form,
     csl_xml: Option<&str>,
     locale_xml: Option<&str>,
 ) -> Result<String, CiteError> {
@@ -259,7 +307,18 @@ pub fn format_with(
         Format::Text => Mode::Text,
         Format::Html => Mode::Html,
     };
-    csl::bibliography_entry(&compiled.0, &compiled.1, item, mode)
+    match form {
+        Form::Bibliography => {
+            csl::bibliography_entry(&compiled.style, &compiled.locale, item, mode)
+        }
+        Form::Citation => {
+            let area = compiled
+                .citation
+                .as_ref()
+                .ok_or_else(|| CiteError::bad_style("style has no <citation> layout"))?;
+            csl::citation_entry(area, &compiled.locale, item, mode)
+        }
+    }
 }
 
 /// Formats an item with the bundled style files (`style_name_or_id` as in [`find_style`]).
@@ -272,6 +331,23 @@ pub fn format(item: &Item, style_name_or_id: &str, format: Format) -> Result<Str
         )
     })?;
     format_with(item, style, format, None, None)
+}
+
+/// [`format`] for either form (bundled style files).
+#[cfg(feature = "bundled-styles")]
+pub fn format_form(
+    item: &Item,
+    style_name_or_id: &str,
+    format: Format,
+    form: Form,
+) -> Result<String, CiteError> {
+    let style = find_style(style_name_or_id).ok_or_else(|| {
+        CiteError::new(
+            "unknown-style",
+            format!("unknown style `{style_name_or_id}`"),
+        )
+    })?;
+    format_form_with(item, style, format, form, None, None)
 }
 
 /// Parses a CSL-JSON item, mapping errors to `bad-item`.

@@ -286,6 +286,9 @@ impl Renderer<'_> {
         let family = nm.family.as_deref().unwrap_or("");
         let given = nm.given.as_deref().unwrap_or("");
         if !is_romanesque(&format!("{family}{given}")) {
+            if o.form == "short" {
+                return (style_part(family, "family"), false);
+            }
             return (style_part(&format!("{family}{given}"), "family"), false);
         }
         let ndp = nm.non_dropping_particle.as_deref().unwrap_or("");

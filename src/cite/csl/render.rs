@@ -1,6 +1,7 @@
 //! The CSL interpreter: walks the style's layout for one item and builds the output blob tree.
 
 use super::case;
+use super::citation::{year_suffix_letters, CiteCtx};
 use super::locale::Locale;
 use super::markup;
 use super::output::{Blob, Content, Deco};
@@ -30,6 +31,8 @@ pub struct Renderer<'a> {
     ambient: Vec<Deco>,
     depth: usize,
     pub error: Option<CiteError>,
+    /// The cite's context (citation form: position, locator, number, disambiguation).
+    pub cite: CiteCtx,
 }
 
 impl<'a> Renderer<'a> {
@@ -46,6 +49,10 @@ impl<'a> Renderer<'a> {
             ambient: Vec::new(),
             depth: 0,
             error: None,
+            cite: CiteCtx {
+                citation_number: 1,
+                ..CiteCtx::default()
+            },
         }
     }
 
@@ -221,8 +228,8 @@ impl<'a> Renderer<'a> {
         if self.suppressed.contains(var) {
             return None;
         }
-        if var == "citation-number" {
-            return Some("1".to_string());
+        if let Some(v) = self.cite_variable(var) {
+            return v;
         }
         if form == Some("short") {
             if let Some(v) = self.item.variable(&format!("{var}-short")) {
@@ -307,7 +314,9 @@ impl<'a> Renderer<'a> {
                             .as_ref()
                             .is_some_and(|c| c.as_bool() != Some(false) && !c.is_null())
                     }),
-                    "locator" | "position" | "disambiguate" => false,
+                    "locator" => self.cite.locator.is_some() && self.cite_label() == v,
+                    "position" => self.cite.position.test(v, self.cite.near_note),
+                    "disambiguate" => self.cite.disambiguate && v == "true",
                     _ => continue,
                 };
                 results.push(r);
@@ -323,8 +332,8 @@ impl<'a> Renderer<'a> {
     /// Whether the item has a value for a variable of any kind (conditions see variables
     /// a substitute already used, as in citeproc-js).
     pub fn has_variable(&self, v: &str) -> bool {
-        if v == "citation-number" {
-            return true;
+        if let Some(value) = self.cite_variable(v) {
+            return value.is_some();
         }
         self.item.variable(v).is_some()
             || !self.item.names(v).is_empty()
@@ -360,10 +369,10 @@ impl<'a> Renderer<'a> {
             "never" => false,
             _ => value.contains(['-', '–', ',', '&']),
         };
-        let term = if var == "page" || var == "locator" {
-            "page"
-        } else {
-            var
+        let term = match var {
+            "locator" => self.cite_label(),
+            "page" => "page",
+            _ => var,
         };
         if let Some(t) = self
             .locale
@@ -410,6 +419,27 @@ impl<'a> Renderer<'a> {
         }
         root.content = Content::Blobs(children);
         root
+    }
+}
+
+impl Renderer<'_> {
+    /// Variables that come from the cite rather than the item: `Some(value)` for them
+    /// (None inside when absent), `None` for item variables.
+    fn cite_variable(&self, var: &str) -> Option<Option<String>> {
+        Some(match var {
+            "citation-number" => Some(self.cite.citation_number.to_string()),
+            "locator" => self.cite.locator.clone(),
+            "year-suffix" => self.cite.year_suffix.map(year_suffix_letters),
+            "first-reference-note-number" => {
+                self.cite.first_reference_note_number.map(|n| n.to_string())
+            }
+            _ => return None,
+        })
+    }
+
+    /// The locator's label term (`page` when the cite names none).
+    fn cite_label(&self) -> &str {
+        self.cite.label.as_deref().unwrap_or("page")
     }
 }
 
