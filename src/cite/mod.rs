@@ -11,10 +11,11 @@ mod item;
 mod ris;
 mod wikipedia;
 
+use csl::output::Mode;
+pub use csl::processor::CiteRequest;
 pub use item::{Date, Item, Name};
 
 use csl::locale::Locale;
-use csl::output::Mode;
 use csl::style::Style;
 use std::collections::HashMap;
 use std::fmt;
@@ -303,10 +304,7 @@ pub fn format_form_with(
         })?,
     };
     let compiled = compile(style.id, csl_xml, locale_xml)?;
-    let mode = match format {
-        Format::Text => Mode::Text,
-        Format::Html => Mode::Html,
-    };
+    let mode = mode_of(format);
     match form {
         Form::Bibliography => {
             csl::bibliography_entry(&compiled.style, &compiled.locale, item, mode)
@@ -348,6 +346,54 @@ pub fn format_form(
         )
     })?;
     format_form_with(item, style, format, form, None, None)
+}
+
+/// Items registered with one CSL style, rendered together as citeproc-js's engine does:
+/// the sorted bibliography, citation numbers, disambiguated clusters of cites. Used by the
+/// CSL test-suite runner; [`format_form`] covers one item.
+pub struct Registry(csl::processor::Processor);
+
+impl Registry {
+    /// Parses `csl_xml`, builds its locale (`lang` overrides the style's `default-locale`;
+    /// `locale_xml` gives the XML for a language tag) and registers `items` in order.
+    pub fn new(
+        csl_xml: &str,
+        lang: Option<&str>,
+        locale_xml: &dyn Fn(&str) -> Option<String>,
+        items: Vec<Item>,
+    ) -> Result<Registry, CiteError> {
+        let style = Style::parse(csl_xml)?;
+        let lang = lang
+            .or(style.default_locale())
+            .unwrap_or("en-US")
+            .to_string();
+        let xml = locale_xml(&lang)
+            .or_else(|| locale_xml("en-US"))
+            .ok_or_else(|| {
+                CiteError::new("missing-locale", format!("no locale file for {lang}"))
+            })?;
+        let locale = Locale::build(&lang, &xml, &style)?;
+        Ok(Registry(csl::processor::Processor::new(
+            style, locale, items,
+        )))
+    }
+
+    /// The bibliography entries, in the style's order.
+    pub fn bibliography(&self, format: Format) -> Result<Vec<String>, CiteError> {
+        self.0.bibliography(mode_of(format))
+    }
+
+    /// One citation of the given cites.
+    pub fn citation(&self, cites: &[CiteRequest], format: Format) -> Result<String, CiteError> {
+        self.0.citation(cites, mode_of(format))
+    }
+}
+
+fn mode_of(format: Format) -> Mode {
+    match format {
+        Format::Text => Mode::Text,
+        Format::Html => Mode::Html,
+    }
 }
 
 /// Parses a CSL-JSON item, mapping errors to `bad-item`.

@@ -50,9 +50,8 @@ impl Position {
 pub struct NameDisambiguation {
     /// Names shown beyond et-al-use-first (0: none added).
     pub add_names: usize,
-    /// Per shown name (by index in the first name variable), the given-name level:
-    /// 0 as styled, 1 initials, 2 full given name.
-    pub given_levels: Vec<u8>,
+    /// Given names: 0 as styled, 1 initials (when the style initializes), 2 in full.
+    pub given_level: u8,
 }
 
 /// The context of one cite: what the CSL citation variables and conditions see.
@@ -70,8 +69,11 @@ pub struct CiteCtx {
     pub disambiguate: bool,
     pub names: NameDisambiguation,
     pub first_reference_note_number: Option<usize>,
-    /// Whether the style renders `year-suffix` itself (else it follows the first year).
+    /// Whether the year suffix needs no implicit placement: the style renders `year-suffix`
+    /// itself, or it was already put after the cite's first year.
     pub explicit_year_suffix: bool,
+    /// Rendering a sort key (names family first, no et-al).
+    pub sorting: bool,
 }
 
 /// One cite of a cluster: the item, its context and the user's prefix and suffix.

@@ -4,11 +4,14 @@
 mod case;
 pub mod citation;
 mod dates;
+mod disambiguate;
 pub mod locale;
 mod markup;
 mod names;
 pub mod output;
+pub mod processor;
 mod render;
+mod sort;
 pub mod style;
 
 use crate::cite::item::Item;

@@ -33,7 +33,7 @@ impl Renderer<'_> {
                 .map(str::to_string)
         };
         let num = |key: &str| get(key, key).and_then(|v| v.parse().ok());
-        NameOpts {
+        let mut o = NameOpts {
             and: get("and", "and"),
             delimiter: get("delimiter", "name-delimiter").unwrap_or_else(|| ", ".into()),
             precedes_last: get("delimiter-precedes-last", "delimiter-precedes-last")
@@ -55,7 +55,20 @@ impl Renderer<'_> {
                 .unwrap_or("display-and-sort")
                 .to_string(),
             node: name,
-        }
+        };
+        super::disambiguate::adjust_names(
+            &self.cite,
+            self.style,
+            super::disambiguate::NameKnobs {
+                form: &mut o.form,
+                et_al_min: &mut o.et_al_min,
+                et_al_use_first: &mut o.et_al_use_first,
+                initialize: &mut o.initialize,
+                initialize_with: &mut o.initialize_with,
+                sort_order: &mut o.sort_order,
+            },
+        );
+        o
     }
 
     /// Renders a `cs:names` element.

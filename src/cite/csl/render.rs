@@ -437,6 +437,21 @@ impl Renderer<'_> {
         })
     }
 
+    /// The year suffix placed after the cite's first rendered year when the style does
+    /// not render `year-suffix` itself (once per cite); empty otherwise.
+    pub fn implicit_year_suffix(&mut self) -> String {
+        if self.cite.explicit_year_suffix {
+            return String::new();
+        }
+        match self.cite.year_suffix {
+            Some(n) => {
+                self.cite.explicit_year_suffix = true;
+                year_suffix_letters(n)
+            }
+            None => String::new(),
+        }
+    }
+
     /// The locator's label term (`page` when the cite names none).
     fn cite_label(&self) -> &str {
         self.cite.label.as_deref().unwrap_or("page")
