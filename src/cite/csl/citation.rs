@@ -74,6 +74,9 @@ pub struct CiteCtx {
     pub explicit_year_suffix: bool,
     /// Rendering a sort key (names family first, no et-al).
     pub sorting: bool,
+    /// A term rendered before any other text of the cite gets a capital (the first cite of
+    /// a note citation, unless a one-word prefix or one not ending a sentence precedes it).
+    pub capitalize_first_term: bool,
 }
 
 /// One cite of a cluster: the item, its context and the user's prefix and suffix.
@@ -126,8 +129,10 @@ pub fn cluster(
 ) -> Result<String, CiteError> {
     let layout = area.bibliography.child("layout");
     let mut blobs = Vec::new();
-    for c in cites {
-        let mut b = render_cite(area, locale, c.item, &c.ctx)?;
+    for (n, c) in cites.iter().enumerate() {
+        let mut ctx = c.ctx.clone();
+        ctx.capitalize_first_term = n == 0 && area.is_note() && opens_sentence(&c.prefix);
+        let mut b = render_cite(area, locale, c.item, &ctx)?;
         output::purge_empty(&mut b);
         if matches!(&b.content, Content::Blobs(k) if k.is_empty()) {
             continue;
@@ -152,11 +157,7 @@ pub fn cluster(
     }
     output::adjust(&mut root, locale.punctuation_in_quote);
     let w = Writer { mode, locale };
-    let mut s = w.render(&root);
-    if area.is_note() && cites.first().is_some_and(|c| c.prefix.is_empty()) {
-        s = capitalize_first_letter(&s);
-    }
-    Ok(s)
+    Ok(w.render(&root))
 }
 
 /// A user prefix is followed by a space unless it ends in one (or in an opening bracket).
@@ -177,26 +178,11 @@ fn cite_suffix(s: &str) -> String {
     }
 }
 
-/// Upper-cases the first letter of a note citation that starts with a lower-case term
-/// ("ibid." → "Ibid."), skipping leading markup.
-fn capitalize_first_letter(s: &str) -> String {
-    let mut in_tag = false;
-    for (i, c) in s.char_indices() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ if in_tag => {}
-            c if c.is_alphabetic() => {
-                if c.is_lowercase() {
-                    let up: String = c.to_uppercase().collect();
-                    return format!("{}{up}{}", &s[..i], &s[i + c.len_utf8()..]);
-                }
-                return s.to_string();
-            }
-            _ => {}
-        }
-    }
-    s.to_string()
+/// Whether text after a cite prefix starts a sentence: no prefix, or one of several words
+/// ending in `.`, `!` or `?` (a one-word prefix such as "cf." is an abbreviation).
+fn opens_sentence(prefix: &str) -> bool {
+    let p = prefix.trim();
+    p.is_empty() || (p.ends_with(['.', '!', '?']) && p.contains(' '))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod locale;
 mod markup;
 mod names;
 pub mod output;
+mod pages;
 pub mod processor;
 mod render;
 mod sort;

@@ -98,7 +98,9 @@ impl Processor {
         for i in &self.bib_order {
             let mut r = super::render::Renderer::new(&self.style, &self.locale, &self.items[*i]);
             r.cite = self.ctx[*i].clone();
+            // Names widened to tell cites apart stay in the citations.
             r.cite.disambiguate = false;
+            r.cite.names = Default::default();
             let mut root = r.render_entry();
             if let Some(e) = r.error.take() {
                 return Err(e);

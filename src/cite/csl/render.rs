@@ -33,6 +33,8 @@ pub struct Renderer<'a> {
     pub error: Option<CiteError>,
     /// The cite's context (citation form: position, locator, number, disambiguation).
     pub cite: CiteCtx,
+    /// Some text was already output for this item (a term after it keeps its case).
+    produced: std::cell::Cell<bool>,
 }
 
 impl<'a> Renderer<'a> {
@@ -53,6 +55,7 @@ impl<'a> Renderer<'a> {
                 citation_number: 1,
                 ..CiteCtx::default()
             },
+            produced: std::cell::Cell::new(false),
         }
     }
 
@@ -197,7 +200,13 @@ impl<'a> Renderer<'a> {
             {
                 if !t.is_empty() {
                     self.note_term();
-                    out.push(self.leaf(node, t.to_string(), true));
+                    // citeproc-js: a term that opens a note citation starts with a capital.
+                    let t = if self.cite.capitalize_first_term && !self.produced.get() {
+                        case::apply("capitalize-first", t, true)
+                    } else {
+                        t.to_string()
+                    };
+                    out.push(self.leaf(node, t, true));
                 }
             }
         } else if let Some(value) = node.attr("value") {
@@ -229,14 +238,37 @@ impl<'a> Renderer<'a> {
             return None;
         }
         if let Some(v) = self.cite_variable(var) {
-            return v;
+            return v.map(|v| {
+                if var == "locator" && self.cite_label() == "page" {
+                    self.page_range(&v)
+                } else {
+                    v
+                }
+            });
         }
         if form == Some("short") {
             if let Some(v) = self.item.variable(&format!("{var}-short")) {
                 return Some(v);
             }
         }
-        self.item.variable(var)
+        match var {
+            "page" => self.item.variable(var).map(|v| self.page_range(&v)),
+            "page-first" => self.item.variable(var).or_else(|| {
+                let page = self.item.variable("page")?;
+                let first = page.split([',', '&', '-', '\u{2013}']).next()?.trim();
+                (!first.is_empty()).then(|| first.to_string())
+            }),
+            _ => self.item.variable(var),
+        }
+    }
+
+    /// A page value with its ranges in the style's `page-range-format`.
+    fn page_range(&self, v: &str) -> String {
+        let delimiter = self
+            .locale
+            .term("page-range-delimiter", "long", false)
+            .unwrap_or("\u{2013}");
+        super::pages::format(v, self.style.root.attr("page-range-format"), delimiter)
     }
 
     /// Makes a text leaf: text-case, strip-periods, quote and apostrophe markup, affixes, decorations.
@@ -261,6 +293,7 @@ impl<'a> Renderer<'a> {
     /// `:;?!`, leading punctuation moved to the prefix, straight quotes turned into
     /// nested quote blobs, and italics dropped on text without Latin-like letters.
     pub fn fill_leaf(&self, blob: &mut Blob, text: String, markup: bool) {
+        self.produced.set(self.produced.get() || !text.is_empty());
         let mut text = narrow_spaces(&text);
         if !text.starts_with(' ') {
             let lead: String = text
@@ -367,7 +400,7 @@ impl<'a> Renderer<'a> {
         let plural = match node.attr("plural").unwrap_or("contextual") {
             "always" => true,
             "never" => false,
-            _ => value.contains(['-', '–', ',', '&']),
+            _ => super::pages::is_plural(&value, self.locale.term("and", "long", false)),
         };
         let term = match var {
             "locator" => self.cite_label(),
