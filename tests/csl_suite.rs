@@ -10,7 +10,7 @@ use std::path::Path;
 
 /// Passes at the last measurement (raise these as the engine improves).
 const MIN_BIBLIOGRAPHY: usize = 147;
-const MIN_CITATION: usize = 417;
+const MIN_CITATION: usize = 447;
 
 #[test]
 fn csl_test_suite_floor() {

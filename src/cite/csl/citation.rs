@@ -77,6 +77,10 @@ pub struct CiteCtx {
     /// A term rendered before any other text of the cite gets a capital (the first cite of
     /// a note citation, unless a one-word prefix or one not ending a sentence precedes it).
     pub capitalize_first_term: bool,
+    /// Render only the author (the first `cs:names`), for grouping cites.
+    pub names_only: bool,
+    /// Render without the author (a collapsed cite, or `suppress-author`).
+    pub suppress_names: bool,
 }
 
 /// One cite of a cluster: the item, its context and the user's prefix and suffix.
@@ -120,7 +124,8 @@ pub fn render_cite(
     Ok(Blob::group(kids))
 }
 
-/// Renders a cluster of cites with the citation layout's delimiter, affixes and formatting.
+/// Renders a cluster of cites with the citation layout's delimiter, affixes and formatting,
+/// collapsing cites as the layout's `collapse` asks (same author, year suffixes, number ranges).
 pub fn cluster(
     area: &Style,
     locale: &Locale,
@@ -128,27 +133,57 @@ pub fn cluster(
     mode: Mode,
 ) -> Result<String, CiteError> {
     let layout = area.bibliography.child("layout");
-    let mut blobs = Vec::new();
-    for (n, c) in cites.iter().enumerate() {
-        let mut ctx = c.ctx.clone();
+    let delimiter = layout
+        .and_then(|l| l.attr("delimiter"))
+        .unwrap_or("")
+        .to_string();
+    let mut ctxs: Vec<CiteCtx> = cites.iter().map(|c| c.ctx.clone()).collect();
+    for (n, (c, ctx)) in cites.iter().zip(ctxs.iter_mut()).enumerate() {
         ctx.capitalize_first_term = n == 0 && area.is_note() && opens_sentence(&c.prefix);
-        let mut b = render_cite(area, locale, c.item, &ctx)?;
-        output::purge_empty(&mut b);
-        if matches!(&b.content, Content::Blobs(k) if k.is_empty()) {
-            continue;
-        }
-        let mut wrapped = Blob::group(vec![b]);
-        wrapped.prefix = cite_prefix(&c.prefix);
-        wrapped.suffix = cite_suffix(&c.suffix);
-        blobs.push(wrapped);
     }
-    if blobs.is_empty() {
+    let units = match area.bibliography.attr("collapse") {
+        Some("citation-number") => number_units(area, locale, cites, &ctxs, &delimiter)?,
+        Some(kind @ ("year" | "year-suffix" | "year-suffix-ranged")) => {
+            author_units(area, locale, cites, &ctxs, &delimiter, kind)?
+        }
+        _ => {
+            let mut units = Vec::new();
+            for (c, ctx) in cites.iter().zip(&ctxs) {
+                if let Some(b) = cite_blob(area, locale, c, ctx)? {
+                    units.push((b, false));
+                }
+            }
+            units
+        }
+    };
+    if units.is_empty() {
         return Ok(String::new());
     }
-    let mut root = Blob::group(blobs);
+    let after_collapse = area
+        .bibliography
+        .attr("after-collapse-delimiter")
+        .unwrap_or(&delimiter)
+        .to_string();
+    let mut kids = Vec::new();
+    let mut previous_collapsed = false;
+    for (n, (mut b, collapsed)) in units.into_iter().enumerate() {
+        if n > 0 {
+            let d = if previous_collapsed {
+                &after_collapse
+            } else {
+                &delimiter
+            };
+            b = Blob {
+                prefix: d.clone(),
+                ..Blob::group(vec![b])
+            };
+        }
+        previous_collapsed = collapsed;
+        kids.push(b);
+    }
+    let mut root = Blob::group(kids);
     if let Some(l) = layout {
         // citeproc-js: the layout's formatting wraps its affixes.
-        root.delimiter = l.attr("delimiter").unwrap_or("").to_string();
         let mut affixed = Blob::group(vec![root]);
         affixed.prefix = l.attr("prefix").unwrap_or("").to_string();
         affixed.suffix = l.attr("suffix").unwrap_or("").to_string();
@@ -158,6 +193,205 @@ pub fn cluster(
     output::adjust(&mut root, locale.punctuation_in_quote);
     let w = Writer { mode, locale };
     Ok(w.render(&root))
+}
+
+/// One cite's blob with the user's prefix and suffix (None when it renders nothing).
+fn cite_blob(
+    area: &Style,
+    locale: &Locale,
+    c: &Cite,
+    ctx: &CiteCtx,
+) -> Result<Option<Blob>, CiteError> {
+    let mut b = render_cite(area, locale, c.item, ctx)?;
+    output::purge_empty(&mut b);
+    if matches!(&b.content, Content::Blobs(k) if k.is_empty()) {
+        return Ok(None);
+    }
+    let mut wrapped = Blob::group(vec![b]);
+    wrapped.prefix = cite_prefix(&c.prefix);
+    wrapped.suffix = cite_suffix(&c.suffix);
+    Ok(Some(wrapped))
+}
+
+/// A cite's author as rendered (plain text), the key cites are grouped by.
+fn author_key(area: &Style, locale: &Locale, c: &Cite, ctx: &CiteCtx) -> String {
+    let mut ctx = ctx.clone();
+    ctx.names_only = true;
+    match render_cite(area, locale, c.item, &ctx) {
+        Ok(mut b) => {
+            output::purge_empty(&mut b);
+            Writer {
+                mode: Mode::Text,
+                locale,
+            }
+            .render(&b)
+        }
+        Err(_) => String::new(),
+    }
+}
+
+/// Units of a cluster (blob, whether it is a collapsed group) for `collapse="year…"`:
+/// cites by the same author are gathered after the first; the later ones drop the author,
+/// and with `year-suffix` a cite of the same year shows only its suffix.
+fn author_units(
+    area: &Style,
+    locale: &Locale,
+    cites: &[Cite],
+    ctxs: &[CiteCtx],
+    delimiter: &str,
+    kind: &str,
+) -> Result<Vec<(Blob, bool)>, CiteError> {
+    let keys: Vec<String> = cites
+        .iter()
+        .zip(ctxs)
+        .map(|(c, x)| author_key(area, locale, c, x))
+        .collect();
+    // Cites by the same author next to each other form a group.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, k) in keys.iter().enumerate() {
+        match groups.last_mut() {
+            Some(g) if !k.is_empty() && keys[g[0]] == *k => g.push(i),
+            _ => groups.push(vec![i]),
+        }
+    }
+    let opt = |key: &str, default: &str| area.bibliography.attr(key).unwrap_or(default).to_string();
+    let group_delimiter = opt("cite-group-delimiter", delimiter);
+    let suffix_delimiter = opt("year-suffix-delimiter", &group_delimiter);
+    let after_collapse = opt("after-collapse-delimiter", delimiter);
+    let year = |i: usize| {
+        cites[i]
+            .item
+            .date("issued")
+            .and_then(|d| d.start())
+            .map(|d| d.0)
+    };
+    let mut units = Vec::new();
+    for g in groups {
+        let mut parts: Vec<Blob> = Vec::new();
+        // The suffix of the last full cite, and the suffixes shown alone after it.
+        let mut anchor: Option<usize> = None;
+        let mut run: Vec<usize> = Vec::new();
+        let flush = |anchor: Option<usize>, run: &mut Vec<usize>, parts: &mut Vec<Blob>| {
+            if run.is_empty() {
+                return;
+            }
+            let ranged = kind == "year-suffix-ranged";
+            let mut list: Vec<usize> = anchor.into_iter().collect();
+            let skip = list.len();
+            list.append(run);
+            let mut j = 0;
+            while j < list.len() {
+                let mut k = j;
+                while ranged && k + 1 < list.len() && list[k + 1] == list[k] + 1 {
+                    k += 1;
+                }
+                if k < j + 2 {
+                    k = j;
+                }
+                if k > j {
+                    // A range of three or more: "a–e" (after the full cite: "–e").
+                    let text = if j < skip {
+                        format!("\u{2013}{}", year_suffix_letters(list[k]))
+                    } else {
+                        format!(
+                            "{}{}\u{2013}{}",
+                            suffix_delimiter,
+                            year_suffix_letters(list[j]),
+                            year_suffix_letters(list[k])
+                        )
+                    };
+                    parts.push(Blob::text(text));
+                } else if j >= skip {
+                    let mut b = Blob::text(year_suffix_letters(list[j]));
+                    b.prefix = suffix_delimiter.clone();
+                    parts.push(b);
+                }
+                j = k + 1;
+            }
+        };
+        for (n, &i) in g.iter().enumerate() {
+            let c = &cites[i];
+            if n > 0 && kind != "year" {
+                let prev = g[n - 1];
+                let same_year = year(i).is_some() && year(i) == year(prev);
+                let plain = c.ctx.locator.is_none()
+                    && cites[prev].ctx.locator.is_none()
+                    && c.prefix.is_empty()
+                    && c.suffix.is_empty();
+                if let (true, true, Some(s), Some(_)) = (
+                    same_year,
+                    plain,
+                    ctxs[i].year_suffix,
+                    ctxs[prev].year_suffix,
+                ) {
+                    run.push(s);
+                    continue;
+                }
+            }
+            flush(anchor, &mut run, &mut parts);
+            let mut ctx = ctxs[i].clone();
+            ctx.suppress_names = n > 0;
+            if let Some(mut b) = cite_blob(area, locale, c, &ctx)? {
+                if n > 0 {
+                    // After a cite with a locator the groups' own delimiter is used.
+                    let d = if cites[g[n - 1]].ctx.locator.is_some() {
+                        &after_collapse
+                    } else {
+                        &group_delimiter
+                    };
+                    b.prefix = format!("{d}{}", b.prefix);
+                }
+                parts.push(b);
+            }
+            anchor = ctxs[i].year_suffix;
+        }
+        flush(anchor, &mut run, &mut parts);
+        if !parts.is_empty() {
+            // citeproc-js puts the after-collapse delimiter after every group.
+            units.push((Blob::group(parts), true));
+        }
+    }
+    Ok(units)
+}
+
+/// Units for `collapse="citation-number"`: three or more consecutive numbers become a range.
+fn number_units(
+    area: &Style,
+    locale: &Locale,
+    cites: &[Cite],
+    ctxs: &[CiteCtx],
+    _delimiter: &str,
+) -> Result<Vec<(Blob, bool)>, CiteError> {
+    let plain = |i: usize| {
+        cites[i].ctx.locator.is_none() && cites[i].prefix.is_empty() && cites[i].suffix.is_empty()
+    };
+    let mut units = Vec::new();
+    let mut i = 0;
+    while i < cites.len() {
+        let mut k = i;
+        while plain(i)
+            && k + 1 < cites.len()
+            && plain(k + 1)
+            && ctxs[k + 1].citation_number == ctxs[k].citation_number + 1
+        {
+            k += 1;
+        }
+        if k >= i + 2 {
+            let first = cite_blob(area, locale, &cites[i], &ctxs[i])?;
+            let last = cite_blob(area, locale, &cites[k], &ctxs[k])?;
+            if let (Some(a), Some(mut b)) = (first, last) {
+                b.prefix = format!("\u{2013}{}", b.prefix);
+                units.push((Blob::group(vec![a, b]), true));
+            }
+            i = k + 1;
+            continue;
+        }
+        if let Some(b) = cite_blob(area, locale, &cites[i], &ctxs[i])? {
+            units.push((b, false));
+        }
+        i += 1;
+    }
+    Ok(units)
 }
 
 /// A user prefix is followed by a space unless it ends in one (or in an opening bracket).

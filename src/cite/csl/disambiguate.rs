@@ -91,6 +91,10 @@ impl Processor {
                     }
                 }
                 open = still_ambiguous(&open, &texts);
+                if add_suffix {
+                    // Names that did not help are taken back when a year suffix will.
+                    self.reset(&open, &mut texts, |c| c.names.add_names = 0);
+                }
             }
             if add_given && !open.is_empty() {
                 for level in 1..=2 {
@@ -106,6 +110,7 @@ impl Processor {
                     }
                 }
                 open = still_ambiguous(&open, &texts);
+                self.reset(&open, &mut texts, |c| c.names.given_level = 0);
             }
             if open.is_empty() {
                 continue;
@@ -126,6 +131,17 @@ impl Processor {
                     self.ctx[*i].disambiguate = true;
                 }
             }
+        }
+    }
+
+    /// Undoes a widening for items it did not set apart, and renders them again.
+    fn reset(&mut self, which: &[usize], texts: &mut [String], undo: impl Fn(&mut CiteCtx)) {
+        for i in which {
+            undo(&mut self.ctx[*i]);
+        }
+        let t = self.cite_texts(which);
+        for (j, i) in which.iter().enumerate() {
+            texts[*i] = t[j].clone();
         }
     }
 

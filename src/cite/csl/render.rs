@@ -35,6 +35,8 @@ pub struct Renderer<'a> {
     pub cite: CiteCtx,
     /// Some text was already output for this item (a term after it keeps its case).
     produced: std::cell::Cell<bool>,
+    /// The first `cs:names` element was reached (see `author_filter`).
+    names_seen: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -56,6 +58,7 @@ impl<'a> Renderer<'a> {
                 ..CiteCtx::default()
             },
             produced: std::cell::Cell::new(false),
+            names_seen: false,
         }
     }
 
@@ -98,6 +101,12 @@ impl<'a> Renderer<'a> {
             return;
         }
         self.depth += 1;
+        if self.cite.names_only || self.cite.suppress_names {
+            if self.author_filter(node) {
+                self.depth -= 1;
+                return;
+            }
+        }
         match node.name.as_str() {
             "text" => self.render_text(node, out),
             "group" => {
@@ -482,6 +491,24 @@ impl Renderer<'_> {
                 year_suffix_letters(n)
             }
             None => String::new(),
+        }
+    }
+
+    /// For a cite reduced to its author (`names_only`) or without it (`suppress_names`):
+    /// whether to skip this element. The author is the first `cs:names` rendered.
+    fn author_filter(&mut self, node: &Node) -> bool {
+        let first_names = node.name == "names" && !self.names_seen;
+        if node.name == "names" {
+            self.names_seen = true;
+        }
+        if self.cite.suppress_names {
+            return first_names;
+        }
+        match node.name.as_str() {
+            "names" => !first_names,
+            "text" => node.attr("macro").is_none() || self.names_seen,
+            "date" | "number" | "label" => true,
+            _ => self.names_seen,
         }
     }
 
