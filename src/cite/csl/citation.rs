@@ -50,8 +50,16 @@ impl Position {
 pub struct NameDisambiguation {
     /// Names shown beyond et-al-use-first (0: none added).
     pub add_names: usize,
-    /// Given names: 0 as styled, 1 initials (when the style initializes), 2 in full.
-    pub given_level: u8,
+    /// Per name (by position in the list): 0 as styled, 1 initials (when the style
+    /// initializes), 2 the full given name.
+    pub given_levels: Vec<u8>,
+}
+
+impl NameDisambiguation {
+    /// The given-name level of the name at `index`.
+    pub fn level(&self, index: usize) -> u8 {
+        self.given_levels.get(index).copied().unwrap_or(0)
+    }
 }
 
 /// The context of one cite: what the CSL citation variables and conditions see.

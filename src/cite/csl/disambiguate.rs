@@ -9,14 +9,11 @@ use super::processor::Processor;
 use super::style::Style;
 use std::collections::HashMap;
 
-/// Name options a cite's context changes: et-al for subsequent cites, names and given
-/// names added by disambiguation, and the family-first order of sort keys.
+/// Name options a cite's context changes: et-al for subsequent cites, names added by
+/// disambiguation, and the family-first order of sort keys.
 pub struct NameKnobs<'a> {
-    pub form: &'a mut String,
     pub et_al_min: &'a mut usize,
     pub et_al_use_first: &'a mut usize,
-    pub initialize: &'a mut bool,
-    pub initialize_with: &'a mut Option<String>,
     pub sort_order: &'a mut Option<String>,
 }
 
@@ -39,18 +36,44 @@ pub fn adjust_names(ctx: &CiteCtx, area: &Style, k: NameKnobs) {
     if ctx.names.add_names > 0 {
         *k.et_al_use_first += ctx.names.add_names;
     }
-    match ctx.names.given_level {
-        0 => {}
-        1 if k.initialize_with.is_some() => {
-            if k.form == "short" {
-                *k.form = "long".into();
-            }
-        }
-        _ => {
-            *k.form = "long".into();
-            *k.initialize = false;
-            *k.initialize_with = None;
-        }
+}
+
+/// Widens one name's options to a given-name level: 1 initials (or the full given name when
+/// the style does not initialize), 2 the full given name.
+pub fn widen(
+    level: u8,
+    form: &mut String,
+    initialize: &mut bool,
+    initialize_with: &mut Option<String>,
+) {
+    *form = "long".into();
+    if level >= 2 {
+        *initialize = false;
+        *initialize_with = None;
+    }
+}
+
+/// The name variable whose names disambiguation widens: the first one an item has.
+fn primary_names(item: &crate::cite::item::Item) -> Vec<crate::cite::item::Name> {
+    ["author", "editor", "translator", "composer", "director"]
+        .iter()
+        .map(|v| item.names(v))
+        .find(|n| !n.is_empty())
+        .unwrap_or_default()
+}
+
+/// The given-name level that tells two persons of the same family name apart: 1 when
+/// their initials differ, else 2.
+fn level_between(a: &str, b: &str) -> u8 {
+    let initials = |s: &str| -> String {
+        s.split([' ', '-', '.'])
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    if initials(a) != initials(b) {
+        1
+    } else {
+        2
     }
 }
 
@@ -66,51 +89,53 @@ impl Processor {
             on("disambiguate-add-givenname"),
             on("disambiguate-add-year-suffix"),
         );
+        let rule = area
+            .option("givenname-disambiguation-rule")
+            .unwrap_or("by-cite")
+            .to_string();
+        if add_given && rule != "by-cite" {
+            self.widen_generally(&rule);
+        }
+        let by_cite = add_given && rule == "by-cite";
         let mut texts = self.cite_texts(&(0..self.items.len()).collect::<Vec<_>>());
         for group in ambiguous(&texts) {
-            let mut open = group;
-            if add_names {
-                for extra in 1..=MAX_ADDED_NAMES {
+            let mut open = group.clone();
+            if add_names || by_cite {
+                let max = if add_names { MAX_ADDED_NAMES } else { 0 };
+                let mut progress_at = 0;
+                let mut previous: Vec<String> = open.iter().map(|i| texts[*i].clone()).collect();
+                for extra in 0..=max {
                     for i in &open {
                         self.ctx[*i].names.add_names = extra;
                     }
-                    let t = self.cite_texts(&open);
-                    let before: Vec<String> = open.iter().map(|i| texts[*i].clone()).collect();
-                    let grew = t.iter().zip(&before).any(|(a, b)| a != b);
-                    for (j, i) in open.iter().enumerate() {
-                        texts[*i] = t[j].clone();
-                    }
-                    if !grew {
-                        for i in &open {
-                            self.ctx[*i].names.add_names = extra - 1;
-                        }
-                        break;
-                    }
-                    if still_ambiguous(&open, &texts).is_empty() {
-                        break;
-                    }
-                }
-                open = still_ambiguous(&open, &texts);
-                if add_suffix {
-                    // Names that did not help are taken back when a year suffix will.
-                    self.reset(&open, &mut texts, |c| c.names.add_names = 0);
-                }
-            }
-            if add_given && !open.is_empty() {
-                for level in 1..=2 {
-                    for i in &open {
-                        self.ctx[*i].names.given_level = level;
+                    if by_cite {
+                        self.widen_by_cite(&open);
                     }
                     let t = self.cite_texts(&open);
                     for (j, i) in open.iter().enumerate() {
                         texts[*i] = t[j].clone();
                     }
-                    if still_ambiguous(&open, &texts).is_empty() {
+                    let unique: Vec<usize> = open
+                        .iter()
+                        .copied()
+                        .filter(|i| group.iter().all(|j| j == i || texts[*j] != texts[*i]))
+                        .collect();
+                    if !unique.is_empty() {
+                        progress_at = extra;
+                        open.retain(|i| !unique.contains(i));
+                    }
+                    if open.is_empty() || (extra > 0 && t == previous) {
                         break;
                     }
+                    previous = open.iter().map(|i| texts[*i].clone()).collect();
                 }
-                open = still_ambiguous(&open, &texts);
-                self.reset(&open, &mut texts, |c| c.names.given_level = 0);
+                // Cites no name set apart keep the names of the last step that helped.
+                if !open.is_empty() {
+                    self.reset(&open, &mut texts, |c| c.names.add_names = progress_at);
+                    if progress_at == 0 && by_cite {
+                        self.reset(&open, &mut texts, |c| c.names.given_levels.clear());
+                    }
+                }
             }
             if open.is_empty() {
                 continue;
@@ -131,6 +156,81 @@ impl Processor {
                     self.ctx[*i].disambiguate = true;
                 }
             }
+        }
+    }
+
+    /// `by-cite`: among cites that render alike, a name whose family name another cite
+    /// shares with a different given name is widened in all of them.
+    fn widen_by_cite(&mut self, open: &[usize]) {
+        let names: Vec<Vec<crate::cite::item::Name>> = open
+            .iter()
+            .map(|i| primary_names(&self.items[*i]))
+            .collect();
+        for (a, i) in open.iter().enumerate() {
+            for (p, na) in names[a].iter().enumerate() {
+                let mut level = 0;
+                for (b, _) in open.iter().enumerate() {
+                    if let Some(nb) = names[b].get(p) {
+                        if na.literal.is_none() && na.family == nb.family && na.given != nb.given {
+                            level = level.max(level_between(
+                                na.given.as_deref().unwrap_or(""),
+                                nb.given.as_deref().unwrap_or(""),
+                            ));
+                        }
+                    }
+                }
+                if level > 0 {
+                    let levels = &mut self.ctx[*i].names.given_levels;
+                    if levels.len() <= p {
+                        levels.resize(p + 1, 0);
+                    }
+                    levels[p] = levels[p].max(level);
+                }
+            }
+        }
+    }
+
+    /// `all-names`, `primary-name` (and their `-with-initials` forms): every name (or
+    /// every first name) whose family name another person shares is widened everywhere.
+    fn widen_generally(&mut self, rule: &str) {
+        let primary_only = rule.starts_with("primary-name");
+        let cap = if rule.ends_with("with-initials") {
+            1
+        } else {
+            2
+        };
+        let persons: Vec<crate::cite::item::Name> = self
+            .items
+            .iter()
+            .flat_map(|it| {
+                let n = primary_names(it);
+                if primary_only {
+                    n.into_iter().take(1).collect()
+                } else {
+                    n
+                }
+            })
+            .filter(|n| n.literal.is_none())
+            .collect();
+        for i in 0..self.items.len() {
+            let names = primary_names(&self.items[i]);
+            let mut levels = Vec::new();
+            for (p, na) in names.iter().enumerate() {
+                if primary_only && p > 0 {
+                    break;
+                }
+                let mut level = 0;
+                for nb in &persons {
+                    if na.literal.is_none() && na.family == nb.family && na.given != nb.given {
+                        level = level.max(level_between(
+                            na.given.as_deref().unwrap_or(""),
+                            nb.given.as_deref().unwrap_or(""),
+                        ));
+                    }
+                }
+                levels.push(level.min(cap));
+            }
+            self.ctx[i].names.given_levels = levels;
         }
     }
 
@@ -187,13 +287,4 @@ fn ambiguous(texts: &[String]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = by.into_values().filter(|g| g.len() > 1).collect();
     groups.sort();
     groups
-}
-
-/// The members of `group` whose text another member shares.
-fn still_ambiguous(group: &[usize], texts: &[String]) -> Vec<usize> {
-    group
-        .iter()
-        .copied()
-        .filter(|i| group.iter().any(|j| j != i && texts[*j] == texts[*i]))
-        .collect()
 }

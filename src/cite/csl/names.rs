@@ -7,6 +7,7 @@ use super::style::Node;
 use crate::cite::item::Name;
 
 /// Name options after inheritance from `<style>` and `<bibliography>`.
+#[derive(Clone)]
 struct NameOpts<'n> {
     and: Option<String>,
     delimiter: String,
@@ -60,11 +61,8 @@ impl Renderer<'_> {
             &self.cite,
             self.style,
             super::disambiguate::NameKnobs {
-                form: &mut o.form,
                 et_al_min: &mut o.et_al_min,
                 et_al_use_first: &mut o.et_al_use_first,
-                initialize: &mut o.initialize,
-                initialize_with: &mut o.initialize_with,
                 sort_order: &mut o.sort_order,
             },
         );
@@ -196,7 +194,20 @@ impl Renderer<'_> {
         let rendered: Vec<(String, bool)> = names
             .iter()
             .enumerate()
-            .map(|(i, nm)| self.format_name(nm, o, inverted(o, i)))
+            .map(|(i, nm)| match self.cite.names.level(i) {
+                0 => self.format_name(nm, o, inverted(o, i)),
+                level => {
+                    // A name widened by disambiguation (initials or full given name).
+                    let mut w = o.clone();
+                    super::disambiguate::widen(
+                        level,
+                        &mut w.form,
+                        &mut w.initialize,
+                        &mut w.initialize_with,
+                    );
+                    self.format_name(nm, &w, inverted(&w, i))
+                }
+            })
             .collect();
         if truncated {
             let head: Vec<&str> = rendered[..shown].iter().map(|(s, _)| s.as_str()).collect();
