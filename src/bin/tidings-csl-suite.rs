@@ -133,9 +133,6 @@ fn run_fixture(s: &HashMap<String, String>, locales: &Locales) -> Outcome {
     if s.contains_key("BIBSECTION") {
         return Outcome::Skip("BIBSECTION (bibliography filters)");
     }
-    if s.contains_key("CITATIONS") {
-        return Outcome::Skip("CITATIONS (processCitationCluster sequences)");
-    }
     let (Some(csl), Some(input), Some(expected)) = (s.get("CSL"), s.get("INPUT"), s.get("RESULT"))
     else {
         return Outcome::Skip("fixture lacks CSL, INPUT or RESULT");
@@ -150,22 +147,25 @@ fn run_fixture(s: &HashMap<String, String>, locales: &Locales) -> Outcome {
             Err(_) => return Outcome::Skip("an INPUT item our model cannot read"),
         }
     }
+    if let Some(calls) = s.get("CITATIONS") {
+        let got = match citation_calls(calls, csl, &items, mode, locales) {
+            Ok(g) => g,
+            Err(o) => return o,
+        };
+        let want = expected.trim();
+        return if got.trim() == want {
+            Outcome::Pass
+        } else {
+            Outcome::Fail(want.to_string(), got.trim().to_string())
+        };
+    }
     let ids: Vec<String> = items.iter().map(|i| i.id.clone()).collect();
     let registry = match Registry::new(csl, None, &|lang| locales.get(lang), items) {
         Ok(r) => r,
         Err(e) => return Outcome::Fail(expected.trim().to_string(), format!("ERROR {e}")),
     };
     let got = if mode == "bibliography" {
-        registry.bibliography(Format::Html).map(|entries| {
-            let mut out = String::from("<div class=\"csl-bib-body\">\n");
-            for e in entries {
-                out.push_str("  ");
-                out.push_str(&e);
-                out.push('\n');
-            }
-            out.push_str("</div>");
-            out
-        })
+        Ok(bibliography_html(&registry))
     } else {
         let clusters: Vec<Vec<CiteRequest>> = match s.get("CITATION-ITEMS") {
             Some(ci) => match serde_json::from_str::<Value>(ci) {
@@ -192,6 +192,133 @@ fn run_fixture(s: &HashMap<String, String>, locales: &Locales) -> Outcome {
         Outcome::Pass
     } else {
         Outcome::Fail(want.to_string(), got.trim().to_string())
+    }
+}
+
+/// A citation of a CITATIONS sequence: its cites and note number.
+type Citation = (Vec<CiteRequest>, usize);
+
+/// Replays a CITATIONS section (citeproc-js `processCitationCluster` calls: each adds or
+/// replaces a citation, with the citations before and after it and their note numbers).
+/// Items are registered as they are first cited. The result lists the final document's
+/// citations, `>>` marking those the last call changed (new, or rendered differently from
+/// before it), `..` the others; in bibliography mode, the bibliography of the cited items.
+fn citation_calls(
+    calls: &str,
+    csl: &str,
+    items: &[Item],
+    mode: &str,
+    locales: &Locales,
+) -> Result<String, Outcome> {
+    let Ok(Value::Array(calls)) = serde_json::from_str::<Value>(calls) else {
+        return Err(Outcome::Skip("CITATIONS is not a JSON array"));
+    };
+    let mut stored: HashMap<String, Citation> = HashMap::new();
+    let mut before: HashMap<String, String> = HashMap::new();
+    let mut last: Vec<(String, String)> = Vec::new();
+    let mut registry_last = None;
+    for (k, call) in calls.iter().enumerate() {
+        let (Some(c), Some(pre), Some(post)) = (
+            call.get(0),
+            call.get(1).and_then(Value::as_array),
+            call.get(2).and_then(Value::as_array),
+        ) else {
+            return Err(Outcome::Skip(
+                "a CITATIONS call is not [citation, pre, post]",
+            ));
+        };
+        let id = c
+            .get("citationID")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        let note = c
+            .pointer("/properties/noteIndex")
+            .and_then(Value::as_u64)
+            .unwrap_or(0) as usize;
+        let cites = c.get("citationItems").map(cites_of).unwrap_or_default();
+        stored.insert(id.clone(), (cites, note));
+        let mut order = Vec::new();
+        for (list, is_pre) in [(pre, true), (post, false)] {
+            if !is_pre {
+                order.push(id.clone());
+            }
+            for pair in list {
+                let pid = pair
+                    .get(0)
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string();
+                let pnote = pair.get(1).and_then(Value::as_u64).unwrap_or(0) as usize;
+                if let Some(st) = stored.get_mut(&pid) {
+                    st.1 = pnote;
+                }
+                order.push(pid);
+            }
+        }
+        order.retain(|o| stored.contains_key(o));
+        // Items registered in the order the document first cites them.
+        let mut cited: Vec<Item> = Vec::new();
+        for o in &order {
+            for cite in &stored[o].0 {
+                if !cited.iter().any(|it| it.id == cite.id) {
+                    if let Some(it) = items.iter().find(|it| it.id == cite.id) {
+                        cited.push(it.clone());
+                    }
+                }
+            }
+        }
+        let registry = Registry::new(csl, None, &|lang| locales.get(lang), cited)
+            .map_err(|e| Outcome::Fail(String::new(), format!("ERROR {e}")))?;
+        let cites: Vec<Vec<CiteRequest>> = order.iter().map(|o| stored[o].0.clone()).collect();
+        let notes: Vec<usize> = order.iter().map(|o| stored[o].1).collect();
+        let texts = registry
+            .document(&cites, &notes, Format::Html)
+            .map_err(|e| Outcome::Fail(String::new(), format!("ERROR {e}")))?;
+        let rendered: Vec<(String, String)> = order.into_iter().zip(texts).collect();
+        if k + 1 < calls.len() {
+            before = rendered.iter().cloned().collect();
+        } else {
+            last = rendered;
+            registry_last = Some(registry);
+        }
+    }
+    if mode == "bibliography" {
+        let Some(r) = registry_last else {
+            return Ok(String::new());
+        };
+        return Ok(bibliography_html(&r));
+    }
+    let new_id = calls
+        .last()
+        .and_then(|c| c.pointer("/0/citationID"))
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    Ok(last
+        .iter()
+        .enumerate()
+        .map(|(i, (id, text))| {
+            let changed = id == new_id || before.get(id) != Some(text);
+            format!("{}[{i}] {text}", if changed { ">>" } else { ".." })
+        })
+        .collect::<Vec<_>>()
+        .join("\n"))
+}
+
+/// A bibliography as citeproc-js writes it in HTML.
+fn bibliography_html(registry: &Registry) -> String {
+    match registry.bibliography(Format::Html) {
+        Ok(entries) => {
+            let mut out = String::from("<div class=\"csl-bib-body\">\n");
+            for e in entries {
+                out.push_str("  ");
+                out.push_str(&e);
+                out.push('\n');
+            }
+            out.push_str("</div>");
+            out
+        }
+        Err(e) => format!("ERROR {e}"),
     }
 }
 

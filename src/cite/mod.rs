@@ -383,6 +383,23 @@ impl Registry {
         self.0.bibliography(mode_of(format))
     }
 
+    /// The citations of a document in order, with positions computed from their order and
+    /// note numbers (`notes[i]`, 0 for in-text citations; see `near-note-distance`).
+    pub fn document(
+        &self,
+        citations: &[Vec<CiteRequest>],
+        notes: &[usize],
+        format: Format,
+    ) -> Result<Vec<String>, CiteError> {
+        let mut citations = citations.to_vec();
+        let distance = self.0.near_note_distance();
+        csl::processor::assign_positions(&mut citations, notes, distance);
+        citations
+            .iter()
+            .map(|c| self.0.citation(c, mode_of(format)))
+            .collect()
+    }
+
     /// One citation of the given cites.
     pub fn citation(&self, cites: &[CiteRequest], format: Format) -> Result<String, CiteError> {
         self.0.citation(cites, mode_of(format))

@@ -88,6 +88,15 @@ impl Processor {
         }
     }
 
+    /// The citation's `near-note-distance` (5 by default).
+    pub fn near_note_distance(&self) -> usize {
+        self.area
+            .as_ref()
+            .and_then(|a| a.option("near-note-distance"))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(5)
+    }
+
     fn index(&self, id: &str) -> Option<usize> {
         self.items.iter().position(|it| it.id == id)
     }
@@ -163,4 +172,52 @@ impl Processor {
 /// tree is at most 64 deep).
 fn uses_year_suffix(node: &Node) -> bool {
     node.attr("variable") == Some("year-suffix") || node.children.iter().any(uses_year_suffix)
+}
+
+/// Sets the position, near-note flag and first note number of every cite of a document's
+/// citations, in order (CSL 1.0.2 "Position"): `first` for an item's first cite; `ibid`
+/// when the preceding cite (in the same citation, or the whole preceding citation when it
+/// has one cite) is of the same item with the same or no locator, `ibid-with-locator` when
+/// the locator is new; else `subsequent`. `notes[i]` is citation i's note number (0 in text).
+pub fn assign_positions(citations: &mut [Vec<CiteRequest>], notes: &[usize], near_distance: usize) {
+    let mut first_note: std::collections::HashMap<String, usize> = Default::default();
+    let mut last_note: std::collections::HashMap<String, usize> = Default::default();
+    let mut previous: Option<(String, Option<String>, usize)> = None;
+    for (ci, cites) in citations.iter_mut().enumerate() {
+        let note = notes.get(ci).copied().unwrap_or(0);
+        for (j, c) in cites.iter_mut().enumerate() {
+            let locator = c.locator.clone().filter(|l| !l.is_empty());
+            let position = if !first_note.contains_key(&c.id) {
+                0
+            } else {
+                let same_as_previous = previous
+                    .as_ref()
+                    .filter(|(_, _, cites_in_prev)| j > 0 || *cites_in_prev == 1)
+                    .filter(|(id, _, _)| *id == c.id);
+                match (same_as_previous, &locator) {
+                    (Some((_, None, _)), None) => 2,
+                    (Some((_, Some(_), _)), None) => 1,
+                    (Some((_, prev, _)), Some(l)) if prev.as_ref() == Some(l) => 2,
+                    (Some(_), Some(_)) => 3,
+                    (None, _) => 1,
+                }
+            };
+            if c.position.is_none() {
+                c.position = Some(position);
+            }
+            if let Some(last) = last_note.get(&c.id) {
+                c.near_note = note > 0 && note.saturating_sub(*last) <= near_distance;
+            }
+            if note > 0 {
+                c.first_reference_note_number = first_note.get(&c.id).copied().or(Some(note));
+            }
+            first_note.entry(c.id.clone()).or_insert(note);
+            last_note.insert(c.id.clone(), note);
+            previous = Some((c.id.clone(), locator, 0));
+        }
+        // The next citation's first cite compares with this whole citation.
+        if let Some(p) = previous.as_mut() {
+            p.2 = cites.len();
+        }
+    }
 }
