@@ -10,8 +10,8 @@ tidings — find the article in a web page, clean it, cite it
 
 Usage:
   tidings extract [--url URL] [--format json|html|text|markdown] [--input html|text] [--force] [FILE|-]...
-  tidings cite [--style ID|TITLE|FILE.csl] [--locale TAG] [--format text|html] [--url URL] [--accessed YYYY-MM-DD] [FILE|-]
-  tidings cite --style STYLE [--locale TAG] [--format text|html] --csl-json FILE
+  tidings cite [--style ID|TITLE|FILE.csl] [--locale TAG] [--format text|html] [--form bibliography|citation] [--url URL] [--accessed YYYY-MM-DD] [FILE|-]
+  tidings cite --style STYLE [--locale TAG] [--format text|html] [--form bibliography|citation] --csl-json FILE
   tidings styles [--search WORDS]
   tidings --help | --version
 
@@ -50,6 +50,9 @@ Options:
                        dependent style's parent comes from the catalog)
   --locale TAG         render in this locale (e.g. de-AT; default: the style's)
   --format FORMAT      text (default) or html
+  --form FORM          bibliography (default: the reference-list entry) or
+                       citation (the in-text citation, or a note style's
+                       first full note)
   --url URL            the page's address
   --accessed DATE      access date YYYY-MM-DD (default: today, UTC)
   --csl-json FILE      format this CSL-JSON item (an object or an array of one)
@@ -285,7 +288,7 @@ fn extract_cmd(args: &[String]) -> Result<ExitCode, Failure> {
 
 mod cite {
     use super::*;
-    use tidings::cite::{self, Format};
+    use tidings::cite::{self, Form, Format};
 
     /// Today's date (UTC) for the `accessed` field: the clock is read here, at the edge.
     fn today() -> String {
@@ -311,6 +314,7 @@ mod cite {
             &[
                 "--style",
                 "--format",
+                "--form",
                 "--url",
                 "--accessed",
                 "--csl-json",
@@ -351,6 +355,15 @@ mod cite {
                     format!("unknown format {other:?}: use text or html"),
                 ))
             }
+        };
+        let form = match flags.value("--form") {
+            None => Form::Bibliography,
+            Some(f) => Form::parse(f).ok_or_else(|| {
+                fail(
+                    2,
+                    format!("unknown form {f:?}: use bibliography or citation"),
+                )
+            })?,
         };
         let accessed = match flags.value("--accessed") {
             Some(d) if valid_date(d) => d.to_string(),
@@ -393,9 +406,9 @@ mod cite {
         let out = match &file_style {
             Some(style) => {
                 let mut lib = cite::library().map_err(|e| fail(2, e.message().to_string()))?;
-                cite::format_resolved(&mut lib, &item, style, locale, format)
+                cite::format_resolved(&mut lib, &item, style, locale, format, form)
             }
-            None => cite::format_any(&item, name, locale, format),
+            None => cite::format_any(&item, name, locale, format, form),
         }
         .map_err(|e| fail(2, e.message().to_string()))?;
         println!("{out}");

@@ -309,6 +309,7 @@ mod citation {
     /// Cites an article in any official style (`key`: id, title, short name or ISSN), or in
     /// the user's CSL file `csl_xml` when given; `locale` overrides the style's default.
     /// The style's chunk and the locales must have been handed in (see `styleNeeds`).
+    /// `form`: `bibliography` (default) or `citation` (in-text citation or first note).
     #[wasm_bindgen(js_name = citeStyle)]
     pub fn cite_style(
         article: JsValue,
@@ -317,8 +318,10 @@ mod citation {
         accessed: &str,
         locale: Option<String>,
         csl_xml: Option<String>,
+        form: Option<String>,
     ) -> Result<String, JsValue> {
         let item = item_of(article, accessed)?;
+        let form = parse_form(form.as_deref())?;
         let format = match format {
             "html" => crate::cite::Format::Html,
             _ => crate::cite::Format::Text,
@@ -329,9 +332,18 @@ mod citation {
                 None => lib.resolve(key),
             }
             .map_err(cite_failure)?;
-            crate::cite::format_resolved(lib, &item, &style, locale.as_deref(), format)
+            crate::cite::format_resolved(lib, &item, &style, locale.as_deref(), format, form)
                 .map_err(cite_failure)
         })
+    }
+
+    /// `bibliography` (or nothing) or `citation`.
+    fn parse_form(form: Option<&str>) -> Result<crate::cite::Form, JsValue> {
+        match form {
+            None | Some("") => Ok(crate::cite::Form::Bibliography),
+            Some(f) => crate::cite::Form::parse(f)
+                .ok_or_else(|| failure("bad-form", format!("unknown form {f:?}"))),
+        }
     }
 
     fn item_of(article: JsValue, accessed: &str) -> Result<crate::cite::Item, JsValue> {
@@ -345,7 +357,8 @@ mod citation {
 
     /// Cites an article (as returned by `extract`) in a style. CSL styles need the
     /// style and locale XML (loaded by the caller from the package's `csl/`);
-    /// BibTeX, RIS, CSL-JSON and Wikipedia need neither.
+    /// BibTeX, RIS, CSL-JSON and Wikipedia need neither. `form` is `bibliography`
+    /// (the default when absent) or `citation` (the in-text citation or first note).
     #[wasm_bindgen]
     pub fn cite(
         article: JsValue,
@@ -354,6 +367,7 @@ mod citation {
         accessed: &str,
         csl_xml: Option<String>,
         locale_xml: Option<String>,
+        form: Option<String>,
     ) -> Result<String, JsValue> {
         let item = item_of(article, accessed)?;
         let info = crate::cite::find_style(style)
@@ -362,10 +376,12 @@ mod citation {
             "html" => crate::cite::Format::Html,
             _ => crate::cite::Format::Text,
         };
-        crate::cite::format_with(
+        let form = parse_form(form.as_deref())?;
+        crate::cite::format_form_with(
             &item,
             info,
             format,
+            form,
             csl_xml.as_deref(),
             locale_xml.as_deref(),
         )

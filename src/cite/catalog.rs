@@ -194,7 +194,9 @@ impl Catalog {
             let [id, title, short, issn, eissn, parent, locale, class, format, fields, chunk, aliases] =
                 f[..]
             else {
-                return Err(CiteError::bad_style("style index: a line without 12 fields"));
+                return Err(CiteError::bad_style(
+                    "style index: a line without 12 fields",
+                ));
             };
             let hay = fold(&format!(
                 "{title} | {short} | {aliases} | {}",
@@ -348,7 +350,10 @@ impl Catalog {
             .filter(|e| e.parent.is_empty())
             .map(|e| {
                 let have = pairs(&fold(&e.title));
-                let common = want.iter().filter(|p| have.binary_search(p).is_ok()).count();
+                let common = want
+                    .iter()
+                    .filter(|p| have.binary_search(p).is_ok())
+                    .count();
                 // Dice coefficient, scaled.
                 (common * 2000 / (want.len() + have.len()).max(1), e)
             })
@@ -509,13 +514,21 @@ impl Library {
     /// A catalog style by id, title, other name, ISSN or short name (`apa`…; the short
     /// names win over the few official ids they equal, e.g. `chicago-notes`).
     pub fn resolve(&mut self, key: &str) -> Result<Resolved, CiteError> {
-        let e = self.catalog.find(key).ok_or_else(|| self.unknown(key))?.clone();
+        let e = self
+            .catalog
+            .find(key)
+            .ok_or_else(|| self.unknown(key))?
+            .clone();
         self.resolve_entry(e)
     }
 
     /// A catalog style by its exact id.
     pub fn resolve_id(&mut self, id: &str) -> Result<Resolved, CiteError> {
-        let e = self.catalog.get(id).ok_or_else(|| self.unknown(id))?.clone();
+        let e = self
+            .catalog
+            .get(id)
+            .ok_or_else(|| self.unknown(id))?
+            .clone();
         self.resolve_entry(e)
     }
 
@@ -551,7 +564,9 @@ impl Library {
     pub fn resolve_file(&mut self, xml: &str) -> Result<Resolved, CiteError> {
         let root = parse_xml(xml)?;
         if root.name != "style" {
-            return Err(CiteError::bad_style("not a CSL style: the root is not <style>"));
+            return Err(CiteError::bad_style(
+                "not a CSL style: the root is not <style>",
+            ));
         }
         if let Some(v) = root.attr("version").filter(|v| !v.starts_with("1.0")) {
             return Err(CiteError::bad_style(format!(
@@ -573,11 +588,18 @@ impl Library {
             .flat_map(|i| i.children_named("link"))
             .find(|l| l.attr("rel") == Some("independent-parent"))
             .and_then(|l| l.attr("href"))
-            .map(|h| h.trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string());
+            .map(|h| {
+                h.trim_end_matches('/')
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            });
         let has_layout = |n: &Node| n.child("layout").is_some();
-        let renders = root.children.iter().any(|c| {
-            (c.name == "bibliography" || c.name == "citation") && has_layout(c)
-        });
+        let renders = root
+            .children
+            .iter()
+            .any(|c| (c.name == "bibliography" || c.name == "citation") && has_layout(c));
         match parent {
             Some(p) if !renders => {
                 let mut r = self.resolve_id(&p).map_err(|_| {
@@ -589,12 +611,20 @@ impl Library {
                 if !own_locale.is_empty() {
                     r.locale = own_locale;
                 }
-                r.id = if id.is_empty() { "file".into() } else { id.into() };
+                r.id = if id.is_empty() {
+                    "file".into()
+                } else {
+                    id.into()
+                };
                 r.title = title;
                 Ok(r)
             }
             _ => Ok(Resolved {
-                id: if id.is_empty() { "file".into() } else { id.into() },
+                id: if id.is_empty() {
+                    "file".into()
+                } else {
+                    id.into()
+                },
                 title,
                 class: root.attr("class").unwrap_or("in-text").to_string(),
                 xml: Arc::from(xml),
@@ -618,9 +648,10 @@ impl Library {
             })?;
             self.add_locales(bytes)?;
         }
-        let archive = self.locales.as_ref().ok_or_else(|| {
-            CiteError::new("missing-locale", "the locale archive is not loaded")
-        })?;
+        let archive = self
+            .locales
+            .as_ref()
+            .ok_or_else(|| CiteError::new("missing-locale", "the locale archive is not loaded"))?;
         let lang = tag.split(['-', '_']).next().unwrap_or(tag);
         let tag = tag.replace('_', "-");
         let mut names = vec!["en-US".to_string()];
@@ -666,7 +697,10 @@ mod tests {
             fold("Harvard – Anglia Ruskin University"),
             "harvard anglia ruskin university"
         );
-        assert_eq!(fold("Société Française d'Études"), "societe francaise d etudes");
+        assert_eq!(
+            fold("Société Française d'Études"),
+            "societe francaise d etudes"
+        );
         assert_eq!(fold("中华医学杂志英文版"), "中华医学杂志英文版");
     }
 
