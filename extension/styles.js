@@ -38,12 +38,13 @@ export function createCatalog(wasm, loadBytes) {
     search: async (q, n = SHOWN) => { await load(); return wasm.stylesSearch(q, n); },
     info: async (key) => { await load(); return wasm.styleInfo(key); },
     fileInfo: async (xml) => { await load(); return wasm.styleFileInfo(xml); },
-    // Cites `article` in catalog style `key`, or in the user's file `xml`.
-    async cite(article, key, fmt, accessed, xml) {
+    // Cites `article` in catalog style `key`, or in the user's file `xml`; `form`:
+    // 'bibliography' (default) or 'citation'.
+    async cite(article, key, fmt, accessed, xml, form) {
       await load();
       const target = xml ? wasm.styleFileInfo(xml).parent : key;
       await prepare(target);
-      return wasm.citeStyle(article, key || '', fmt, accessed, undefined, xml);
+      return wasm.citeStyle(article, key || '', fmt, accessed, undefined, xml, form);
     },
   };
 }

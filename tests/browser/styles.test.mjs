@@ -116,6 +116,12 @@ test('Chromium: search "nature", pick it with the keyboard, copy, reopen: the ch
   const page = await openReader();
   const apa = await citation(page);
   assert.equal(await page.$eval('#cite-style', (s) => s.value), 'apa');
+  // The second button: APA's in-text citation, as citeproc-js writes it.
+  assert.equal(await page.$eval('#copy-intext', (b) => b.textContent), 'Copy in-text citation');
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.click('#copy-intext');
+  await page.waitForFunction(() => /in-text/.test(document.querySelector('#copy-status').textContent), null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '(Xinhua, 2023)');
   // Focused and empty: the common styles on top.
   await page.focus('#style-search');
   await page.waitForSelector('#style-list:not([hidden])');
@@ -158,6 +164,14 @@ test('Chromium: Chinese titles, ISSNs and short names are searched', async () =>
   assert.equal(hits[0].value, 'csl:acta-physica-sinica');
   await page.screenshot({ path: shot('styles-chromium-chinese') });
   hits = await search(page, '0028-0836', /^Nature$/);
+  // A note style: the second button copies the first note.
+  hits = await search(page, 'Turabian notes', /^Turabian 9th edition \(notes and bibliography\)/);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#copy-intext').textContent === 'Copy note', null, { timeout: 15000 });
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.click('#copy-intext');
+  await page.waitForFunction(() => /note/.test(document.querySelector('#copy-status').textContent), null, { timeout: 5000 });
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^Xinhua, “Chinese FM Holds Phone Talks/);
   hits = await search(page, 'DIN 1505-2', /^DIN 1505-2/);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('#cite-style').value.startsWith('csl:din-1505-2'), null, { timeout: 15000 });
