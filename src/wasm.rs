@@ -284,26 +284,11 @@ mod citation {
         with_library(|lib| lib.add_locales(bytes).map_err(cite_failure))
     }
 
-    /// A user's CSL file: `{id, title, class, parent}` (a dependent style's parent must be
-    /// an official style), or an error saying why it cannot be used.
+    /// A user's CSL file: `{id, title, class, parent, locale}` (a dependent style's parent
+    /// must be an official style), or an error saying why it cannot be used.
     #[wasm_bindgen(js_name = styleFileInfo)]
     pub fn style_file_info(xml: &str) -> Result<JsValue, JsValue> {
-        #[derive(serde::Serialize)]
-        struct FileInfo<'a> {
-            id: &'a str,
-            title: &'a str,
-            class: &'a str,
-            parent: &'a str,
-        }
-        with_library(|lib| {
-            let r = lib.resolve_file(xml).map_err(cite_failure)?;
-            to_js(&FileInfo {
-                id: &r.id,
-                title: &r.title,
-                class: &r.class,
-                parent: &r.parent,
-            })
-        })
+        with_library(|lib| to_js(&lib.file_info(xml).map_err(cite_failure)?))
     }
 
     /// Cites an article in any official style (`key`: id, title, short name or ISSN), or in

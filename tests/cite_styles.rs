@@ -53,27 +53,27 @@ fn every_official_style_formats_an_item() {
             .resolve_id(&e.id)
             .unwrap_or_else(|err| panic!("{}: {err}", e.id));
         assert_eq!(style.title, e.title);
-        match format_resolved(
+        let bib = format_resolved(
             &mut lib,
             &item,
             &style,
             None,
             Format::Text,
             Form::Bibliography,
-        ) {
-            // A style may print nothing for a type it does not cover (mohr-siebeck-recht and
-            // its dependents cite no newspaper articles in their bibliography).
-            Ok(out) if out.trim().is_empty() => empty += 1,
-            Ok(_) => ok += 1,
+        );
+        match bib {
+            Ok(out) if !out.trim().is_empty() => ok += 1,
             // A style with citations only (notes without a bibliography) gives its citation.
-            Err(err) if !style.xml.contains("<bibliography") => {
-                assert_eq!(err.code(), "bad-style", "{}: {err}", e.id);
+            _ if !style.xml.contains("<bibliography") => {
                 let note =
                     format_resolved(&mut lib, &item, &style, None, Format::Text, Form::Citation)
                         .unwrap_or_else(|err| panic!("{} citation: {err}", e.id));
                 assert!(!note.trim().is_empty(), "{}: empty citation", e.id);
                 note_only += 1;
             }
+            // A style may print nothing for a type it does not cover (mohr-siebeck-recht and
+            // its dependents cite no newspaper articles in their bibliography).
+            Ok(_) => empty += 1,
             Err(err) => panic!("{} (parent {}): {err}", e.id, style.parent),
         }
     }

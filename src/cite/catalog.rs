@@ -384,6 +384,20 @@ pub struct Resolved {
     pub locale: String,
 }
 
+/// A user's style file as [`Library::file_info`] reads it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FileStyle {
+    /// The id its `<info>` gives (`file` when none).
+    pub id: String,
+    pub title: String,
+    /// `in-text` or `note` (a dependent style's parent's).
+    pub class: String,
+    /// The official style a dependent file uses (empty for an independent one).
+    pub parent: String,
+    /// Its `default-locale` (empty when none).
+    pub locale: String,
+}
+
 /// What [`Library::resolve`] still needs before it can answer for a style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Needs {
@@ -559,9 +573,9 @@ impl Library {
         })
     }
 
-    /// A user's CSL 1.0.x file: an independent style as it is, a dependent one resolved to
-    /// its parent in the catalog with the file's own title and default locale.
-    pub fn resolve_file(&mut self, xml: &str) -> Result<Resolved, CiteError> {
+    /// What a user's CSL 1.0.x file is: its id, title, class, locale and (a dependent style)
+    /// its parent, which must be an official style. Needs no archive.
+    pub fn file_info(&self, xml: &str) -> Result<FileStyle, CiteError> {
         let root = parse_xml(xml)?;
         if root.name != "style" {
             return Err(CiteError::bad_style(
@@ -579,63 +593,71 @@ impl Library {
                 .map(|n| n.text.trim().to_string())
                 .unwrap_or_default()
         };
-        let title = text("title");
-        let id = text("id");
-        let id = id.trim_end_matches('/').rsplit('/').next().unwrap_or("");
-        let own_locale = root.attr("default-locale").unwrap_or("").to_string();
+        let last_part = |s: &str| {
+            let s = s.trim().trim_end_matches('/');
+            s.rsplit('/').next().unwrap_or("").to_string()
+        };
+        let id = last_part(&text("id"));
         let parent = info
             .into_iter()
             .flat_map(|i| i.children_named("link"))
             .find(|l| l.attr("rel") == Some("independent-parent"))
             .and_then(|l| l.attr("href"))
-            .map(|h| {
-                h.trim_end_matches('/')
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or("")
-                    .to_string()
-            });
+            .map(last_part);
         let has_layout = |n: &Node| n.child("layout").is_some();
         let renders = root
             .children
             .iter()
             .any(|c| (c.name == "bibliography" || c.name == "citation") && has_layout(c));
-        match parent {
+        let (parent, class) = match parent {
             Some(p) if !renders => {
-                let mut r = self.resolve_id(&p).map_err(|_| {
+                let entry = self.catalog.get(&p).ok_or_else(|| {
                     CiteError::new(
                         "unknown-style",
                         format!("the dependent style's parent \"{p}\" is not an official style"),
                     )
                 })?;
-                if !own_locale.is_empty() {
-                    r.locale = own_locale;
-                }
-                r.id = if id.is_empty() {
-                    "file".into()
-                } else {
-                    id.into()
-                };
-                r.title = title;
-                Ok(r)
+                (p, entry.class.clone())
             }
-            _ => Ok(Resolved {
-                id: if id.is_empty() {
-                    "file".into()
-                } else {
-                    id.into()
-                },
-                title,
-                class: root.attr("class").unwrap_or("in-text").to_string(),
+            _ => (
+                String::new(),
+                root.attr("class").unwrap_or("in-text").to_string(),
+            ),
+        };
+        Ok(FileStyle {
+            id: if id.is_empty() { "file".into() } else { id },
+            title: text("title"),
+            class,
+            parent,
+            locale: root.attr("default-locale").unwrap_or("").to_string(),
+        })
+    }
+
+    /// A user's CSL 1.0.x file: an independent style as it is, a dependent one resolved to
+    /// its parent in the catalog with the file's own title and default locale.
+    pub fn resolve_file(&mut self, xml: &str) -> Result<Resolved, CiteError> {
+        let info = self.file_info(xml)?;
+        if info.parent.is_empty() {
+            return Ok(Resolved {
+                id: info.id,
+                title: info.title,
+                class: info.class,
                 xml: Arc::from(xml),
                 parent: String::new(),
-                locale: if own_locale.is_empty() {
+                locale: if info.locale.is_empty() {
                     "en-US".into()
                 } else {
-                    own_locale
+                    info.locale
                 },
-            }),
+            });
         }
+        let mut r = self.resolve_id(&info.parent)?;
+        if !info.locale.is_empty() {
+            r.locale = info.locale;
+        }
+        r.id = info.id;
+        r.title = info.title;
+        Ok(r)
     }
 
     /// The locale files for `tag`, lowest priority first, as CSL's fallback goes: en-US,

@@ -183,7 +183,11 @@ test('Chromium: a .csl file of the user\'s own is loaded, used, listed under My 
   const page = await openReader();
   await page.setInputFiles('#style-file', DEPENDENT);
   await page.waitForFunction(() => document.querySelector('#cite-style').value === 'file:berliner-journal-fur-soziologie'
-    && /Januar/.test(document.querySelector('#citation').innerText), null, { timeout: 15000 });
+    && /Januar/.test(document.querySelector('#citation').innerText), null, { timeout: 15000 })
+    .catch(async (e) => {
+      throw new Error(e.message + ': ' + JSON.stringify(await page.evaluate(() => [document.querySelector('#cite-style').value,
+        document.querySelector('#style-hint').textContent, document.querySelector('#citation').innerText])));
+    });
   // A dependent style: its parent's rules (springer-socpsych-author-date) in its own locale.
   assert.match(await citation(page), /\(2023, Januar 10\).*Zugegriffen/s);
   assert.deepEqual(await page.$$eval('#my-styles button.link', (b) => b.map((x) => x.textContent)), ['Berliner Journal für Soziologie (Deutsch)']);
