@@ -118,7 +118,8 @@ export function renderPicker(root, { catalog, t, local, select }) {
       const hits = await catalog.search(q);
       if (input.value.trim() !== q) return;  // typed on meanwhile
       open([[null, hits.map(fromEntry)]]);
-      hint.textContent = hits.length ? (t('styleHits', [String(hits.length)]) || hits.length + ' styles') : (t('styleNone') || 'No style matches');
+      const n = hits.length >= SHOWN ? SHOWN + '+' : String(hits.length);
+      hint.textContent = hits.length ? (t('styleHits', [n]) || 'Styles found: ' + n) : (t('styleNone') || 'No style matches');
     } catch (e) {
       hint.textContent = t('citeFailed', [String(e && e.message || e)]);
     }

@@ -44,8 +44,9 @@ const t1 = performance.now();
 window.__ready = { init: t1 - t0 };
 window.__m = m; window.__bytes = bytes;
 </script>`;
-const article = { title: 'Chinese FM holds phone talks with S. Korean counterpart', url: 'https://www.shine.cn/news/nation/2301104951/',
-  authors: ['Xinhua'], siteName: 'Shanghai Daily', published: '2023-01-10', language: 'en' };
+// The article the reader would cite: the seed page as the CLI extracts it.
+const article = JSON.parse(execFileSync(path.join(ROOT, 'target/release/tidings'),
+  ['extract', '--url', 'https://www.shine.cn/news/nation/2301104951/', path.join(ROOT, 'tests/fixtures/pages/shine-seed/source.html')]));
 
 const server = http.createServer((req, res) => {
   const u = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -97,7 +98,7 @@ try {
   }
   // Peers: a bundled plain .csl through `cite`, and DecompressionStream on a gzip chunk.
   await fresh();
-  const peer = await page.evaluate(async (article) => {
+  const peer = await page.evaluate(async (article) => { try {
     const m = window.__m;
     const t0 = performance.now();
     const [csl, loc] = await Promise.all(['/csl/apa.csl', '/csl/locales-en-US.xml'].map((u) => fetch(u).then((r) => r.text())));
@@ -116,7 +117,8 @@ try {
       if (!out.byteLength) gzTime = NaN;
     }
     return { apa: t1 - t0, zstDecode: t3 - t2, zstSize: zst.byteLength, gzTime, gzSize };
-  }, article);
+  } catch (e) { return { error: JSON.stringify(e) }; } }, article);
+  if (peer.error) console.error('peer failed: ' + peer.error);
   const ok = rows.filter((r) => r.ok);
   const col = (k) => rows.map((r) => r[k]);
   const f = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
