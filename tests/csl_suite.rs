@@ -9,7 +9,7 @@ mod suite;
 use std::path::Path;
 
 /// Passes at the last measurement (raise these as the engine improves).
-const MIN_BIBLIOGRAPHY: usize = 149;
+const MIN_BIBLIOGRAPHY: usize = 157;
 const MIN_CITATION: usize = 498;
 
 #[test]

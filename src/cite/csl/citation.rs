@@ -89,6 +89,8 @@ pub struct CiteCtx {
     pub names_only: bool,
     /// Render without the author (a collapsed cite, or `suppress-author`).
     pub suppress_names: bool,
+    /// `subsequent-author-substitute`: this text replaces the author.
+    pub author_substitute: Option<String>,
 }
 
 /// One cite of a cluster: the item, its context and the user's prefix and suffix.
