@@ -9,8 +9,8 @@ mod suite;
 use std::path::Path;
 
 /// Passes at the last measurement (raise these as the engine improves).
-const MIN_BIBLIOGRAPHY: usize = 157;
-const MIN_CITATION: usize = 498;
+const MIN_BIBLIOGRAPHY: usize = 158;
+const MIN_CITATION: usize = 506;
 
 #[test]
 fn csl_test_suite_floor() {

@@ -156,6 +156,9 @@ pub fn cluster(
         Some(kind @ ("year" | "year-suffix" | "year-suffix-ranged")) => {
             author_units(area, locale, cites, &ctxs, &delimiter, kind)?
         }
+        _ if area.bibliography.attr("cite-group-delimiter").is_some() => {
+            author_units(area, locale, cites, &ctxs, &delimiter, "none")?
+        }
         _ => {
             let mut units = Vec::new();
             for (c, ctx) in cites.iter().zip(&ctxs) {
@@ -256,17 +259,39 @@ fn author_units(
         .zip(ctxs)
         .map(|(c, x)| author_key(area, locale, c, x))
         .collect();
-    // Cites by the same author next to each other form a group.
+    // Cites by the same author form a group: neighbours, or all of them when the
+    // citation is sorted (the group takes the place of its first cite).
+    let gather = area.bibliography.child("sort").is_some();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, k) in keys.iter().enumerate() {
-        match groups.last_mut() {
-            Some(g) if !k.is_empty() && keys[g[0]] == *k => g.push(i),
-            _ => groups.push(vec![i]),
+        let found = if gather {
+            groups
+                .iter_mut()
+                .find(|g| !k.is_empty() && keys[g[0]] == *k)
+        } else {
+            groups
+                .last_mut()
+                .filter(|g| !k.is_empty() && keys[g[0]] == *k)
+        };
+        match found {
+            Some(g) => g.push(i),
+            None => groups.push(vec![i]),
         }
     }
     let opt = |key: &str, default: &str| area.bibliography.attr(key).unwrap_or(default).to_string();
-    let group_delimiter = opt("cite-group-delimiter", delimiter);
-    let suffix_delimiter = opt("year-suffix-delimiter", &group_delimiter);
+    // citeproc-js: cites of a sorted citation's group default to ", ", others to the
+    // layout delimiter; after a run of suffixes comes the layout delimiter.
+    let group_delimiter = opt(
+        "cite-group-delimiter",
+        if gather { ", " } else { delimiter },
+    );
+    let after_suffix_run = delimiter.to_string();
+    let suffix_delimiter = opt(
+        "year-suffix-delimiter",
+        area.bibliography
+            .attr("cite-group-delimiter")
+            .unwrap_or(delimiter),
+    );
     let after_collapse = opt("after-collapse-delimiter", delimiter);
     let year = |i: usize| {
         cites[i]
@@ -321,7 +346,7 @@ fn author_units(
         };
         for (n, &i) in g.iter().enumerate() {
             let c = &cites[i];
-            if n > 0 && kind != "year" {
+            if n > 0 && kind.starts_with("year-suffix") {
                 let prev = g[n - 1];
                 let same_year = year(i).is_some() && year(i) == year(prev);
                 let plain = c.ctx.locator.is_none()
@@ -338,13 +363,16 @@ fn author_units(
                     continue;
                 }
             }
+            let after_suffixes = !run.is_empty();
             flush(anchor, &mut run, &mut parts);
             let mut ctx = ctxs[i].clone();
-            ctx.suppress_names = n > 0;
+            ctx.suppress_names = n > 0 && kind != "none";
             if let Some(mut b) = cite_blob(area, locale, c, &ctx)? {
                 if n > 0 {
                     // After a cite with a locator the groups' own delimiter is used.
-                    let d = if cites[g[n - 1]].ctx.locator.is_some() {
+                    let d = if after_suffixes {
+                        &after_suffix_run
+                    } else if cites[g[n - 1]].ctx.locator.is_some() {
                         &after_collapse
                     } else {
                         &group_delimiter
