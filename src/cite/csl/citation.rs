@@ -3,6 +3,7 @@
 //! `<citation>` layout (its delimiter, affixes and formatting), as citeproc-js writes it.
 
 use super::locale::Locale;
+use super::markup;
 use super::output::{self, Blob, Content, Mode, Writer};
 use super::render::{decorations, Renderer};
 use super::style::Style;
@@ -220,10 +221,24 @@ fn cite_blob(
     if matches!(&b.content, Content::Blobs(k) if k.is_empty()) {
         return Ok(None);
     }
-    let mut wrapped = Blob::group(vec![b]);
-    wrapped.prefix = cite_prefix(&c.prefix);
-    wrapped.suffix = cite_suffix(&c.suffix);
-    Ok(Some(wrapped))
+    let mut kids = Vec::new();
+    let (prefix, suffix) = (cite_prefix(&c.prefix), cite_suffix(&c.suffix));
+    if !prefix.is_empty() {
+        kids.push(affix_blob(prefix));
+    }
+    kids.push(b);
+    if !suffix.is_empty() {
+        kids.push(affix_blob(suffix));
+    }
+    Ok(Some(Blob::group(kids)))
+}
+
+/// A user's prefix or suffix with its inline markup (`<i>`, quotes) read as in fields.
+fn affix_blob(mut text: String) -> Blob {
+    match markup::parse(&mut text, &[]) {
+        Some(children) => Blob::group(children),
+        None => Blob::text(text),
+    }
 }
 
 /// A cite's author as rendered (plain text), the key cites are grouped by.
