@@ -10,7 +10,7 @@ use std::path::Path;
 
 /// Passes at the last measurement (raise these as the engine improves).
 const MIN_BIBLIOGRAPHY: usize = 158;
-const MIN_CITATION: usize = 513;
+const MIN_CITATION: usize = 515;
 
 #[test]
 fn csl_test_suite_floor() {

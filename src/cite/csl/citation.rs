@@ -161,15 +161,46 @@ pub fn cluster(
             author_units(area, locale, cites, &ctxs, &delimiter, "none")?
         }
         _ => {
-            let mut units = Vec::new();
+            let mut units: Vec<(Blob, bool)> = Vec::new();
+            let mut previous_suffix = "";
             for (c, ctx) in cites.iter().zip(&ctxs) {
-                if let Some(b) = cite_blob(area, locale, c, ctx)? {
+                if let Some(mut b) = cite_blob(area, locale, c, ctx)? {
+                    // citeproc-js: a prefix starting with a comma replaces the delimiter,
+                    // and a suffix ending in punctuation keeps only its space.
+                    if !units.is_empty() {
+                        let d = if c.prefix.starts_with(',') {
+                            String::new()
+                        } else if previous_suffix.trim_end().ends_with([',', ';', '.']) {
+                            delimiter.trim_start_matches([',', ';', '.']).to_string()
+                        } else {
+                            delimiter.clone()
+                        };
+                        b = Blob {
+                            prefix: d,
+                            ..Blob::group(vec![b])
+                        };
+                    }
                     units.push((b, false));
+                    previous_suffix = &c.suffix;
                 }
             }
-            units
+            // The delimiters are in place already.
+            return finish(area, locale, units, String::new(), mode, layout);
         }
     };
+    finish(area, locale, units, delimiter, mode, layout)
+}
+
+/// Joins a cluster's units with the delimiter (the after-collapse delimiter after a
+/// collapsed unit) under the layout's affixes and formatting, and writes it out.
+fn finish(
+    area: &Style,
+    locale: &Locale,
+    units: Vec<(Blob, bool)>,
+    delimiter: String,
+    mode: Mode,
+    layout: Option<&super::style::Node>,
+) -> Result<String, CiteError> {
     if units.is_empty() {
         return Ok(String::new());
     }
@@ -181,7 +212,7 @@ pub fn cluster(
     let mut kids = Vec::new();
     let mut previous_collapsed = false;
     for (n, (mut b, collapsed)) in units.into_iter().enumerate() {
-        if n > 0 {
+        if n > 0 && !(delimiter.is_empty() && !previous_collapsed) {
             let d = if previous_collapsed {
                 &after_collapse
             } else {
