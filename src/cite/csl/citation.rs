@@ -3,6 +3,7 @@
 //! `<citation>` layout (its delimiter, affixes and formatting), as citeproc-js writes it.
 
 use super::locale::Locale;
+use super::markup;
 use super::output::{self, Blob, Content, Mode, Writer};
 use super::render::{decorations, Renderer};
 use super::style::Style;
@@ -89,6 +90,8 @@ pub struct CiteCtx {
     pub names_only: bool,
     /// Render without the author (a collapsed cite, or `suppress-author`).
     pub suppress_names: bool,
+    /// `subsequent-author-substitute`: this text replaces the author.
+    pub author_substitute: Option<String>,
 }
 
 /// One cite of a cluster: the item, its context and the user's prefix and suffix.
@@ -154,16 +157,50 @@ pub fn cluster(
         Some(kind @ ("year" | "year-suffix" | "year-suffix-ranged")) => {
             author_units(area, locale, cites, &ctxs, &delimiter, kind)?
         }
+        _ if area.bibliography.attr("cite-group-delimiter").is_some() => {
+            author_units(area, locale, cites, &ctxs, &delimiter, "none")?
+        }
         _ => {
-            let mut units = Vec::new();
+            let mut units: Vec<(Blob, bool)> = Vec::new();
+            let mut previous_suffix = "";
             for (c, ctx) in cites.iter().zip(&ctxs) {
-                if let Some(b) = cite_blob(area, locale, c, ctx)? {
+                if let Some(mut b) = cite_blob(area, locale, c, ctx)? {
+                    // citeproc-js: a prefix starting with a comma replaces the delimiter,
+                    // and a suffix ending in punctuation keeps only its space.
+                    if !units.is_empty() {
+                        let d = if c.prefix.starts_with(',') {
+                            String::new()
+                        } else if previous_suffix.trim_end().ends_with([',', ';', '.']) {
+                            delimiter.trim_start_matches([',', ';', '.']).to_string()
+                        } else {
+                            delimiter.clone()
+                        };
+                        b = Blob {
+                            prefix: d,
+                            ..Blob::group(vec![b])
+                        };
+                    }
                     units.push((b, false));
+                    previous_suffix = &c.suffix;
                 }
             }
-            units
+            // The delimiters are in place already.
+            return finish(area, locale, units, String::new(), mode, layout);
         }
     };
+    finish(area, locale, units, delimiter, mode, layout)
+}
+
+/// Joins a cluster's units with the delimiter (the after-collapse delimiter after a
+/// collapsed unit) under the layout's affixes and formatting, and writes it out.
+fn finish(
+    area: &Style,
+    locale: &Locale,
+    units: Vec<(Blob, bool)>,
+    delimiter: String,
+    mode: Mode,
+    layout: Option<&super::style::Node>,
+) -> Result<String, CiteError> {
     if units.is_empty() {
         return Ok(String::new());
     }
@@ -175,7 +212,7 @@ pub fn cluster(
     let mut kids = Vec::new();
     let mut previous_collapsed = false;
     for (n, (mut b, collapsed)) in units.into_iter().enumerate() {
-        if n > 0 {
+        if n > 0 && !(delimiter.is_empty() && !previous_collapsed) {
             let d = if previous_collapsed {
                 &after_collapse
             } else {
@@ -215,10 +252,24 @@ fn cite_blob(
     if matches!(&b.content, Content::Blobs(k) if k.is_empty()) {
         return Ok(None);
     }
-    let mut wrapped = Blob::group(vec![b]);
-    wrapped.prefix = cite_prefix(&c.prefix);
-    wrapped.suffix = cite_suffix(&c.suffix);
-    Ok(Some(wrapped))
+    let mut kids = Vec::new();
+    let (prefix, suffix) = (cite_prefix(&c.prefix), cite_suffix(&c.suffix));
+    if !prefix.is_empty() {
+        kids.push(affix_blob(prefix));
+    }
+    kids.push(b);
+    if !suffix.is_empty() {
+        kids.push(affix_blob(suffix));
+    }
+    Ok(Some(Blob::group(kids)))
+}
+
+/// A user's prefix or suffix with its inline markup (`<i>`, quotes) read as in fields.
+fn affix_blob(mut text: String) -> Blob {
+    match markup::parse(&mut text, &[]) {
+        Some(children) => Blob::group(children),
+        None => Blob::text(text),
+    }
 }
 
 /// A cite's author as rendered (plain text), the key cites are grouped by.
@@ -254,17 +305,39 @@ fn author_units(
         .zip(ctxs)
         .map(|(c, x)| author_key(area, locale, c, x))
         .collect();
-    // Cites by the same author next to each other form a group.
+    // Cites by the same author form a group: neighbours, or all of them when the
+    // citation is sorted (the group takes the place of its first cite).
+    let gather = area.bibliography.child("sort").is_some();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, k) in keys.iter().enumerate() {
-        match groups.last_mut() {
-            Some(g) if !k.is_empty() && keys[g[0]] == *k => g.push(i),
-            _ => groups.push(vec![i]),
+        let found = if gather {
+            groups
+                .iter_mut()
+                .find(|g| !k.is_empty() && keys[g[0]] == *k)
+        } else {
+            groups
+                .last_mut()
+                .filter(|g| !k.is_empty() && keys[g[0]] == *k)
+        };
+        match found {
+            Some(g) => g.push(i),
+            None => groups.push(vec![i]),
         }
     }
     let opt = |key: &str, default: &str| area.bibliography.attr(key).unwrap_or(default).to_string();
-    let group_delimiter = opt("cite-group-delimiter", delimiter);
-    let suffix_delimiter = opt("year-suffix-delimiter", &group_delimiter);
+    // citeproc-js: cites of a sorted citation's group default to ", ", others to the
+    // layout delimiter; after a run of suffixes comes the layout delimiter.
+    let group_delimiter = opt(
+        "cite-group-delimiter",
+        if gather { ", " } else { delimiter },
+    );
+    let after_suffix_run = delimiter.to_string();
+    let suffix_delimiter = opt(
+        "year-suffix-delimiter",
+        area.bibliography
+            .attr("cite-group-delimiter")
+            .unwrap_or(delimiter),
+    );
     let after_collapse = opt("after-collapse-delimiter", delimiter);
     let year = |i: usize| {
         cites[i]
@@ -319,7 +392,7 @@ fn author_units(
         };
         for (n, &i) in g.iter().enumerate() {
             let c = &cites[i];
-            if n > 0 && kind != "year" {
+            if n > 0 && kind.starts_with("year-suffix") {
                 let prev = g[n - 1];
                 let same_year = year(i).is_some() && year(i) == year(prev);
                 let plain = c.ctx.locator.is_none()
@@ -336,13 +409,16 @@ fn author_units(
                     continue;
                 }
             }
+            let after_suffixes = !run.is_empty();
             flush(anchor, &mut run, &mut parts);
             let mut ctx = ctxs[i].clone();
-            ctx.suppress_names = n > 0;
+            ctx.suppress_names = n > 0 && kind != "none";
             if let Some(mut b) = cite_blob(area, locale, c, &ctx)? {
                 if n > 0 {
                     // After a cite with a locator the groups' own delimiter is used.
-                    let d = if cites[g[n - 1]].ctx.locator.is_some() {
+                    let d = if after_suffixes {
+                        &after_suffix_run
+                    } else if cites[g[n - 1]].ctx.locator.is_some() {
                         &after_collapse
                     } else {
                         &group_delimiter

@@ -87,8 +87,12 @@ impl Renderer<'_> {
             if let Some(first) = kids.first_mut() {
                 first.prefix.clear();
             }
+            // A suffix ending the locale's format stays ("1998年4月10日", "1998 г."),
+            // a delimiter before a part the date lacks does not.
             if let Some(last) = kids.last_mut() {
-                last.suffix.clear();
+                if last.suffix.trim().is_empty() || last.suffix.trim() == "," {
+                    last.suffix.clear();
+                }
             }
         }
         if kids.is_empty() {

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 /// Name options a cite's context changes: et-al for subsequent cites, names added by
 /// disambiguation, and the family-first order of sort keys.
 pub struct NameKnobs<'a> {
+    pub and: &'a mut Option<String>,
     pub et_al_min: &'a mut usize,
     pub et_al_use_first: &'a mut usize,
     pub sort_order: &'a mut Option<String>,
@@ -21,6 +22,7 @@ pub struct NameKnobs<'a> {
 pub fn adjust_names(ctx: &CiteCtx, area: &Style, k: NameKnobs) {
     if ctx.sorting {
         *k.sort_order = Some("all".into());
+        *k.and = None;
         *k.et_al_min = 0;
         return;
     }

@@ -61,6 +61,7 @@ impl Renderer<'_> {
             &self.cite,
             self.style,
             super::disambiguate::NameKnobs {
+                and: &mut o.and,
                 et_al_min: &mut o.et_al_min,
                 et_al_use_first: &mut o.et_al_use_first,
                 sort_order: &mut o.sort_order,
@@ -83,7 +84,8 @@ impl Renderer<'_> {
         };
         let name_node = find("name");
         let et_al_node = find("et-al");
-        let label_node = find("label");
+        // A sort key has no role label.
+        let label_node = find("label").filter(|_| !self.cite.sorting);
         let label_after_name = match (
             node.children.iter().position(|c| c.name == "label"),
             node.children.iter().position(|c| c.name == "name"),

@@ -104,9 +104,22 @@ impl Processor {
     /// The bibliography entries in order (HTML entries keep their `csl-entry` wrapper).
     pub fn bibliography(&self, mode: Mode) -> Result<Vec<String>, CiteError> {
         let mut out = Vec::new();
+        let substitute = self
+            .style
+            .bibliography
+            .attr("subsequent-author-substitute")
+            .map(str::to_string);
+        let mut previous_author = String::new();
         for i in &self.bib_order {
             let mut r = super::render::Renderer::new(&self.style, &self.locale, &self.items[*i]);
             r.cite = self.ctx[*i].clone();
+            if let Some(sub) = &substitute {
+                let author = self.bibliography_author(*i);
+                if !author.is_empty() && author == previous_author {
+                    r.cite.author_substitute = Some(sub.clone());
+                }
+                previous_author = author;
+            }
             // Names widened to tell cites apart stay in the citations.
             r.cite.disambiguate = false;
             r.cite.names = Default::default();
@@ -127,6 +140,20 @@ impl Processor {
             out.push(w.entry(&s));
         }
         Ok(out)
+    }
+
+    /// The author of an item's bibliography entry (its first `cs:names`), as plain text.
+    fn bibliography_author(&self, i: usize) -> String {
+        let mut r = super::render::Renderer::new(&self.style, &self.locale, &self.items[i]);
+        r.cite = self.ctx[i].clone();
+        r.cite.names_only = true;
+        let mut root = r.render_entry();
+        output::purge_empty(&mut root);
+        Writer {
+            mode: Mode::Text,
+            locale: &self.locale,
+        }
+        .render(&root)
     }
 
     /// Renders one citation (a cluster of cites), sorted by the citation's sort keys.

@@ -101,8 +101,21 @@ impl<'a> Renderer<'a> {
             return;
         }
         self.depth += 1;
-        if self.cite.names_only || self.cite.suppress_names {
+        if self.cite.names_only || self.cite.suppress_names || self.cite.author_substitute.is_some()
+        {
+            let first_names = node.name == "names" && !self.names_seen;
             if self.author_filter(node) {
+                if let (true, Some(sub)) = (first_names, self.cite.author_substitute.clone()) {
+                    // subsequent-author-substitute: the string stands for the author.
+                    if let Some(t) = self.track.last_mut() {
+                        t.variable_success = true;
+                    }
+                    if !sub.is_empty() {
+                        let mut b = Blob::text(sub);
+                        self.apply_affixes(node, &mut b);
+                        out.push(b);
+                    }
+                }
                 self.depth -= 1;
                 return;
             }
@@ -501,7 +514,7 @@ impl Renderer<'_> {
         if node.name == "names" {
             self.names_seen = true;
         }
-        if self.cite.suppress_names {
+        if self.cite.suppress_names || self.cite.author_substitute.is_some() {
             return first_names;
         }
         match node.name.as_str() {
