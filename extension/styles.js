@@ -59,7 +59,8 @@ export function renderPicker(root, { catalog, t, local, select }) {
   });
   const list = el('ul', { id: 'style-list', role: 'listbox', class: 'style-list', 'aria-label': t('styleListLabel') || 'Citation styles', hidden: true });
   const hint = el('span', { id: 'style-hint', class: 'style-hint', role: 'status', 'aria-live': 'polite' });
-  const file = el('input', { id: 'style-file', type: 'file', accept: '.csl,.xml,application/xml,text/xml', class: 'offscreen' });
+  // Opened by the button below (the keyboard path); labelled for assistive technology.
+  const file = el('input', { id: 'style-file', type: 'file', accept: '.csl,.xml,application/xml,text/xml', class: 'offscreen', tabindex: '-1', 'aria-label': t('styleLoad') || 'Load a .csl file' });
   const load = el('button', { type: 'button', id: 'style-load', text: t('styleLoad') || 'Load a .csl file…' });
   const mine = el('ul', { id: 'my-styles', class: 'my-styles' });
   const mineBox = el('details', { class: 'my-styles-box', id: 'my-styles-box' },
