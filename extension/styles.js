@@ -107,17 +107,26 @@ export function renderPicker(root, { catalog, t, local, select }) {
   function close() { list.hidden = true; input.setAttribute('aria-expanded', 'false'); input.removeAttribute('aria-activedescendant'); }
   const fromEntry = (s) => ({ value: 'csl:' + s.id, title: s.title, detail: [s.short, s.issn || s.eissn, s.class === 'note' ? t('styleNote') || 'note' : ''].filter(Boolean).join(' · ') });
 
-  async function update() {
+  // Updates run async: only the latest may fill the list; Enter waits for it.
+  let seq = 0;
+  let pending = Promise.resolve();
+  function update() {
+    pending = refresh(++seq);
+    return pending;
+  }
+  async function refresh(mine) {
     const q = input.value.trim();
     try {
       if (!q) {
         const mineList = (await myStyles()).map((m) => ({ value: 'file:' + m.key, title: m.title, detail: t('myStyle') || 'my style' }));
-        open([[t('styleRecent') || 'Recently used', await recent()], [t('styleCommon') || 'Common styles', common], [t('myStyles') || 'My styles', mineList]]);
+        const used = await recent();
+        if (mine !== seq) return;
+        open([[t('styleRecent') || 'Recently used', used], [t('styleCommon') || 'Common styles', common], [t('myStyles') || 'My styles', mineList]]);
         hint.textContent = '';
         return;
       }
       const hits = await catalog.search(q);
-      if (input.value.trim() !== q) return;  // typed on meanwhile
+      if (mine !== seq) return;  // typed on meanwhile
       open([[null, hits.map(fromEntry)]]);
       const n = hits.length >= SHOWN ? SHOWN + '+' : String(hits.length);
       hint.textContent = hits.length ? (t('styleHits', [n]) || 'Styles found: ' + n) : (t('styleNone') || 'No style matches');
@@ -149,7 +158,8 @@ export function renderPicker(root, { catalog, t, local, select }) {
 
   input.addEventListener('input', update);
   input.addEventListener('focus', update);
-  input.addEventListener('blur', () => setTimeout(close, 150));
+  // Closed a moment after focus leaves (a click on an option lands first), unless it came back.
+  input.addEventListener('blur', () => setTimeout(() => { if (document.activeElement !== input) close(); }, 150));
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
@@ -157,7 +167,12 @@ export function renderPicker(root, { catalog, t, local, select }) {
       const n = options.length;
       if (n) setActive(e.key === 'ArrowDown' ? (active + 1) % n : (active - 1 + n) % n);
     } else if (e.key === 'Enter') {
-      if (!list.hidden && options[active >= 0 ? active : 0]) { e.preventDefault(); pick(options[active >= 0 ? active : 0]); }
+      if (list.hidden) return;
+      e.preventDefault();
+      pending.then(() => {
+        const o = options[active >= 0 ? active : 0];
+        if (o && !list.hidden) pick(o);
+      });
     } else if (e.key === 'Escape' && !list.hidden) {
       e.preventDefault(); e.stopPropagation(); close();
     }

@@ -77,8 +77,8 @@ after(async () => {
   if (profile) fs.rmSync(profile, { recursive: true, force: true });
 });
 
-// Opens the seed page in a fresh tab and clicks the toolbar button (again if activeTab missed
-// the new tab, as chromium.test.mjs explains).
+// Opens the seed page in a fresh tab and clicks the toolbar button (again if the reader shows
+// an error: activeTab now and then misses a new tab, as chromium.test.mjs explains).
 async function openReader() {
   const url = `${server.base}/pages/${SEED.slug}/`;
   const page = await context.newPage();
@@ -92,8 +92,20 @@ async function openReader() {
     await page.waitForURL(/^chrome-extension:/, { waitUntil: 'commit', timeout: 15000 });
     await page.waitForFunction(() => document.body.dataset.ready === 'true' || !!document.querySelector('.error-box'), null, { timeout: 20000 });
     const err = await page.evaluate(() => { const e = document.querySelector('.error-box'); return e && e.dataset.code; });
-    if (err !== 'cannot-capture' || attempt === 3) return page;
+    if (!err) return page;
+    if (attempt === 3) throw new Error('the reader showed an error: ' + err);
   }
+}
+
+// Waits for `fn(arg)` in the page; on a timeout, says what was awaited and what the panel shows.
+async function waitFor(page, what, fn, arg, timeout = 30000) {
+  await page.waitForFunction(fn, arg, { timeout }).catch(async (e) => {
+    const state = await page.evaluate(() => ({ style: document.querySelector('#cite-style').value,
+      hint: document.querySelector('#style-hint').textContent, status: document.querySelector('#copy-status').textContent,
+      button: document.querySelector('#copy-intext').textContent, search: document.querySelector('#style-search').value,
+      first: (document.querySelector('#style-list [role=option]') || {}).textContent })).catch(() => ({}));
+    throw new Error(`${what}: ${e.message} ${JSON.stringify(state)}`);
+  });
 }
 
 // The picker's listed options: [{value, title}].
@@ -105,10 +117,10 @@ const citation = (page) => page.evaluate(() => document.querySelector('#citation
 async function search(page, q, first) {
   await page.fill('#style-search', '');
   await page.type('#style-search', q);
-  await page.waitForFunction((re) => {
+  await waitFor(page, `search ${q}`, (re) => {
     const o = document.querySelector('#style-list [role=option] .style-title');
     return o && new RegExp(re).test(o.textContent);
-  }, first.source, { timeout: 10000 });
+  }, first.source);
   return listed(page);
 }
 
@@ -167,14 +179,14 @@ test('Chromium: Chinese titles, ISSNs and short names are searched', async () =>
   // A note style: the second button copies the first note.
   hits = await search(page, 'Turabian notes', /^Turabian 9th edition \(notes and bibliography\)/);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('#copy-intext').textContent === 'Copy note', null, { timeout: 15000 });
+  await waitFor(page, 'Turabian picked', () => document.querySelector('#copy-intext').textContent === 'Copy note');
   await page.evaluate(() => navigator.clipboard.writeText(''));
   await page.click('#copy-intext');
-  await page.waitForFunction(() => /note/.test(document.querySelector('#copy-status').textContent), null, { timeout: 5000 });
+  await waitFor(page, 'note copied', () => /note/.test(document.querySelector('#copy-status').textContent));
   assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^Xinhua, “Chinese FM Holds Phone Talks/);
   hits = await search(page, 'DIN 1505-2', /^DIN 1505-2/);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('#cite-style').value.startsWith('csl:din-1505-2'), null, { timeout: 15000 });
+  await waitFor(page, 'DIN picked', () => document.querySelector('#cite-style').value.startsWith('csl:din-1505-2'));
   assert.match(await citation(page), /Xinhua/);
   await page.close();
 });
