@@ -160,7 +160,12 @@ async function show(article, { whole = false } = {}) {
   $('cite').hidden = false;
   let cite = null;
   try {
-    cite = await renderCitation($('cite'), article, { wasm: await loadCiteModule(), t, loadCsl, store: synced });
+    // csl/all: every official style, read from the package itself (no network).
+    const loadBytes = (file) => fetch(api.runtime.getURL('csl/all/' + file)).then((r) => {
+      if (!r.ok) throw new Error(file + ': ' + r.status);
+      return r.arrayBuffer();
+    });
+    cite = await renderCitation($('cite'), article, { wasm: await loadCiteModule(), t, loadCsl, store: synced, loadBytes, local });
   } catch (e) {
     // The article stays readable when citations fail.
     console.error('tidings: citation panel', e);

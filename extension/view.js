@@ -1,5 +1,6 @@
 // Rendering shared by the extension's reader page and the www demo. No browser-extension APIs here:
 // callers pass `t` (strings), `loadCsl` (style files) and `store` (remembered choices).
+import { createCatalog, renderPicker } from './styles.js';
 
 const DROP = 'script,style,link,meta,iframe,frame,frameset,object,embed,applet,form,input,button,select,textarea,noscript,template,svg script,base';
 
@@ -164,7 +165,7 @@ export async function loadCiteModule() {
 }
 
 // The citation panel: style picker (every style the core offers), the citation, copy buttons.
-export function renderCitation(root, article, { wasm, t, loadCsl, store, onCopied }) {
+export function renderCitation(root, article, { wasm, t, loadCsl, store, onCopied, loadBytes, local }) {
   const styles = wasm.styles();
   const isCsl = (s) => !!(s && s.cslFile);
   const select = el('select', { id: 'cite-style' },
@@ -174,29 +175,42 @@ export function renderCitation(root, article, { wasm, t, loadCsl, store, onCopie
   const shown = el('div', { class: 'citation', id: 'citation', dir: 'auto' });
   const status = el('span', { class: 'copied', id: 'copy-status', role: 'status', 'aria-live': 'polite' });
   const copy = el('button', { type: 'button', id: 'copy-citation', class: 'primary', text: t('copy') });
+  // The style's citation: in-text ("(Xinhua, 2023)", "[1]") or the first note, by its class.
+  const copyCitation = el('button', { type: 'button', id: 'copy-intext', hidden: true, text: t('copyInText') || 'Copy in-text citation' });
   const extra = [];
   for (const name of ['bibtex', 'ris']) {
     if (styles.some((s) => s.name === name)) extra.push(el('button', { type: 'button', id: 'copy-' + name, 'data-style': name, 'data-label': name === 'bibtex' ? 'BibTeX' : 'RIS', text: t('copy_' + name) }));
   }
+  // Every official style: the picker (styles.js) when the package carries csl/all.
+  const picker = el('div', { class: 'style-picker' });
+  const catalog = loadBytes && wasm.catalogLoad ? createCatalog(wasm, loadBytes) : null;
+  const pick = catalog ? renderPicker(picker, { catalog, t, local: local || store, select }) : null;
+  const inCatalog = (name) => /^(csl|file):/.test(name);
   root.replaceChildren(
     el('h2', { id: 'cite-heading', text: t('citeHeading') }),
     el('div', { class: 'cite-controls' }, el('label', { for: 'cite-style', text: t('citeStyle') }), select),
+    picker,
     shown,
-    el('div', { class: 'cite-actions' }, copy, ...extra, status),
+    el('div', { class: 'cite-actions' }, copy, copyCitation, ...extra, status),
   );
   let current = { name: '', text: '', html: '' };
   const accessed = article.accessed || today();
 
-  async function format(name, fmt) {
+  async function format(name, fmt, form) {
+    if (inCatalog(name)) {
+      const xml = name.startsWith('file:') ? await pick.xmlOf(name) : undefined;
+      if (name.startsWith('file:') && !xml) throw new Error(t('styleGone') || 'this style was removed');
+      return catalog.cite(article, name.startsWith('csl:') ? name.slice(4) : '', fmt, accessed, xml, form);
+    }
     const s = styles.find((x) => x.name === name);
     if (!isCsl(s)) return wasm.cite(article, name, 'text', accessed);
     const [csl, locale] = await Promise.all([loadCsl(s.cslFile), s.localeFile ? loadCsl(s.localeFile) : undefined]);
-    return wasm.cite(article, name, fmt, accessed, csl, locale);
+    return wasm.cite(article, name, fmt, accessed, csl, locale, form);
   }
   async function show(name) {
     const s = styles.find((x) => x.name === name);
     try {
-      if (isCsl(s)) {
+      if (isCsl(s) || inCatalog(name)) {
         const [html, text] = await Promise.all([format(name, 'html'), format(name, 'text')]);
         current = { name, text, html: inlineCitationHtml(html) };
         shown.replaceChildren(sanitize(html));
@@ -207,11 +221,33 @@ export function renderCitation(root, article, { wasm, t, loadCsl, store, onCopie
         shown.replaceChildren(el('pre', { class: 'citation-code', tabindex: '0', text }));
       }
       shown.dataset.style = name;
+      labelCitationButton(name);
     } catch (e) {
       current = { name, text: '', html: '' };
       shown.replaceChildren(el('p', { class: 'error', text: t('citeFailed', [String(e && e.message || e)]) }));
     }
   }
+  // The second button names what the style's citation is: a note or an in-text citation.
+  async function labelCitationButton(name) {
+    const s = styles.find((x) => x.name === name);
+    copyCitation.hidden = !(isCsl(s) || inCatalog(name));
+    if (copyCitation.hidden) return;
+    let cls = s && /^chicago-notes/.test(s.name) ? 'note' : 'in-text';
+    if (catalog && name.startsWith('csl:')) cls = ((await catalog.info(name.slice(4)).catch(() => null)) || {}).class || cls;
+    if (catalog && name.startsWith('file:')) cls = ((await catalog.fileInfo(await pick.xmlOf(name)).catch(() => null)) || {}).class || cls;
+    copyCitation.dataset.form = cls;
+    copyCitation.textContent = cls === 'note' ? (t('copyNote') || 'Copy note') : (t('copyInText') || 'Copy in-text citation');
+  }
+  copyCitation.addEventListener('click', async () => {
+    try {
+      const name = current.name;
+      const [html, text] = await Promise.all([format(name, 'html', 'citation'), format(name, 'text', 'citation')]);
+      await copyRich(text, inlineCitationHtml(html));
+      flash(copyCitation.dataset.form === 'note' ? (t('copiedNote') || 'Copied the note') : (t('copiedInText') || 'Copied the in-text citation'));
+    } catch (e) {
+      flash(t('citeFailed', [String(e && e.message || e)]));
+    }
+  });
   function flash(msg) {
     status.textContent = msg;
     clearTimeout(flash.timer);
@@ -239,13 +275,14 @@ export function renderCitation(root, article, { wasm, t, loadCsl, store, onCopie
   }
   return (async () => {
     const remembered = await store.get('citeStyle');
-    const initial = styles.find((s) => s.name === remembered) ? remembered : (styles.find((s) => s.name === 'apa') || styles[0] || {}).name;
+    const restored = pick && typeof remembered === 'string' && inCatalog(remembered) && await pick.restore(remembered).catch(() => null);
+    const initial = restored || styles.find((s) => s.name === remembered) ? remembered : (styles.find((s) => s.name === 'apa') || styles[0] || {}).name;
     if (initial) { select.value = initial; await show(initial); }
     return {
       // Quoting and saving need a reference-list citation: the plain formats fall back to APA.
-      citation: async () => (isCsl(styles.find((s) => s.name === current.name)) ? current : { name: 'apa', text: await format('apa', 'text'), html: inlineCitationHtml(await format('apa', 'html')) }),
+      citation: async () => (isCsl(styles.find((s) => s.name === current.name)) || inCatalog(current.name) ? current : { name: 'apa', text: await format('apa', 'text'), html: inlineCitationHtml(await format('apa', 'html')) }),
       citationText: () => current.text,
-      styleLabel: () => (styles.find((s) => s.name === current.name) || {}).label || '',
+      styleLabel: () => (styles.find((s) => s.name === current.name) || {}).label || (select.selectedOptions[0] || {}).textContent || '',
       format,
       flash,
     };

@@ -119,8 +119,14 @@ for dest in "$EXT/csl" "$WWW/csl"; do
   cp "$CSL"/*.csl "$dest/"
   compgen -G "$CSL/*.xml" >/dev/null && cp "$CSL"/*.xml "$dest/"
   [[ -f "$CSL/README.md" ]] && cp "$CSL/README.md" "$dest/"
+  # Every official style and locale (csl/all: compressed archives and their licence),
+  # fetched by the citation panel from the package itself when a style is first used.
+  if [[ -d "$CSL/all" ]]; then
+    mkdir -p "$dest/all"
+    cp "$CSL"/all/*.zst "$CSL/all/README.md" "$dest/all/"
+  fi
 done
-say "CSL: $(ls "$EXT/csl" | grep -c '\.csl$') styles, $(ls "$EXT/csl" | grep -c '\.xml$') locales"
+say "CSL: $(ls "$EXT/csl" | grep -c '\.csl$') styles, $(ls "$EXT/csl" | grep -c '\.xml$') locales, $(ls "$EXT/csl/all" 2>/dev/null | grep -c '\.zst$') archives of all styles"
 
 # ---------------------------------------------------------------- font (optional)
 FONT_PKG="$ROOT/tests/browser/node_modules/@fontsource/opendyslexic"
@@ -143,7 +149,7 @@ done
 # ---------------------------------------------------------------- www demo
 mkdir -p "$WWW/lib" "$WWW/samples"
 rm -rf "$WWW/lib"/* "$WWW/samples"/*
-cp "$EXT/view.js" "$EXT/settings.js" "$EXT/export.js" "$EXT/footnotes.js" "$EXT/listen.js" "$EXT/early.js" "$EXT/reader.css" "$WWW/lib/"
+cp "$EXT/view.js" "$EXT/styles.js" "$EXT/settings.js" "$EXT/export.js" "$EXT/footnotes.js" "$EXT/listen.js" "$EXT/early.js" "$EXT/reader.css" "$WWW/lib/"
 cp "$EXT/_locales/en/messages.json" "$WWW/lib/messages.json"
 samples=()
 # The seed page, a Chinese page and an English one when present, else whatever fixtures exist.
@@ -203,7 +209,7 @@ PY
 done
 
 # Size budgets, gzipped: 350,000 bytes for the extraction module (issue 7),
-# which must load before the article shows; 200,000 for the citation module,
+# which must load before the article shows; 245,000 for the citation module,
 # which the citation panel loads after the article is on screen (it repeats
 # the runtime both need: std, the allocator, serde_json). The CSL styles and locales are separate
 # files loaded on demand.
@@ -215,7 +221,13 @@ check_size() {
   (( gz < budget )) || die "the $1 module is $gz bytes gzipped, over the $budget-byte budget"
 }
 check_size tidings 350000
-check_size tidings_cite 200000
+# 240,000 since issue 15 (was 200,000): every official style. Measured: the module was
+# 170,106 bytes before; the zstd decoder (ruzstd, about 18.5 KB on its own), the catalog
+# (index reader, search, dependent styles, locale chain) and its exports took it to 227,748,
+# and the citation form (issue 15's other half) to about 240,600. The alternative with no
+# decoder (deflate, which the browser decodes natively) is 5.4 MB of styles, over the 4 MB
+# package budget (tools/csl-vendor/README.md).
+check_size tidings_cite 245000
 # The modules use 128-bit SIMD (memchr's byte scans in the tokenizer run on
 # it): every browser the extension supports has it (Chrome 91+, Firefox 89+;
 # the manifests ask for Chrome 116 and Firefox 140).

@@ -41,5 +41,5 @@ rm -f "$lint_json"
 say "browser tests"
 mkdir -p artifacts && rm -f artifacts/*.png artifacts/*.json
 start=$(date +%s)
-node --test --test-concurrency=1 chromium.test.mjs firefox.test.mjs reader-features.test.mjs pick-capture.test.mjs
+node --test --test-concurrency=1 chromium.test.mjs firefox.test.mjs reader-features.test.mjs pick-capture.test.mjs styles.test.mjs
 say "browser tests took $(( $(date +%s) - start ))s"

@@ -13,9 +13,9 @@ tidings — find the article in a web page, clean it, cite it
 Usage:
   tidings extract [--url URL] [--format json|html|text|markdown|blocks] [--input html|text] [--force] [--pick PATH] [FILE|-]...
   tidings extract --warc [--force] [FILE.warc[.gz]|-]...
-  tidings cite [--style STYLE] [--format text|html] [--url URL] [--accessed YYYY-MM-DD] [FILE|-]
-  tidings cite --style STYLE [--format text|html] --csl-json FILE
-  tidings styles
+  tidings cite [--style ID|TITLE|FILE.csl] [--locale TAG] [--format text|html] [--form bibliography|citation] [--url URL] [--accessed YYYY-MM-DD] [FILE|-]
+  tidings cite --style STYLE [--locale TAG] [--format text|html] [--form bibliography|citation] --csl-json FILE
+  tidings styles [--search WORDS]
   tidings --help | --version
 
 With several FILEs, `extract` writes JSON Lines (one object per file, with a
@@ -61,9 +61,15 @@ Cites a page (or formats a CSL-JSON item) in a citation style.
 Options:
   --style STYLE        apa (default), mla, chicago-notes, chicago-author-date,
                        chicago-notes-17, chicago-author-date-17, harvard, ieee,
-                       gb7714, bibtex, ris, csl-json, wikipedia, or an official
-                       CSL style id (see `tidings styles`)
+                       gb7714, bibtex, ris, csl-json, wikipedia; any of the 10,857
+                       official CSL styles by id, title or ISSN (see `tidings
+                       styles --search WORDS`); or a CSL 1.0 file (FILE.csl; a
+                       dependent style's parent comes from the catalog)
+  --locale TAG         render in this locale (e.g. de-AT; default: the style's)
   --format FORMAT      text (default) or html
+  --form FORM          bibliography (default: the reference-list entry) or
+                       citation (the in-text citation, or a note style's
+                       first full note)
   --url URL            the page's address
   --accessed DATE      access date YYYY-MM-DD (default: today, UTC)
   --csl-json FILE      format this CSL-JSON item (an object or an array of one)
@@ -116,7 +122,7 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
         }
         Some("extract") => extract_cmd(&args[1..]),
         Some("cite") => cite::cite_cmd(&args[1..]),
-        Some("styles") => cite::styles_cmd(),
+        Some("styles") => cite::styles_cmd(&args[1..]),
         Some(other) => Err(fail(2, format!("unknown command {other:?} (try --help)"))),
     }
 }
@@ -403,7 +409,7 @@ fn unreadable(out: &mut impl Write, file: &str, why: &str) -> Result<(), Failure
 
 mod cite {
     use super::*;
-    use tidings::cite::{self, Format};
+    use tidings::cite::{self, Form, Format};
 
     /// Today's date (UTC) for the `accessed` field: the clock is read here, at the edge.
     fn today() -> String {
@@ -426,7 +432,15 @@ mod cite {
     pub fn cite_cmd(args: &[String]) -> Result<ExitCode, Failure> {
         let flags = Flags::parse(
             args,
-            &["--style", "--format", "--url", "--accessed", "--csl-json"],
+            &[
+                "--style",
+                "--format",
+                "--form",
+                "--url",
+                "--accessed",
+                "--csl-json",
+                "--locale",
+            ],
             &[],
         )?;
         if flags.help {
@@ -434,8 +448,25 @@ mod cite {
             return Ok(ExitCode::SUCCESS);
         }
         let name = flags.value("--style").unwrap_or("apa");
-        let style = cite::find_style(name)
-            .ok_or_else(|| fail(2, format!("unknown style {name:?} (see `tidings styles`)")))?;
+        let locale = flags.value("--locale");
+        // A style file is read before the page, so a wrong name fails fast.
+        let file_style = if name.ends_with(".csl") || name.ends_with(".xml") {
+            let xml = String::from_utf8(read_input(name)?)
+                .map_err(|_| fail(2, format!("{name}: not UTF-8")))?;
+            let mut lib = cite::library().map_err(|e| fail(2, e.message().to_string()))?;
+            Some(
+                lib.resolve_file(&xml)
+                    .map_err(|e| fail(2, format!("{name}: {}", e.message())))?,
+            )
+        } else {
+            if cite::find_style(name).is_none() {
+                let lib = cite::library().map_err(|e| fail(2, e.message().to_string()))?;
+                if lib.catalog().find(name).is_none() {
+                    return Err(fail(2, lib.unknown(name).message().to_string()));
+                }
+            }
+            None
+        };
         let format = match flags.value("--format").unwrap_or("text") {
             "text" => Format::Text,
             "html" => Format::Html,
@@ -445,6 +476,15 @@ mod cite {
                     format!("unknown format {other:?}: use text or html"),
                 ))
             }
+        };
+        let form = match flags.value("--form") {
+            None => Form::Bibliography,
+            Some(f) => Form::parse(f).ok_or_else(|| {
+                fail(
+                    2,
+                    format!("unknown form {f:?}: use bibliography or citation"),
+                )
+            })?,
         };
         let accessed = match flags.value("--accessed") {
             Some(d) if valid_date(d) => d.to_string(),
@@ -484,15 +524,59 @@ mod cite {
                 tidings::item_from_article(&article, &accessed)
             }
         };
-        let out =
-            cite::format(&item, style.id, format).map_err(|e| fail(2, e.message().to_string()))?;
+        let out = match &file_style {
+            Some(style) => {
+                let mut lib = cite::library().map_err(|e| fail(2, e.message().to_string()))?;
+                cite::format_resolved(&mut lib, &item, style, locale, format, form)
+            }
+            None => cite::format_any(&item, name, locale, format, form),
+        }
+        .map_err(|e| fail(2, e.message().to_string()))?;
         println!("{out}");
         Ok(ExitCode::SUCCESS)
     }
 
-    pub fn styles_cmd() -> Result<ExitCode, Failure> {
-        for s in cite::styles() {
-            println!("{:<24} {:<52} {}", s.name, s.id, s.label);
+    /// Lists the short names and export formats, then every official style (id, title,
+    /// class), or the styles matching `--search WORDS`, best first.
+    pub fn styles_cmd(args: &[String]) -> Result<ExitCode, Failure> {
+        let flags = Flags::parse(args, &["--search"], &[])?;
+        if flags.help {
+            println!("Usage: tidings styles [--search WORDS]");
+            return Ok(ExitCode::SUCCESS);
+        }
+        let lib = cite::library().map_err(|e| fail(2, e.message().to_string()))?;
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let write = |out: &mut dyn Write, a: &str, b: &str, c: &str| {
+            writeln!(out, "{a:<24} {b:<72} {c}")
+                .map_err(|e| fail(2, format!("cannot write output: {e}")))
+        };
+        let words = flags
+            .value("--search")
+            .map(str::to_string)
+            .or_else(|| (!flags.positional.is_empty()).then(|| flags.positional.join(" ")));
+        match words {
+            Some(q) => {
+                let hits = lib.catalog().search(&q, usize::MAX);
+                if hits.is_empty() {
+                    return Err(fail(1, lib.unknown(&q).message().to_string()));
+                }
+                for e in hits {
+                    write(&mut out, &e.id, &e.title, &e.class)?;
+                }
+            }
+            None => {
+                for s in cite::styles() {
+                    let class = match s.csl_file {
+                        Some(_) => format!("= {}", s.id),
+                        None => "export".into(),
+                    };
+                    write(&mut out, s.name, s.label, &class)?;
+                }
+                for e in lib.catalog().entries() {
+                    write(&mut out, &e.id, &e.title, &e.class)?;
+                }
+            }
         }
         Ok(ExitCode::SUCCESS)
     }

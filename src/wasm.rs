@@ -254,9 +254,135 @@ mod citation {
         to_js(&list)
     }
 
+    thread_local! {
+        /// The catalog of every official style, once the page has handed its index in.
+        static LIBRARY: std::cell::RefCell<Option<crate::cite::catalog::Library>> =
+            const { std::cell::RefCell::new(None) };
+    }
+
+    fn cite_failure(e: crate::cite::CiteError) -> JsValue {
+        failure(e.code(), e.message().to_string())
+    }
+
+    fn with_library<T>(
+        f: impl FnOnce(&mut crate::cite::catalog::Library) -> Result<T, JsValue>,
+    ) -> Result<T, JsValue> {
+        LIBRARY.with(|l| match l.borrow_mut().as_mut() {
+            Some(lib) => f(lib),
+            None => Err(failure(
+                "missing-style",
+                "the style catalog is not loaded (catalogLoad)".into(),
+            )),
+        })
+    }
+
+    /// Loads the catalog of every official style from the package's `csl/all/index.tsv.zst`.
+    #[wasm_bindgen(js_name = catalogLoad)]
+    pub fn catalog_load(index: &[u8]) -> Result<u32, JsValue> {
+        let lib = crate::cite::catalog::Library::new(index).map_err(cite_failure)?;
+        let n = lib.catalog().entries().len() as u32;
+        LIBRARY.with(|l| *l.borrow_mut() = Some(lib));
+        Ok(n)
+    }
+
+    /// Up to `limit` styles matching `query` (titles in any script, short names, ids,
+    /// ISSNs), best first: `{id, title, short?, issn?, eissn?, parent?, locale?, class, format}`.
+    #[wasm_bindgen(js_name = stylesSearch)]
+    pub fn styles_search(query: &str, limit: u32) -> Result<JsValue, JsValue> {
+        with_library(|lib| to_js(&lib.catalog().search(query, limit as usize)))
+    }
+
+    /// Every official style, sorted by id (as `stylesSearch` gives them).
+    #[wasm_bindgen(js_name = stylesAll)]
+    pub fn styles_all() -> Result<JsValue, JsValue> {
+        with_library(|lib| to_js(&lib.catalog().entries()))
+    }
+
+    /// One style by id, title, short name or ISSN (as `stylesSearch` gives it), or null.
+    #[wasm_bindgen(js_name = styleInfo)]
+    pub fn style_info(key: &str) -> Result<JsValue, JsValue> {
+        with_library(|lib| to_js(&lib.catalog().find(key)))
+    }
+
+    /// What the page must hand in before `citeStyle` can use `key`:
+    /// `{chunk: N|null, locales: bool}` (files `styles-NN.zst`, `locales.zst`).
+    #[wasm_bindgen(js_name = styleNeeds)]
+    pub fn style_needs(key: &str) -> Result<JsValue, JsValue> {
+        with_library(|lib| to_js(&lib.needs(key)))
+    }
+
+    /// Hands in `styles-NN.zst` (decoded now, kept for later citations).
+    #[wasm_bindgen(js_name = styleAddChunk)]
+    pub fn style_add_chunk(n: u32, bytes: &[u8]) -> Result<(), JsValue> {
+        with_library(|lib| lib.add_chunk(n as usize, bytes).map_err(cite_failure))
+    }
+
+    /// Hands in `locales.zst`.
+    #[wasm_bindgen(js_name = styleAddLocales)]
+    pub fn style_add_locales(bytes: &[u8]) -> Result<(), JsValue> {
+        with_library(|lib| lib.add_locales(bytes).map_err(cite_failure))
+    }
+
+    /// A user's CSL file: `{id, title, class, parent, locale}` (a dependent style's parent
+    /// must be an official style), or an error saying why it cannot be used.
+    #[wasm_bindgen(js_name = styleFileInfo)]
+    pub fn style_file_info(xml: &str) -> Result<JsValue, JsValue> {
+        with_library(|lib| to_js(&lib.file_info(xml).map_err(cite_failure)?))
+    }
+
+    /// Cites an article in any official style (`key`: id, title, short name or ISSN), or in
+    /// the user's CSL file `csl_xml` when given; `locale` overrides the style's default.
+    /// The style's chunk and the locales must have been handed in (see `styleNeeds`).
+    /// `form`: `bibliography` (default) or `citation` (in-text citation or first note).
+    #[wasm_bindgen(js_name = citeStyle)]
+    pub fn cite_style(
+        article: JsValue,
+        key: &str,
+        format: &str,
+        accessed: &str,
+        locale: Option<String>,
+        csl_xml: Option<String>,
+        form: Option<String>,
+    ) -> Result<String, JsValue> {
+        let item = item_of(article, accessed)?;
+        let form = parse_form(form.as_deref())?;
+        let format = match format {
+            "html" => crate::cite::Format::Html,
+            _ => crate::cite::Format::Text,
+        };
+        with_library(|lib| {
+            let style = match &csl_xml {
+                Some(xml) => lib.resolve_file(xml),
+                None => lib.resolve(key),
+            }
+            .map_err(cite_failure)?;
+            crate::cite::format_resolved(lib, &item, &style, locale.as_deref(), format, form)
+                .map_err(cite_failure)
+        })
+    }
+
+    /// `bibliography` (or nothing) or `citation`.
+    fn parse_form(form: Option<&str>) -> Result<crate::cite::Form, JsValue> {
+        match form {
+            None | Some("") => Ok(crate::cite::Form::Bibliography),
+            Some(f) => crate::cite::Form::parse(f)
+                .ok_or_else(|| failure("bad-form", format!("unknown form {f:?}"))),
+        }
+    }
+
+    fn item_of(article: JsValue, accessed: &str) -> Result<crate::cite::Item, JsValue> {
+        let text: String = js_sys::JSON::stringify(&article)
+            .map(String::from)
+            .map_err(|_| failure("bad-article", "the article cannot be read".into()))?;
+        let article: crate::Article = serde_json::from_str(&text)
+            .map_err(|e| failure("bad-article", format!("not an article: {e}")))?;
+        Ok(crate::item_from_article(&article, accessed))
+    }
+
     /// Cites an article (as returned by `extract`) in a style. CSL styles need the
     /// style and locale XML (loaded by the caller from the package's `csl/`);
-    /// BibTeX, RIS, CSL-JSON and Wikipedia need neither.
+    /// BibTeX, RIS, CSL-JSON and Wikipedia need neither. `form` is `bibliography`
+    /// (the default when absent) or `citation` (the in-text citation or first note).
     #[wasm_bindgen]
     pub fn cite(
         article: JsValue,
@@ -265,23 +391,21 @@ mod citation {
         accessed: &str,
         csl_xml: Option<String>,
         locale_xml: Option<String>,
+        form: Option<String>,
     ) -> Result<String, JsValue> {
-        let text: String = js_sys::JSON::stringify(&article)
-            .map(String::from)
-            .map_err(|_| failure("bad-article", "the article cannot be read".into()))?;
-        let article: crate::Article = serde_json::from_str(&text)
-            .map_err(|e| failure("bad-article", format!("not an article: {e}")))?;
+        let item = item_of(article, accessed)?;
         let info = crate::cite::find_style(style)
             .ok_or_else(|| failure("unknown-style", format!("unknown style {style:?}")))?;
         let format = match format {
             "html" => crate::cite::Format::Html,
             _ => crate::cite::Format::Text,
         };
-        let item = crate::item_from_article(&article, accessed);
-        crate::cite::format_with(
+        let form = parse_form(form.as_deref())?;
+        crate::cite::format_form_with(
             &item,
             info,
             format,
+            form,
             csl_xml.as_deref(),
             locale_xml.as_deref(),
         )

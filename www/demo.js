@@ -14,6 +14,7 @@ const store = {
   get: async (k) => { try { return JSON.parse(localStorage.getItem('tidings:' + k)); } catch { return undefined; } },
   set: async (k, v) => { try { localStorage.setItem('tidings:' + k, JSON.stringify(v)); } catch { /* private mode */ } },
 };
+const loadBytes = (file) => fetch('csl/all/' + encodeURIComponent(file)).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(file + ': ' + r.status))));
 const csl = new Map();
 const loadCsl = (file) => {
   if (!csl.has(file)) csl.set(file, fetch('csl/' + encodeURIComponent(file)).then((r) => (r.ok ? r.text() : Promise.reject(new Error(file + ': ' + r.status)))));
@@ -76,7 +77,7 @@ async function run(wasm) {
   attachListen({ root: body.closest('.article-wrap') || body, toolbar: document.querySelector('.toolbar'), before: $('settings-menu'), lang: article.lang, t, store, uiLang: document.documentElement.lang });
   $('cite').hidden = false;
   try {
-    await renderCitation($('cite'), article, { wasm: await loadCiteModule(), t, loadCsl, store });
+    await renderCitation($('cite'), article, { wasm: await loadCiteModule(), t, loadCsl, store, loadBytes, local: store });
   } catch (e) {
     $('cite').replaceChildren(el('p', { class: 'error', text: t('citeFailed', [String(e && e.message || e)]) }));
   }

@@ -1,5 +1,8 @@
 // Renders every fixture item with citeproc-js in every shipped CSL style and
-// writes tests/fixtures/cite/expected.json, the ground truth for tests/cite_table.rs.
+// writes tests/fixtures/cite/expected.json, the ground truth for tests/cite_table.rs:
+// for each style and item, the bibliography entry (`text`, `html`) and the citation
+// (`citation_text`, `citation_html`): a single cite in first position, as
+// makeCitationCluster writes it (the in-text citation, or the full first note in a note style).
 //
 // Usage: cd tools/citeproc && npm install && node generate.mjs
 import { readFileSync, writeFileSync } from "node:fs";
@@ -41,8 +44,8 @@ function retrieveLocale(lang) {
 }
 
 // One engine per style and format; each item is rendered alone (updateItems replaces the
-// registry), so a numeric style numbers it [1].
-function renderAll(styleXml, format) {
+// registry), so a numeric style numbers it [1]. `form` is "bibliography" or "citation".
+function renderAll(styleXml, format, form) {
   const sys = {
     retrieveLocale,
     retrieveItem: (id) => structuredClone(byId.get(id)),
@@ -52,8 +55,12 @@ function renderAll(styleXml, format) {
   const out = {};
   for (const item of items) {
     engine.updateItems([item.id]);
-    const [, entries] = engine.makeBibliography();
-    out[item.id] = entries.join("").trim();
+    if (form === "citation") {
+      out[item.id] = engine.makeCitationCluster([{ id: item.id }]);
+    } else {
+      const [, entries] = engine.makeBibliography();
+      out[item.id] = entries.join("").trim();
+    }
   }
   return out;
 }
@@ -61,12 +68,19 @@ function renderAll(styleXml, format) {
 const expected = {};
 for (const [name, file] of STYLES) {
   const styleXml = readFileSync(path.join(cslDir, `${file}.csl`), "utf8");
-  const text = renderAll(styleXml, "text");
-  const html = renderAll(styleXml, "html");
+  const text = renderAll(styleXml, "text", "bibliography");
+  const html = renderAll(styleXml, "html", "bibliography");
+  const citeText = renderAll(styleXml, "text", "citation");
+  const citeHtml = renderAll(styleXml, "html", "citation");
   expected[name] = {};
   for (const item of items) {
-    expected[name][item.id] = { text: text[item.id], html: html[item.id] };
+    expected[name][item.id] = {
+      text: text[item.id],
+      html: html[item.id],
+      citation_text: citeText[item.id],
+      citation_html: citeHtml[item.id],
+    };
   }
 }
 writeFileSync(path.join(fixtures, "expected.json"), JSON.stringify(expected, null, 2) + "\n");
-console.log(`wrote ${STYLES.length} styles x ${items.length} items x 2 formats`);
+console.log(`wrote ${STYLES.length} styles x ${items.length} items x 2 formats x 2 forms`);

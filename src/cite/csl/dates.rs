@@ -23,6 +23,10 @@ impl Renderer<'_> {
             }
             return;
         };
+        if self.cite.sorting {
+            out.push(Blob::text(super::sort::date_key(year, month, day)));
+            return;
+        }
         let localized = node
             .attr("form")
             .and_then(|f| self.locale.date_format(f))
@@ -59,11 +63,14 @@ impl Renderer<'_> {
         let mut kids = Vec::new();
         for p in &parts {
             let text = match p.attr("name") {
-                Some("year") => match p.attr("form") {
-                    Some("short") => format!("{:02}", year.rem_euclid(100)),
-                    _ if year < 0 => format!("{}BC", -year),
-                    _ => year.to_string(),
-                },
+                Some("year") => {
+                    let y = match p.attr("form") {
+                        Some("short") => format!("{:02}", year.rem_euclid(100)),
+                        _ if year < 0 => format!("{}BC", -year),
+                        _ => year.to_string(),
+                    };
+                    y + &self.implicit_year_suffix()
+                }
                 Some("month") if month > 0 => self.month(month, p.attr("form").unwrap_or("long")),
                 Some("day") if day > 0 => match p.attr("form") {
                     Some("numeric-leading-zeros") => format!("{day:02}"),
@@ -80,8 +87,12 @@ impl Renderer<'_> {
             if let Some(first) = kids.first_mut() {
                 first.prefix.clear();
             }
+            // A suffix ending the locale's format stays ("1998年4月10日", "1998 г."),
+            // a delimiter before a part the date lacks does not.
             if let Some(last) = kids.last_mut() {
-                last.suffix.clear();
+                if last.suffix.trim().is_empty() || last.suffix.trim() == "," {
+                    last.suffix.clear();
+                }
             }
         }
         if kids.is_empty() {

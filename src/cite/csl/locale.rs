@@ -46,6 +46,29 @@ impl Locale {
         Ok(loc)
     }
 
+    /// As [`Locale::build`], over several locale files merged in order (CSL's fallback:
+    /// en-US, then the primary dialect, then the requested one; later files win).
+    pub fn build_chain(lang: &str, files: &[&str], style: &Style) -> Result<Locale, CiteError> {
+        let (last, rest) = files
+            .split_last()
+            .ok_or_else(|| CiteError::bad_style("no locale file"))?;
+        let mut loc = Locale::build(lang, last, style)?;
+        if rest.is_empty() {
+            return Ok(loc);
+        }
+        let mut merged = Locale::default();
+        for xml in rest {
+            let file = parse_xml(xml)?;
+            merged.merge(&file);
+        }
+        // The requested file and the style's blocks (already in `loc`) win over the fallbacks.
+        merged.terms.extend(std::mem::take(&mut loc.terms));
+        merged.dates.extend(std::mem::take(&mut loc.dates));
+        loc.terms = merged.terms;
+        loc.dates = merged.dates;
+        Ok(loc)
+    }
+
     fn merge(&mut self, block: &Node) {
         for child in &block.children {
             match child.name.as_str() {

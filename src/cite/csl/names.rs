@@ -7,6 +7,7 @@ use super::style::Node;
 use crate::cite::item::Name;
 
 /// Name options after inheritance from `<style>` and `<bibliography>`.
+#[derive(Clone)]
 struct NameOpts<'n> {
     and: Option<String>,
     delimiter: String,
@@ -33,7 +34,7 @@ impl Renderer<'_> {
                 .map(str::to_string)
         };
         let num = |key: &str| get(key, key).and_then(|v| v.parse().ok());
-        NameOpts {
+        let mut o = NameOpts {
             and: get("and", "and"),
             delimiter: get("delimiter", "name-delimiter").unwrap_or_else(|| ", ".into()),
             precedes_last: get("delimiter-precedes-last", "delimiter-precedes-last")
@@ -55,7 +56,18 @@ impl Renderer<'_> {
                 .unwrap_or("display-and-sort")
                 .to_string(),
             node: name,
-        }
+        };
+        super::disambiguate::adjust_names(
+            &self.cite,
+            self.style,
+            super::disambiguate::NameKnobs {
+                and: &mut o.and,
+                et_al_min: &mut o.et_al_min,
+                et_al_use_first: &mut o.et_al_use_first,
+                sort_order: &mut o.sort_order,
+            },
+        );
+        o
     }
 
     /// Renders a `cs:names` element.
@@ -72,7 +84,8 @@ impl Renderer<'_> {
         };
         let name_node = find("name");
         let et_al_node = find("et-al");
-        let label_node = find("label");
+        // A sort key has no role label.
+        let label_node = find("label").filter(|_| !self.cite.sorting);
         let label_after_name = match (
             node.children.iter().position(|c| c.name == "label"),
             node.children.iter().position(|c| c.name == "name"),
@@ -183,7 +196,20 @@ impl Renderer<'_> {
         let rendered: Vec<(String, bool)> = names
             .iter()
             .enumerate()
-            .map(|(i, nm)| self.format_name(nm, o, inverted(o, i)))
+            .map(|(i, nm)| match self.cite.names.level(i) {
+                0 => self.format_name(nm, o, inverted(o, i)),
+                level => {
+                    // A name widened by disambiguation (initials or full given name).
+                    let mut w = o.clone();
+                    super::disambiguate::widen(
+                        level,
+                        &mut w.form,
+                        &mut w.initialize,
+                        &mut w.initialize_with,
+                    );
+                    self.format_name(nm, &w, inverted(&w, i))
+                }
+            })
             .collect();
         if truncated {
             let head: Vec<&str> = rendered[..shown].iter().map(|(s, _)| s.as_str()).collect();
@@ -286,6 +312,9 @@ impl Renderer<'_> {
         let family = nm.family.as_deref().unwrap_or("");
         let given = nm.given.as_deref().unwrap_or("");
         if !is_romanesque(&format!("{family}{given}")) {
+            if o.form == "short" {
+                return (style_part(family, "family"), false);
+            }
             return (style_part(&format!("{family}{given}"), "family"), false);
         }
         let ndp = nm.non_dropping_particle.as_deref().unwrap_or("");

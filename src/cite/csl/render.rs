@@ -1,6 +1,7 @@
 //! The CSL interpreter: walks the style's layout for one item and builds the output blob tree.
 
 use super::case;
+use super::citation::{year_suffix_letters, CiteCtx};
 use super::locale::Locale;
 use super::markup;
 use super::output::{Blob, Content, Deco};
@@ -30,6 +31,12 @@ pub struct Renderer<'a> {
     ambient: Vec<Deco>,
     depth: usize,
     pub error: Option<CiteError>,
+    /// The cite's context (citation form: position, locator, number, disambiguation).
+    pub cite: CiteCtx,
+    /// Some text was already output for this item (a term after it keeps its case).
+    produced: std::cell::Cell<bool>,
+    /// The first `cs:names` element was reached (see `author_filter`).
+    names_seen: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -46,6 +53,12 @@ impl<'a> Renderer<'a> {
             ambient: Vec::new(),
             depth: 0,
             error: None,
+            cite: CiteCtx {
+                citation_number: 1,
+                ..CiteCtx::default()
+            },
+            produced: std::cell::Cell::new(false),
+            names_seen: false,
         }
     }
 
@@ -88,6 +101,25 @@ impl<'a> Renderer<'a> {
             return;
         }
         self.depth += 1;
+        if self.cite.names_only || self.cite.suppress_names || self.cite.author_substitute.is_some()
+        {
+            let first_names = node.name == "names" && !self.names_seen;
+            if self.author_filter(node) {
+                if let (true, Some(sub)) = (first_names, self.cite.author_substitute.clone()) {
+                    // subsequent-author-substitute: the string stands for the author.
+                    if let Some(t) = self.track.last_mut() {
+                        t.variable_success = true;
+                    }
+                    if !sub.is_empty() {
+                        let mut b = Blob::text(sub);
+                        self.apply_affixes(node, &mut b);
+                        out.push(b);
+                    }
+                }
+                self.depth -= 1;
+                return;
+            }
+        }
         match node.name.as_str() {
             "text" => self.render_text(node, out),
             "group" => {
@@ -190,7 +222,13 @@ impl<'a> Renderer<'a> {
             {
                 if !t.is_empty() {
                     self.note_term();
-                    out.push(self.leaf(node, t.to_string(), true));
+                    // citeproc-js: a term that opens a note citation starts with a capital.
+                    let t = if self.cite.capitalize_first_term && !self.produced.get() {
+                        case::apply("capitalize-first", t, true)
+                    } else {
+                        t.to_string()
+                    };
+                    out.push(self.leaf(node, t, true));
                 }
             }
         } else if let Some(value) = node.attr("value") {
@@ -221,15 +259,38 @@ impl<'a> Renderer<'a> {
         if self.suppressed.contains(var) {
             return None;
         }
-        if var == "citation-number" {
-            return Some("1".to_string());
+        if let Some(v) = self.cite_variable(var) {
+            return v.map(|v| {
+                if var == "locator" && self.cite_label() == "page" {
+                    self.page_range(&v)
+                } else {
+                    v
+                }
+            });
         }
         if form == Some("short") {
             if let Some(v) = self.item.variable(&format!("{var}-short")) {
                 return Some(v);
             }
         }
-        self.item.variable(var)
+        match var {
+            "page" => self.item.variable(var).map(|v| self.page_range(&v)),
+            "page-first" => self.item.variable(var).or_else(|| {
+                let page = self.item.variable("page")?;
+                let first = page.split([',', '&', '-', '\u{2013}']).next()?.trim();
+                (!first.is_empty()).then(|| first.to_string())
+            }),
+            _ => self.item.variable(var),
+        }
+    }
+
+    /// A page value with its ranges in the style's `page-range-format`.
+    fn page_range(&self, v: &str) -> String {
+        let delimiter = self
+            .locale
+            .term("page-range-delimiter", "long", false)
+            .unwrap_or("\u{2013}");
+        super::pages::format(v, self.style.root.attr("page-range-format"), delimiter)
     }
 
     /// Makes a text leaf: text-case, strip-periods, quote and apostrophe markup, affixes, decorations.
@@ -254,6 +315,7 @@ impl<'a> Renderer<'a> {
     /// `:;?!`, leading punctuation moved to the prefix, straight quotes turned into
     /// nested quote blobs, and italics dropped on text without Latin-like letters.
     pub fn fill_leaf(&self, blob: &mut Blob, text: String, markup: bool) {
+        self.produced.set(self.produced.get() || !text.is_empty());
         let mut text = narrow_spaces(&text);
         if !text.starts_with(' ') {
             let lead: String = text
@@ -307,7 +369,9 @@ impl<'a> Renderer<'a> {
                             .as_ref()
                             .is_some_and(|c| c.as_bool() != Some(false) && !c.is_null())
                     }),
-                    "locator" | "position" | "disambiguate" => false,
+                    "locator" => self.cite.locator.is_some() && self.cite_label() == v,
+                    "position" => self.cite.position.test(v, self.cite.near_note),
+                    "disambiguate" => self.cite.disambiguate && v == "true",
                     _ => continue,
                 };
                 results.push(r);
@@ -323,8 +387,8 @@ impl<'a> Renderer<'a> {
     /// Whether the item has a value for a variable of any kind (conditions see variables
     /// a substitute already used, as in citeproc-js).
     pub fn has_variable(&self, v: &str) -> bool {
-        if v == "citation-number" {
-            return true;
+        if let Some(value) = self.cite_variable(v) {
+            return value.is_some();
         }
         self.item.variable(v).is_some()
             || !self.item.names(v).is_empty()
@@ -358,12 +422,12 @@ impl<'a> Renderer<'a> {
         let plural = match node.attr("plural").unwrap_or("contextual") {
             "always" => true,
             "never" => false,
-            _ => value.contains(['-', '–', ',', '&']),
+            _ => super::pages::is_plural(&value, self.locale.term("and", "long", false)),
         };
-        let term = if var == "page" || var == "locator" {
-            "page"
-        } else {
-            var
+        let term = match var {
+            "locator" => self.cite_label(),
+            "page" => "page",
+            _ => var,
         };
         if let Some(t) = self
             .locale
@@ -410,6 +474,60 @@ impl<'a> Renderer<'a> {
         }
         root.content = Content::Blobs(children);
         root
+    }
+}
+
+impl Renderer<'_> {
+    /// Variables that come from the cite rather than the item: `Some(value)` for them
+    /// (None inside when absent), `None` for item variables.
+    fn cite_variable(&self, var: &str) -> Option<Option<String>> {
+        Some(match var {
+            "citation-number" => Some(self.cite.citation_number.to_string()),
+            "locator" => self.cite.locator.clone(),
+            "year-suffix" => self.cite.year_suffix.map(year_suffix_letters),
+            "first-reference-note-number" => {
+                self.cite.first_reference_note_number.map(|n| n.to_string())
+            }
+            _ => return None,
+        })
+    }
+
+    /// The year suffix placed after the cite's first rendered year when the style does
+    /// not render `year-suffix` itself (once per cite); empty otherwise.
+    pub fn implicit_year_suffix(&mut self) -> String {
+        if self.cite.explicit_year_suffix {
+            return String::new();
+        }
+        match self.cite.year_suffix {
+            Some(n) => {
+                self.cite.explicit_year_suffix = true;
+                year_suffix_letters(n)
+            }
+            None => String::new(),
+        }
+    }
+
+    /// For a cite reduced to its author (`names_only`) or without it (`suppress_names`):
+    /// whether to skip this element. The author is the first `cs:names` rendered.
+    fn author_filter(&mut self, node: &Node) -> bool {
+        let first_names = node.name == "names" && !self.names_seen;
+        if node.name == "names" {
+            self.names_seen = true;
+        }
+        if self.cite.suppress_names || self.cite.author_substitute.is_some() {
+            return first_names;
+        }
+        match node.name.as_str() {
+            "names" => !first_names,
+            "text" => node.attr("macro").is_none() || self.names_seen,
+            "date" | "number" | "label" => true,
+            _ => self.names_seen,
+        }
+    }
+
+    /// The locator's label term (`page` when the cite names none).
+    fn cite_label(&self) -> &str {
+        self.cite.label.as_deref().unwrap_or("page")
     }
 }
 

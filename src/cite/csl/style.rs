@@ -65,16 +65,21 @@ fn convert(el: roxmltree::Node, depth: usize) -> Result<Node, CiteError> {
 }
 
 /// A parsed CSL style: the root options, macros, the bibliography and the in-style locale blocks.
-#[derive(Debug)]
+/// `bibliography` is the area whose layout and inherited options apply (an empty element when
+/// the style has none); [`Style::citation_view`] gives the same style with `<citation>` there.
+#[derive(Debug, Clone)]
 pub struct Style {
     pub root: Node,
     pub macros: HashMap<String, Node>,
     pub bibliography: Node,
     pub locales: Vec<Node>,
+    /// The `<citation>` element, if any.
+    pub citation: Option<Node>,
 }
 
 impl Style {
-    /// Parses a CSL 1.0 style. Fails on malformed XML or a style without a bibliography.
+    /// Parses a CSL 1.0 style. Fails on malformed XML or a style with neither a bibliography
+    /// nor a citation layout.
     pub fn parse(xml: &str) -> Result<Style, CiteError> {
         let mut root = parse_xml(xml)?;
         if root.name != "style" {
@@ -83,6 +88,7 @@ impl Style {
         let mut macros = HashMap::new();
         let mut locales = Vec::new();
         let mut bibliography = None;
+        let mut citation = None;
         for child in std::mem::take(&mut root.children) {
             match child.name.as_str() {
                 "macro" => {
@@ -92,20 +98,44 @@ impl Style {
                 }
                 "locale" => locales.push(child),
                 "bibliography" => bibliography = Some(child),
+                "citation" => citation = Some(child),
                 _ => {}
             }
         }
-        let bibliography =
-            bibliography.ok_or_else(|| CiteError::bad_style("style has no <bibliography>"))?;
-        if bibliography.child("layout").is_none() {
-            return Err(CiteError::bad_style("bibliography has no <layout>"));
+        let has_layout = |n: &Option<Node>| n.as_ref().is_some_and(|n| n.child("layout").is_some());
+        if !has_layout(&bibliography) && !has_layout(&citation) {
+            return Err(CiteError::bad_style(
+                "style has no <bibliography> or <citation> layout",
+            ));
         }
         Ok(Style {
             root,
             macros,
-            bibliography,
+            bibliography: bibliography.unwrap_or_default(),
             locales,
+            citation,
         })
+    }
+
+    /// The same style with the `<citation>` element as its active area (its layout and
+    /// inherited name options), or None when the style has no citation layout.
+    pub fn citation_view(&self) -> Option<Style> {
+        let citation = self
+            .citation
+            .clone()
+            .filter(|c| c.child("layout").is_some())?;
+        Some(Style {
+            root: self.root.clone(),
+            macros: self.macros.clone(),
+            bibliography: citation,
+            locales: Vec::new(),
+            citation: None,
+        })
+    }
+
+    /// Whether the style is a note style (`class="note"`).
+    pub fn is_note(&self) -> bool {
+        self.root.attr("class") == Some("note")
     }
 
     /// The style's `default-locale`, if any.
