@@ -89,12 +89,16 @@ impl Archive {
 pub struct Entry {
     /// The style's id (its file name without `.csl`).
     pub id: String,
+    /// The style's title.
     pub title: String,
     #[serde(skip_serializing_if = "String::is_empty")]
+    /// Its short title, when it has one.
     pub short: String,
     #[serde(skip_serializing_if = "String::is_empty")]
+    /// Its print ISSN, when it has one.
     pub issn: String,
     #[serde(skip_serializing_if = "String::is_empty")]
+    /// Its electronic ISSN, when it has one.
     pub eissn: String,
     /// The independent style a dependent one uses (empty for an independent style).
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -107,8 +111,10 @@ pub struct Entry {
     /// The citation format category: author-date, numeric, note, label or author.
     pub format: String,
     #[serde(skip)]
+    /// Its fields (e.g. `medicine`), comma-separated.
     pub fields: String,
     #[serde(skip)]
+    /// The archive chunk holding an independent style's XML.
     pub chunk: Option<usize>,
     #[serde(skip)]
     aliases: String,
@@ -389,6 +395,7 @@ pub struct Resolved {
 pub struct FileStyle {
     /// The id its `<info>` gives (`file` when none).
     pub id: String,
+    /// Its title.
     pub title: String,
     /// `in-text` or `note` (a dependent style's parent's).
     pub class: String,
@@ -442,6 +449,7 @@ impl Library {
         Ok(lib)
     }
 
+    /// The catalog of every official style and locale.
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
     }

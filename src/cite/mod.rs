@@ -43,7 +43,9 @@ pub enum Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Form {
     #[default]
+    /// The bibliography entry (the style's `<bibliography>` layout).
     Bibliography,
+    /// One first-position citation: in-text for author-date and numeric styles, the first note for note styles.
     Citation,
 }
 

@@ -212,7 +212,7 @@ fn finish(
     let mut kids = Vec::new();
     let mut previous_collapsed = false;
     for (n, (mut b, collapsed)) in units.into_iter().enumerate() {
-        if n > 0 && !(delimiter.is_empty() && !previous_collapsed) {
+        if n > 0 && (!delimiter.is_empty() || previous_collapsed) {
             let d = if previous_collapsed {
                 &after_collapse
             } else {

@@ -15,13 +15,19 @@ use crate::cite::CiteError;
 pub struct CiteRequest {
     /// The item's `id`.
     pub id: String,
+    /// The locator (e.g. a page) cited.
     pub locator: Option<String>,
+    /// The locator's label (`page`, `chapter`, …).
     pub label: Option<String>,
+    /// Text before the cite.
     pub prefix: String,
+    /// Text after the cite.
     pub suffix: String,
     /// citeproc-js position number (0 first, 1 subsequent, 2 ibid, 3 ibid-with-locator).
     pub position: Option<i64>,
+    /// Whether the previous cite of this item is within `near-note-distance`.
     pub near_note: bool,
+    /// The note number where this item was first cited.
     pub first_reference_note_number: Option<usize>,
 }
 
