@@ -165,7 +165,10 @@ def test_cite_a_csl_item_and_errors():
     with pytest.raises(ValueError):
         tidings.cite(item, "apa", accessed="10/01/2023")
     with pytest.raises(ValueError):
-        tidings.cite(item, "apa", form="citation")
+        tidings.cite(item, "apa", form="essay")
+    assert tidings.cite(item, "apa", form="citation") == "(Xinhua, 2023)"
+    # Any official style, by id or title, not only the nine common ones.
+    assert tidings.cite(item, "nature") == tidings.cite(item, "Nature")
     names = {s["name"] for s in tidings.styles()}
     assert {"apa", "mla", "bibtex", "ris", "csl-json", "wikipedia"} <= names
 

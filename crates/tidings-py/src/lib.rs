@@ -209,12 +209,11 @@ fn cite<'py>(
     format: &str,
     accessed: Option<String>,
 ) -> PyResult<String> {
-    if form != "bibliography" {
-        // The core's CSL engine renders bibliography entries; in-text citations are not built yet.
-        return Err(PyValueError::new_err(format!(
-            "unknown form {form:?}: the only form is \"bibliography\""
-        )));
-    }
+    let form = csl::Form::parse(form).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "unknown form {form:?}: use \"bibliography\" or \"citation\""
+        ))
+    })?;
     let format = match format {
         "text" => Format::Text,
         "html" => Format::Html,
@@ -253,14 +252,8 @@ fn cite<'py>(
             .map_err(|e| raise(py, "bad-article", &format!("not an article: {e}")))?;
         tidings::item_from_article(&article, &accessed)
     };
-    let info = csl::find_style(style).ok_or_else(|| {
-        raise(
-            py,
-            "unknown-style",
-            &format!("unknown style {style:?} (see styles())"),
-        )
-    })?;
-    py.detach(|| csl::format_with(&item, info, format, None, None))
+    // Any official style (id, title, short name or ISSN) or export format.
+    py.detach(|| csl::format_any(&item, style, None, format, form))
         .map_err(|e| raise(py, e.code(), e.message()))
 }
 
