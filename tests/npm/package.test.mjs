@@ -211,9 +211,11 @@ test('cite: APA and other styles as the CLI formats them; CSL items; errors', as
   assert.equal(await code(cite({ type: 'webpage', author: 'not a list' }, { style: 'apa' })), 'bad-item');
 });
 
-test('styles() lists what `tidings styles` lists, with their files in the package', async () => {
+test('styles() lists the common styles and export formats `tidings styles` lists first, with their files in the package', async () => {
   const list = await styles();
-  const names = cli(['styles']).trim().split('\n').map((l) => l.split(/\s+/)[0]);
+  // `tidings styles` lists the menu's common entries (`= official-id` or `export`) before
+  // every official style; the package's styles() offers the common ones.
+  const names = cli(['styles']).trim().split('\n').filter((l) => /(= \S+|export)\s*$/.test(l)).map((l) => l.split(/\s+/)[0]);
   assert.deepEqual(list.map((s) => s.name), names);
   const csl = join(process.cwd(), 'node_modules', 'tidings', 'csl');
   for (const s of list.filter((x) => x.cslFile)) {
