@@ -11,6 +11,11 @@ use std::collections::HashSet;
 
 /// Deepest macro/element nesting followed while rendering.
 const MAX_DEPTH: usize = 48;
+/// Most style elements visited for one entry: macros calling macros several times each grow
+/// exponentially (official styles visit a few thousand).
+const MAX_STEPS: usize = 200_000;
+/// Most text one entry may produce, in bytes (a long value repeated by many macro calls).
+const MAX_OUTPUT_BYTES: usize = 256 << 10;
 
 /// Rendering state for one item.
 pub struct Renderer<'a> {
@@ -29,6 +34,9 @@ pub struct Renderer<'a> {
     /// Decorations of the enclosing elements (inline markup flips italic/bold inside them).
     ambient: Vec<Deco>,
     depth: usize,
+    /// Elements visited and text bytes produced so far (bounded by `MAX_STEPS` and `MAX_OUTPUT_BYTES`).
+    steps: usize,
+    output_bytes: usize,
     pub error: Option<CiteError>,
 }
 
@@ -45,6 +53,8 @@ impl<'a> Renderer<'a> {
             macro_stack: Vec::new(),
             ambient: Vec::new(),
             depth: 0,
+            steps: 0,
+            output_bytes: 0,
             error: None,
         }
     }
@@ -82,9 +92,23 @@ impl<'a> Renderer<'a> {
     }
 
     fn render_node(&mut self, node: &Node, out: &mut Vec<Blob>) {
+        // After an error the entry is lost: stop at once.
+        if self.error.is_some() {
+            return;
+        }
         if self.depth >= MAX_DEPTH {
-            self.error
-                .get_or_insert_with(|| CiteError::bad_style("style nests too deeply"));
+            self.error = Some(CiteError::style_limit(
+                "style-too-deep",
+                format!("elements and macro calls nested more than {MAX_DEPTH} deep"),
+            ));
+            return;
+        }
+        self.steps += 1;
+        if self.steps > MAX_STEPS {
+            self.error = Some(CiteError::style_limit(
+                "style-too-complex",
+                format!("more than {MAX_STEPS} elements visited for one entry"),
+            ));
             return;
         }
         self.depth += 1;
@@ -233,7 +257,17 @@ impl<'a> Renderer<'a> {
     }
 
     /// Makes a text leaf: text-case, strip-periods, quote and apostrophe markup, affixes, decorations.
-    pub fn leaf(&self, node: &Node, mut text: String, markup: bool) -> Blob {
+    pub fn leaf(&mut self, node: &Node, mut text: String, markup: bool) -> Blob {
+        self.output_bytes += text.len();
+        if self.output_bytes > MAX_OUTPUT_BYTES {
+            self.error.get_or_insert_with(|| {
+                CiteError::style_limit(
+                    "style-too-complex",
+                    format!("more than {MAX_OUTPUT_BYTES} bytes of text for one entry"),
+                )
+            });
+            text.clear();
+        }
         if let Some(tc) = node.attr("text-case") {
             text = if markup {
                 markup::apply_case(tc, &text, self.english)

@@ -3,8 +3,12 @@
 use super::super::CiteError;
 use std::collections::HashMap;
 
-/// Deepest element nesting accepted from a style file.
+/// Deepest element nesting accepted from a style file (official styles nest under 20 deep).
 const MAX_XML_DEPTH: usize = 64;
+/// Largest style or locale file accepted (the largest official style is 246 KB).
+pub const MAX_XML_BYTES: usize = 4 << 20;
+/// Most XML nodes (elements, attributes' owners, text) in one file (official styles: under 15,000).
+const MAX_XML_NODES: u32 = 200_000;
 
 /// One CSL element: its local name, attributes (`xml:lang` is stored as `lang`), children and text.
 #[derive(Debug, Clone, Default)]
@@ -35,16 +39,39 @@ impl Node {
     }
 }
 
-/// Parses XML text into a [`Node`] tree rooted at the document element.
+/// Parses XML text into a [`Node`] tree rooted at the document element. A DTD (and so any
+/// entity expansion) is refused; size, node count and nesting are bounded.
 pub fn parse_xml(xml: &str) -> Result<Node, CiteError> {
-    let doc =
-        roxmltree::Document::parse(xml).map_err(|e| CiteError::bad_style(format!("XML: {e}")))?;
+    if xml.len() > MAX_XML_BYTES {
+        return Err(CiteError::style_limit(
+            "style-too-large",
+            format!(
+                "file of {} bytes (at most {MAX_XML_BYTES} accepted)",
+                xml.len()
+            ),
+        ));
+    }
+    let opts = roxmltree::ParsingOptions {
+        allow_dtd: false,
+        nodes_limit: MAX_XML_NODES,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(xml, opts).map_err(|e| match e {
+        roxmltree::Error::NodesLimitReached => CiteError::style_limit(
+            "style-too-large",
+            format!("more than {MAX_XML_NODES} XML nodes"),
+        ),
+        e => CiteError::bad_style(format!("XML: {e}")),
+    })?;
     convert(doc.root_element(), 0)
 }
 
 fn convert(el: roxmltree::Node, depth: usize) -> Result<Node, CiteError> {
     if depth > MAX_XML_DEPTH {
-        return Err(CiteError::bad_style("elements nested too deeply"));
+        return Err(CiteError::style_limit(
+            "style-too-deep",
+            format!("elements nested more than {MAX_XML_DEPTH} deep"),
+        ));
     }
     let mut node = Node {
         name: el.tag_name().name().to_string(),
