@@ -38,6 +38,22 @@ impl Deco {
     fn is_quotes(&self) -> bool {
         matches!(self, Deco::Quotes | Deco::InnerQuotes)
     }
+    /// The font property a decoration sets and whether it sets it to "normal".
+    fn property(&self) -> Option<(u8, bool)> {
+        Some(match self {
+            Deco::Italic | Deco::Oblique => (0, false),
+            Deco::NormalStyle => (0, true),
+            Deco::SmallCaps => (1, false),
+            Deco::NormalVariant => (1, true),
+            Deco::Bold => (2, false),
+            Deco::NormalWeight => (2, true),
+            Deco::Underline => (3, false),
+            Deco::NoDecoration => (3, true),
+            Deco::Sup | Deco::Sub => (4, false),
+            Deco::Baseline => (4, true),
+            _ => return None,
+        })
+    }
 }
 
 /// A node of the output tree: text or children, with affixes, delimiter and decorations.
@@ -541,23 +557,41 @@ impl Writer<'_> {
 
     /// Renders a blob to a string ("" when it has no content).
     pub fn render(&self, blob: &Blob) -> String {
+        self.render_within(blob, &mut Vec::new())
+    }
+
+    /// `outer` holds the font properties set (not to "normal") by the enclosing blobs: a
+    /// "normal" decoration with none to undo is not written (citeproc-js `normalDecorIsOrphan`).
+    fn render_within(&self, blob: &Blob, outer: &mut Vec<u8>) -> String {
+        let mark = outer.len();
+        outer.extend(
+            blob.decorations
+                .iter()
+                .filter_map(Deco::property)
+                .filter(|(_, normal)| !normal)
+                .map(|(p, _)| p),
+        );
         let body = match &blob.content {
             Content::Text(t) => self.escape(t),
             Content::Blobs(children) => {
                 let parts: Vec<String> = children
                     .iter()
-                    .map(|c| self.render(c))
+                    .map(|c| self.render_within(c, outer))
                     .filter(|s| !s.is_empty())
                     .collect();
                 parts.join(&self.escape(&blob.delimiter))
             }
         };
+        let active = outer.split_off(mark);
         if body.is_empty() {
             return body;
         }
         let mut out = body;
         for d in &blob.decorations {
-            if !matches!(d, Deco::Display(_)) {
+            let orphan = d
+                .property()
+                .is_some_and(|(p, normal)| normal && !outer.contains(&p) && !active.contains(&p));
+            if !matches!(d, Deco::Display(_)) && !orphan {
                 out = self.decorate(d, out);
             }
         }
