@@ -7,6 +7,7 @@ pub mod locale;
 mod markup;
 mod names;
 pub mod output;
+mod pages;
 mod render;
 pub mod style;
 

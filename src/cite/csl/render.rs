@@ -4,6 +4,7 @@ use super::case;
 use super::locale::Locale;
 use super::markup;
 use super::output::{Blob, Content, Deco};
+use super::pages;
 use super::style::{Node, Style};
 use crate::cite::item::Item;
 use crate::cite::CiteError;
@@ -253,7 +254,19 @@ impl<'a> Renderer<'a> {
                 return Some(v);
             }
         }
-        self.item.variable(var)
+        let value = self.item.variable(var)?;
+        if var == "page" {
+            let delimiter = self
+                .locale
+                .term("page-range-delimiter", "long", false)
+                .unwrap_or("\u{2013}");
+            return Some(pages::format(
+                &value,
+                self.style.option("page-range-format"),
+                delimiter,
+            ));
+        }
+        Some(value)
     }
 
     /// Makes a text leaf: text-case, strip-periods, quote and apostrophe markup, affixes, decorations.
