@@ -116,7 +116,7 @@ impl<'a> Renderer<'a> {
         match node.name.as_str() {
             "text" => self.render_text(node, out),
             "group" => {
-                if let Some(b) = self.group_scope(node, &node.children, true) {
+                if let Some(b) = self.group_scope(node, &node.children) {
                     out.push(b);
                 }
             }
@@ -130,32 +130,27 @@ impl<'a> Renderer<'a> {
         self.depth -= 1;
     }
 
-    /// Renders `children` inside a blob with `node`'s affixes. A real `cs:group` follows
-    /// citeproc-js: it renders when a variable in it rendered (or a child group did), or
-    /// when it has terms and tried no variable; macro calls are not groups.
-    fn group_scope(&mut self, node: &Node, children: &[Node], real_group: bool) -> Option<Blob> {
-        if real_group {
-            self.track.push(GroupFlags::default());
-        }
+    /// Renders `children` inside a blob with `node`'s affixes. A `cs:group`, and a macro call
+    /// (citeproc-js expands a macro into a group), renders when a variable in it rendered (or
+    /// a child group did), or when it has terms and tried no variable.
+    fn group_scope(&mut self, node: &Node, children: &[Node]) -> Option<Blob> {
+        self.track.push(GroupFlags::default());
         let mut kids = Vec::new();
         let outer = self.ambient.len();
         self.ambient.extend(decorations(node));
         self.render_children(children, &mut kids);
         self.ambient.truncate(outer);
-        if real_group {
-            let flags = self.track.pop().unwrap_or_default();
-            let renders =
-                flags.variable_success || (flags.term_intended && !flags.variable_attempt);
-            if let Some(parent) = self.track.last_mut() {
-                if renders {
-                    parent.variable_success = true;
-                } else {
-                    parent.variable_attempt = flags.variable_attempt;
-                }
+        let flags = self.track.pop().unwrap_or_default();
+        let renders = flags.variable_success || (flags.term_intended && !flags.variable_attempt);
+        if let Some(parent) = self.track.last_mut() {
+            if renders {
+                parent.variable_success = true;
+            } else {
+                parent.variable_attempt = flags.variable_attempt;
             }
-            if !renders {
-                return None;
-            }
+        }
+        if !renders {
+            return None;
         }
         if kids.is_empty() {
             return None;
@@ -188,7 +183,7 @@ impl<'a> Renderer<'a> {
                 return;
             }
             self.macro_stack.push(name.to_string());
-            let blob = self.group_scope(node, &mac.children, false);
+            let blob = self.group_scope(node, &mac.children);
             self.macro_stack.pop();
             if let Some(mut b) = blob {
                 b.delimiter.clear();
