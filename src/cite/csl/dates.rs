@@ -89,9 +89,12 @@ impl Renderer<'_> {
         }
         let mut blob = Blob::group(kids);
         self.apply_affixes(node, &mut blob);
-        if localized.is_none() {
-            blob.delimiter = node.attr("delimiter").unwrap_or("").to_string();
-        }
+        // A localized date takes the locale's delimiter (e.g. " " between short parts).
+        let delimiter = match &localized {
+            Some(fmt) => fmt.attr("delimiter"),
+            None => node.attr("delimiter"),
+        };
+        blob.delimiter = delimiter.unwrap_or("").to_string();
         out.push(blob);
     }
 
