@@ -79,16 +79,58 @@ fn convert(el: roxmltree::Node, depth: usize) -> Result<Node, CiteError> {
     };
     for a in el.attributes() {
         node.attrs
-            .push((a.name().to_string(), a.value().to_string()));
+            .push((a.name().to_string(), decode_again(a.value())));
     }
     for c in el.children() {
         if c.is_element() {
             node.children.push(convert(c, depth + 1)?);
         } else if c.is_text() {
-            node.text.push_str(c.text().unwrap_or(""));
+            node.text.push_str(&decode_again(c.text().unwrap_or("")));
         }
     }
     Ok(node)
+}
+
+/// citeproc-js reads style files with its own parser, which decodes `&quot;`, `&gt;`, `&lt;`
+/// and numeric references after `&amp;`: so `prefix="&amp;#8211; "` is an en dash there.
+/// The same second pass over the already decoded text.
+fn decode_again(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let s = s
+        .replace("&quot;", "\"")
+        .replace("&gt;", ">")
+        .replace("&lt;", "<");
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s.as_str();
+    while let Some(at) = rest.find("&#") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let (hex, digits) = match after.strip_prefix(['x', 'X']) {
+            Some(h) => (true, h),
+            None => (false, after),
+        };
+        let len = digits
+            .find(|c: char| !c.is_ascii_hexdigit() || (!hex && !c.is_ascii_digit()))
+            .unwrap_or(digits.len());
+        let decoded = (len > 0 && len <= 6 && digits[len..].starts_with(';'))
+            .then(|| u32::from_str_radix(&digits[..len], if hex { 16 } else { 10 }).ok())
+            .flatten()
+            .and_then(char::from_u32);
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &digits[len + 1..];
+            }
+            None => {
+                out.push_str("&#");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A parsed CSL style: the root options, macros, the bibliography and the in-style locale blocks.
@@ -143,5 +185,21 @@ impl Style {
     /// An inheritable option: set on `<bibliography>`, else on `<style>`.
     pub fn option(&self, key: &str) -> Option<&str> {
         self.bibliography.attr(key).or_else(|| self.root.attr(key))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_again;
+
+    #[test]
+    fn references_left_by_the_xml_parser_are_decoded_as_citeproc_js_does() {
+        assert_eq!(decode_again("&#8211; "), "\u{2013} ");
+        assert_eq!(decode_again("&#x2013;&quot;&lt;"), "\u{2013}\"<");
+        assert_eq!(
+            decode_again("a & b &#; &#99999999;"),
+            "a & b &#; &#99999999;"
+        );
+        assert_eq!(decode_again("&amp;"), "&amp;");
     }
 }
