@@ -98,10 +98,8 @@ impl Renderer<'_> {
             }
             let mut parts = Vec::new();
             let (text, et_al) = self.format_name_list(&names, &opts, et_al_node);
+            // The `cs:name` affixes and formatting are on each personal name (citeproc-js).
             let mut list = Blob::text(String::new());
-            if let Some(n) = name_node {
-                self.apply_affixes(n, &mut list);
-            }
             self.fill_leaf(&mut list, text, true);
             if let Some((joiner, term)) = et_al {
                 let mut e = Blob::text(String::new());
@@ -183,7 +181,21 @@ impl Renderer<'_> {
         let rendered: Vec<(String, bool)> = names
             .iter()
             .enumerate()
-            .map(|(i, nm)| self.format_name(nm, o, inverted(o, i)))
+            .map(|(i, nm)| {
+                let (text, inverted) = self.format_name(nm, o, inverted(o, i));
+                let Some(n) = o.node else {
+                    return (text, inverted);
+                };
+                let (open, close) = markup_for(n);
+                let text = format!("{open}{text}{close}");
+                // An institution (literal name) has the formatting but not the affixes.
+                if nm.literal.as_deref().is_some_and(|l| !l.is_empty()) {
+                    return (text, inverted);
+                }
+                let prefix = n.attr("prefix").unwrap_or("");
+                let suffix = n.attr("suffix").unwrap_or("");
+                (format!("{prefix}{text}{suffix}"), inverted)
+            })
             .collect();
         if truncated {
             let head: Vec<&str> = rendered[..shown].iter().map(|(s, _)| s.as_str()).collect();
