@@ -193,7 +193,13 @@ impl Renderer<'_> {
                     return (text, inverted);
                 }
                 let prefix = n.attr("prefix").unwrap_or("");
-                let suffix = n.attr("suffix").unwrap_or("");
+                let mut suffix = n.attr("suffix").unwrap_or("");
+                // A suffix's first punctuation mark is not doubled ("J." + "." is "J.").
+                if let Some(c) = suffix.chars().next().filter(|c| ".,;:!?".contains(*c)) {
+                    if text.ends_with(c) {
+                        suffix = &suffix[c.len_utf8()..];
+                    }
+                }
                 (format!("{prefix}{text}{suffix}"), inverted)
             })
             .collect();

@@ -35,6 +35,9 @@ pub struct Renderer<'a> {
     /// Decorations of the enclosing elements (inline markup flips italic/bold inside them).
     ambient: Vec<Deco>,
     depth: usize,
+    /// Some text was output before (citeproc-js `term_predecessor`): a term that comes first
+    /// in an entry is capitalized.
+    term_predecessor: bool,
     /// Elements visited and text bytes produced so far (bounded by `MAX_STEPS` and `MAX_OUTPUT_BYTES`).
     steps: usize,
     output_bytes: usize,
@@ -47,13 +50,18 @@ impl<'a> Renderer<'a> {
             style,
             locale,
             item,
-            english: case::is_english(item.language.as_deref()),
+            // citeproc-js: an item without a language is in the style's language.
+            english: match item.language.as_deref().map(str::trim) {
+                Some(l) if !l.is_empty() => case::is_english(Some(l)),
+                _ => case::is_english(style.default_locale()),
+            },
             suppressed: HashSet::new(),
             track: vec![GroupFlags::default()],
             rendered_vars: Vec::new(),
             macro_stack: Vec::new(),
             ambient: Vec::new(),
             depth: 0,
+            term_predecessor: false,
             steps: 0,
             output_bytes: 0,
             error: None,
@@ -135,6 +143,7 @@ impl<'a> Renderer<'a> {
     /// a child group did), or when it has terms and tried no variable.
     fn group_scope(&mut self, node: &Node, children: &[Node]) -> Option<Blob> {
         self.track.push(GroupFlags::default());
+        let old_term_predecessor = self.term_predecessor;
         let mut kids = Vec::new();
         let outer = self.ambient.len();
         self.ambient.extend(decorations(node));
@@ -150,6 +159,7 @@ impl<'a> Renderer<'a> {
             }
         }
         if !renders {
+            self.term_predecessor = old_term_predecessor;
             return None;
         }
         if kids.is_empty() {
@@ -189,6 +199,7 @@ impl<'a> Renderer<'a> {
                 b.delimiter.clear();
                 if let Some(tc) = node.attr("text-case") {
                     self.case_blob(&mut b, tc);
+                    b.cased = true;
                 }
                 out.push(b);
             }
@@ -210,7 +221,12 @@ impl<'a> Renderer<'a> {
             {
                 if !t.is_empty() {
                     self.note_term();
-                    out.push(self.leaf(node, t.to_string(), true));
+                    let t = if self.term_predecessor {
+                        t.to_string()
+                    } else {
+                        case::apply("capitalize-first", t, true)
+                    };
+                    out.push(self.leaf(node, t, true));
                 }
             }
         } else if let Some(value) = node.attr("value") {
@@ -221,8 +237,11 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Applies a text-case from a macro call to every text leaf below it.
+    /// Applies a text-case from a macro call to every text leaf below it that has none of its own.
     fn case_blob(&self, blob: &mut Blob, tc: &str) {
+        if blob.cased {
+            return;
+        }
         match &mut blob.content {
             Content::Text(t) => *t = case::apply(tc, t, self.english),
             Content::Blobs(children) => {
@@ -287,6 +306,7 @@ impl<'a> Renderer<'a> {
             text = strip_periods(&text);
         }
         let mut blob = Blob::text(String::new());
+        blob.cased = node.attr("text-case").is_some();
         self.apply_affixes(node, &mut blob);
         self.fill_leaf(&mut blob, text, markup);
         blob
@@ -295,7 +315,10 @@ impl<'a> Renderer<'a> {
     /// Fills a blob with text the way citeproc-js `append` does: narrow spaces before
     /// `:;?!`, leading punctuation moved to the prefix, straight quotes turned into
     /// nested quote blobs, and italics dropped on text without Latin-like letters.
-    pub fn fill_leaf(&self, blob: &mut Blob, text: String, markup: bool) {
+    pub fn fill_leaf(&mut self, blob: &mut Blob, text: String, markup: bool) {
+        if !text.is_empty() {
+            self.term_predecessor = true;
+        }
         let mut text = narrow_spaces(&text);
         if !text.starts_with(' ') {
             let lead: String = text
@@ -339,9 +362,13 @@ impl<'a> Renderer<'a> {
     fn condition(&mut self, node: &Node) -> bool {
         let mut results = Vec::new();
         for (key, value) in &node.attrs {
+            // citeproc-js tests the values of `type` together, as "any", whatever `match` says.
+            if key == "type" {
+                results.push(value.split_whitespace().any(|v| self.item.kind == v));
+                continue;
+            }
             for v in value.split_whitespace() {
                 let r = match key.as_str() {
-                    "type" => self.item.kind == v,
                     "variable" => self.has_variable(v),
                     "is-numeric" => self.item.variable(v).is_some_and(|s| is_numeric(&s)),
                     "is-uncertain-date" => self.item.date(v).is_some_and(|d| {
