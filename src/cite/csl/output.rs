@@ -38,7 +38,8 @@ impl Deco {
     fn is_quotes(&self) -> bool {
         matches!(self, Deco::Quotes | Deco::InnerQuotes)
     }
-    /// The font property a decoration sets and whether it sets it to "normal".
+    /// The font property a decoration sets and whether it sets it to "normal" (only the
+    /// value "normal" can be an orphan: `baseline` and `none` are always written).
     fn property(&self) -> Option<(u8, bool)> {
         Some(match self {
             Deco::Italic | Deco::Oblique => (0, false),
@@ -47,10 +48,6 @@ impl Deco {
             Deco::NormalVariant => (1, true),
             Deco::Bold => (2, false),
             Deco::NormalWeight => (2, true),
-            Deco::Underline => (3, false),
-            Deco::NoDecoration => (3, true),
-            Deco::Sup | Deco::Sub => (4, false),
-            Deco::Baseline => (4, true),
             _ => return None,
         })
     }
@@ -656,6 +653,9 @@ impl Writer<'_> {
 
     /// Wraps a finished entry like citeproc-js `@bibliography/entry`, trimmed.
     pub fn entry(&self, s: &str) -> String {
+        if s.trim().is_empty() {
+            return String::new();
+        }
         match self.mode {
             Mode::Text => s.trim().to_string(),
             Mode::Html => format!("<div class=\"csl-entry\">{s}</div>")

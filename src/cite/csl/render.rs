@@ -421,9 +421,8 @@ impl<'a> Renderer<'a> {
         let Some(var) = node.attr("variable") else {
             return;
         };
-        let Some(value) = self.text_variable(var, None) else {
-            return;
-        };
+        // citeproc-js writes the term even when the variable is empty (singular then).
+        let value = self.text_variable(var, None).unwrap_or_default();
         let plural = match node.attr("plural").unwrap_or("contextual") {
             "always" => true,
             "never" => false,
