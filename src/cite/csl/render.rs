@@ -195,8 +195,15 @@ impl<'a> Renderer<'a> {
             self.macro_stack.push(name.to_string());
             let blob = self.group_scope(node, &mac.children);
             self.macro_stack.pop();
-            if let Some(mut b) = blob {
-                b.delimiter.clear();
+            if let Some(mut inner) = blob {
+                // citeproc-js: the macro's group inside a wrapper with the call's affixes and
+                // formatting (two levels for the punctuation passes).
+                inner.delimiter.clear();
+                inner.prefix.clear();
+                inner.suffix.clear();
+                inner.decorations.clear();
+                let mut b = Blob::group(vec![inner]);
+                self.apply_affixes(node, &mut b);
                 if let Some(tc) = node.attr("text-case") {
                     self.case_blob(&mut b, tc);
                     b.cased = true;
