@@ -478,7 +478,12 @@ impl<'a> Renderer<'a> {
             children.push(inline);
         } else {
             self.render_children(&layout.children, &mut children);
-            root.suffix = suffix;
+            // citeproc-js: in a style using `display`, the layout suffix replaces the suffix
+            // of the layout's last child (normally the last display block).
+            match children.last_mut() {
+                Some(last) if !suffix.is_empty() && uses_display(style) => last.suffix = suffix,
+                _ => root.suffix = suffix,
+            }
         }
         if let (Some(first), Some(p)) = (children.first_mut(), layout.attr("prefix")) {
             first.prefix = format!("{p}{}", first.prefix);
@@ -486,6 +491,19 @@ impl<'a> Renderer<'a> {
         root.content = Content::Blobs(children);
         root
     }
+}
+
+/// Whether any element of the style has a `display` attribute (walked without recursion).
+fn uses_display(style: &Style) -> bool {
+    let mut stack: Vec<&Node> = vec![&style.root, &style.bibliography];
+    stack.extend(style.macros.values());
+    while let Some(n) = stack.pop() {
+        if n.attr("display").is_some() {
+            return true;
+        }
+        stack.extend(n.children.iter());
+    }
+    false
 }
 
 /// citeproc-js's per-group bookkeeping for suppressing groups whose variables are all empty.
