@@ -77,9 +77,6 @@ impl Renderer<'_> {
             kids.push(self.leaf(p, text, false));
         }
         if localized.is_some() {
-            if let Some(first) = kids.first_mut() {
-                first.prefix.clear();
-            }
             if let Some(last) = kids.last_mut() {
                 last.suffix.clear();
             }
