@@ -38,6 +38,9 @@ pub struct Renderer<'a> {
     /// Some text was output before (citeproc-js `term_predecessor`): a term that comes first
     /// in an entry is capitalized.
     term_predecessor: bool,
+    /// Enclosing groups and macro calls: citeproc-js honours `display` only at level 0 (on
+    /// the layout's own elements).
+    nesting: usize,
     /// Elements visited and text bytes produced so far (bounded by `MAX_STEPS` and `MAX_OUTPUT_BYTES`).
     steps: usize,
     output_bytes: usize,
@@ -62,6 +65,7 @@ impl<'a> Renderer<'a> {
             ambient: Vec::new(),
             depth: 0,
             term_predecessor: false,
+            nesting: 0,
             steps: 0,
             output_bytes: 0,
             error: None,
@@ -147,7 +151,9 @@ impl<'a> Renderer<'a> {
         let mut kids = Vec::new();
         let outer = self.ambient.len();
         self.ambient.extend(decorations(node));
+        self.nesting += 1;
         self.render_children(children, &mut kids);
+        self.nesting -= 1;
         self.ambient.truncate(outer);
         let flags = self.track.pop().unwrap_or_default();
         let renders = flags.variable_success || (flags.term_intended && !flags.variable_attempt);
@@ -176,6 +182,9 @@ impl<'a> Renderer<'a> {
         blob.prefix = node.attr("prefix").unwrap_or("").to_string();
         blob.suffix = node.attr("suffix").unwrap_or("").to_string();
         blob.decorations = decorations(node);
+        if self.nesting > 0 {
+            blob.decorations.retain(|d| !matches!(d, Deco::Display(_)));
+        }
     }
 
     fn render_text(&mut self, node: &Node, out: &mut Vec<Blob>) {
