@@ -398,14 +398,24 @@ impl Renderer<'_> {
     }
 }
 
-/// Joins the non-empty pieces with a separator.
+/// Joins the non-empty pieces with a separator; where a piece already ends with the
+/// separator's first character (a space or punctuation from a name part's affix), that
+/// character is not doubled, as citeproc-js's punctuation passes do.
 fn join(parts: &[&str], sep: &str) -> String {
-    parts
-        .iter()
-        .filter(|p| !p.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(sep)
+    let mut out = String::new();
+    for p in parts.iter().filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            let mut sep = sep;
+            if let Some(c) = sep.chars().next().filter(|c| " .,;:".contains(*c)) {
+                if out.ends_with(c) {
+                    sep = &sep[c.len_utf8()..];
+                }
+            }
+            out.push_str(sep);
+        }
+        out.push_str(p);
+    }
+    out
 }
 
 /// A name part's font formatting as the inline markup the leaf parser reads.
