@@ -17,8 +17,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use tidings::cite::{format_with, Format, Item, StyleInfo};
 
-/// Entries (style × item × format) that must agree with citeproc-js, in per mille.
-const FLOOR_PER_MILLE: usize = 0;
+/// Entries (style × item × format) that must agree with citeproc-js, in per mille
+/// (measured at 976.3: 145,861 of 149,398; 77.4% before this work).
+const FLOOR_PER_MILLE: usize = 976;
 
 /// The CSL files to test with: style id → XML of every independent style, and locale file
 /// name (`locales-xx-XX.xml`) → XML. The only function that knows where they come from:

@@ -455,10 +455,7 @@ fn parse_particles(nm: &Name) -> Name {
     // Family: words ending in a space, hyphen or apostrophe, while they start lowercase.
     let mut rest = family;
     let mut particle = String::new();
-    loop {
-        let Some(cut) = particle_word(rest, &['-', '\u{2bb}', '\u{2019}', ' ', '\'']) else {
-            break;
-        };
+    while let Some(cut) = particle_word(rest, &['-', '\u{2bb}', '\u{2019}', ' ', '\'']) {
         particle.push_str(&rest[..cut]);
         rest = &rest[cut..];
     }
@@ -499,8 +496,7 @@ fn particle_word(s: &str, separators: &[char]) -> Option<usize> {
     } else {
         let (i, c) = head
             .char_indices()
-            .filter(|(i, c)| separators.contains(c) && *i > 0)
-            .last()?;
+            .rfind(|(i, c)| separators.contains(c) && *i > 0)?;
         i + c.len_utf8()
     };
     let mut end = cut;
