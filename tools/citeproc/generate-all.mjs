@@ -3,6 +3,8 @@
 // tests/fixtures/cite/all-styles/expected.jsonl.xz: a header line (citeproc-js version, style
 // and locale archives) then one line per style {style, locale, text: {id: entry}, html: {...}}
 // or {style, locale, error}. The ground truth of tests/cite_all_styles.rs.
+// FORM=citation writes expected-citation.jsonl.xz instead: each item alone as the first cite
+// of a cluster, as makeCitationCluster writes it (the in-text citation, or the first note).
 //
 // Usage: cd tools/citeproc && npm install && node generate-all.mjs [STYLES.tar.xz LOCALES.tar.xz]
 // (default: the pinned archives in ../shared/csl-all; needs `tar` and `xz`). JOBS=N runs N
@@ -17,6 +19,7 @@ import path from "node:path";
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const outDir = path.join(root, "tests/fixtures/cite/all-styles");
+const citation = process.env.FORM === "citation";
 const items = JSON.parse(readFileSync(path.join(outDir, "items.json"), "utf8"));
 
 // Worker: `node generate-all.mjs --worker DIR I N` renders every N-th style from the I-th
@@ -37,7 +40,7 @@ if (process.argv[2] === "--worker") {
     const xml = readFileSync(path.join(dir, files[i]), "utf8");
     const style = files[i].replace(/\.csl$/, "");
     const locale = /default-locale="([^"]+)"/.exec(xml.slice(0, 4000))?.[1] ?? "en-US";
-    if (!/<bibliography[\s>]/.test(xml)) {
+    if (!citation && !/<bibliography[\s>]/.test(xml)) {
       console.log(JSON.stringify({ style, locale, error: "no bibliography" }));
       continue;
     }
@@ -56,7 +59,9 @@ if (process.argv[2] === "--worker") {
         for (const item of items) {
           try {
             engine.updateItems([item.id]);
-            line[format][item.id] = engine.makeBibliography()[1].join("").trim();
+            line[format][item.id] = citation
+              ? engine.makeCitationCluster([{ id: item.id }])
+              : engine.makeBibliography()[1].join("").trim();
           } catch {
             line[format][item.id] = null; // citeproc-js failed on this item: not compared
           }
@@ -102,8 +107,9 @@ const header = JSON.stringify({
   styles: path.basename(stylesTar),
   locales: path.basename(localesTar),
   items: items.length,
+  form: citation ? "citation" : "bibliography",
 });
-const dest = path.join(outDir, "expected.jsonl.xz");
+const dest = path.join(outDir, citation ? "expected-citation.jsonl.xz" : "expected.jsonl.xz");
 writeFileSync(dest, execFileSync("xz", ["-9e", "-c"], { input: [header, ...lines].join("\n") + "\n", maxBuffer: 1 << 30 }));
 rmSync(tmp, { recursive: true, force: true });
 console.log(`wrote ${lines.length} styles x ${items.length} items x 2 formats to ${dest} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
