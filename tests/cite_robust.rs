@@ -80,3 +80,125 @@ fn origin_page_matches_citeproc_js() {
         "<div class=\"csl-entry\">Xinhua. (2023, January 10). Chinese FM holds phone talks with S. Korean counterpart. <i>Shanghai Daily</i>. https://www.shine.cn/news/nation/2301104951/</div>"
     );
 }
+
+/// A style with these macros and this bibliography layout (hand-written: hostile shapes no
+/// real style has).
+fn hostile_style(macros: &str, layout: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Hostile</title><id>hostile</id></info>
+  {macros}
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout>{layout}</layout></bibliography>
+</style>"#
+    )
+}
+
+/// Formats the first fixture item with a style file; the error code, or "ok", and the time.
+fn code_of(xml: &str) -> (String, std::time::Duration) {
+    let item = &items()[0];
+    let apa = find_style("apa").unwrap();
+    let t = std::time::Instant::now();
+    let code = match format_with(item, apa, Format::Text, Some(xml), None) {
+        Ok(_) => "ok".to_string(),
+        Err(e) => {
+            assert!(!e.message().is_empty());
+            e.code().to_string()
+        }
+    };
+    (code, t.elapsed())
+}
+
+#[test]
+fn hostile_styles_end_in_a_coded_error() {
+    let fan_out: String = (0..20)
+        .map(|i| {
+            let calls = format!(r#"<text macro="m{}"/>"#, i + 1).repeat(8);
+            format!(r#"<macro name="m{i}"><group>{calls}<text variable="title"/></group></macro>"#)
+        })
+        .collect::<String>()
+        + r#"<macro name="m20"><text value="x"/></macro>"#;
+    let chain: String = (0..5000)
+        .map(|i| format!(r#"<macro name="c{i}"><text macro="c{}"/></macro>"#, i + 1))
+        .collect::<String>()
+        + r#"<macro name="c5000"><text variable="title"/></macro>"#;
+    let big_value = "x".repeat(100_000);
+    let repeat_big = format!(r#"<macro name="big"><text value="{big_value}"/></macro>"#);
+    let laughs = format!(
+        "<?xml version=\"1.0\"?><!DOCTYPE style [<!ENTITY a \"aaaaaaaaaa\">{}]>{}",
+        (1..10)
+            .map(|i| format!(
+                "<!ENTITY {} \"{}\">",
+                (b'a' + i) as char,
+                format!("&{};", (b'a' + i - 1) as char).repeat(10)
+            ))
+            .collect::<String>(),
+        hostile_style("", r#"<text value="&j;"/>"#).replacen(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>",
+            "",
+            1
+        )
+    );
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "a macro calling itself",
+            hostile_style(
+                r#"<macro name="a"><text macro="a"/></macro>"#,
+                r#"<text macro="a"/>"#,
+            ),
+            "bad-style",
+        ),
+        (
+            "mutual macro recursion",
+            hostile_style(
+                r#"<macro name="a"><group><text macro="b"/></group></macro><macro name="b"><text macro="a"/></macro>"#,
+                r#"<text macro="a"/>"#,
+            ),
+            "bad-style",
+        ),
+        (
+            "20 macros each calling the next 8 times (8^20 calls)",
+            hostile_style(&fan_out, r#"<text macro="m0"/>"#),
+            "style-too-complex",
+        ),
+        (
+            "a chain of 5,000 macros",
+            hostile_style(&chain, r#"<text macro="c0"/>"#),
+            "style-too-deep",
+        ),
+        (
+            "groups nested 100,000 deep",
+            hostile_style(
+                "",
+                &format!(
+                    "{}{}",
+                    "<group>".repeat(100_000),
+                    "</group>".repeat(100_000)
+                ),
+            ),
+            "style-too-deep",
+        ),
+        (
+            "a 10 MB file",
+            hostile_style("", &format!("<text value=\"{}\"/>", "x".repeat(10 << 20))),
+            "style-too-large",
+        ),
+        (
+            "300,000 elements",
+            hostile_style("", &"<text value=\"x\"/>".repeat(300_000)),
+            "style-too-large",
+        ),
+        (
+            "a 100 KB value repeated 50 times",
+            hostile_style(&repeat_big, &r#"<text macro="big"/>"#.repeat(50)),
+            "style-too-complex",
+        ),
+        ("entity expansion (billion laughs)", laughs, "bad-style"),
+    ];
+    for (what, xml, want) in cases {
+        let (code, took) = code_of(&xml);
+        eprintln!("{what}: {code} in {took:?}");
+        assert_eq!(code, want, "{what}");
+    }
+}

@@ -201,8 +201,16 @@ impl CiteError {
     pub(crate) fn bad_style(message: impl Into<String>) -> Self {
         CiteError::new("bad-style", message)
     }
-    /// Machine-readable kind: `unknown-style`, `bad-style` (unparsable or broken CSL/locale XML),
-    /// `missing-style` / `missing-locale` (no XML given and none bundled), `bad-item`.
+    /// A style over one of the engine's limits (`style-too-large`, `style-too-deep`,
+    /// `style-too-complex`; see `csl::style`).
+    pub(crate) fn style_limit(code: &'static str, message: impl Into<String>) -> Self {
+        CiteError::new(code, message)
+    }
+    /// Machine-readable kind: `unknown-style`, `bad-style` (unparsable or broken CSL/locale XML,
+    /// a macro that calls itself), `style-too-large` (file over 4 MiB or 200,000 XML nodes),
+    /// `style-too-deep` (elements or macro calls nested too deeply), `style-too-complex` (an
+    /// entry needing too much work or output), `missing-style` / `missing-locale` (no XML
+    /// given and none bundled), `bad-item`.
     pub fn code(&self) -> &'static str {
         self.code
     }

@@ -147,54 +147,263 @@ fn capitalize_first(s: &str) -> String {
     }
 }
 
-/// English title case: capitalize words except stop words (which are lowercased) in mid-title;
-/// words with inner capitals (acronyms, "iPhone") are left alone.
+/// English title case as citeproc-js 2.4 writes it: the text is cut at quotes, dashes,
+/// slashes, brackets and punctuation; an all-lowercase word is capitalized when it is not a
+/// stop word (and longer than one character), or is the first word, or follows `!?:`; no word
+/// is ever lowercased. The last word is capitalized even when it is a stop word. A capital
+/// given to the text right after an unmatched quote or apostrophe is undone ("Don't", "l'été").
 fn title(s: &str) -> String {
-    let mut out = Vec::new();
-    let mut start_of_sentence = true;
-    // citeproc-js capitalizes the last word even when it is a stop word ("… What Comes Next").
-    let words: Vec<&str> = s.split(' ').collect();
-    let last = words.iter().rposition(|w| !w.is_empty());
-    for (i, &word) in words.iter().enumerate() {
-        let core: String = word
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-            .to_string();
-        let lowered = lower(&core);
-        let has_inner_caps = core.chars().skip(1).any(char::is_uppercase);
-        let rendered = if word.is_empty() {
-            String::new()
-        } else if !start_of_sentence
-            && Some(i) != last
-            && STOP_WORDS.contains(&lowered.as_str())
-            && !has_inner_caps
-        {
-            lower(word)
-        } else if has_inner_caps {
-            word.to_string()
-        } else {
-            // Hyphenated compounds: every part is capitalized except stop words ("Fact-Check", "Step-by-Step").
-            word.split('-')
-                .enumerate()
-                .map(|(i, part)| {
-                    if i > 0 && STOP_WORDS.contains(&lower(part).as_str()) {
-                        lower(part)
-                    } else {
-                        // Double quotes are markup to citeproc-js: the word after them is capitalized
-                        // (a leading single quote may be an elision, so it is left alone).
-                        let quote_len =
-                            part.len() - part.trim_start_matches(['"', '\u{201c}']).len();
-                        format!("{}{}", &part[..quote_len], upper_first(&part[quote_len..]))
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("-")
-        };
-        if !word.is_empty() {
-            start_of_sentence = word.ends_with([':', '?', '!']);
-        }
-        out.push(rendered);
+    let (mut strings, tags) = split_at_tags(s);
+    let original = strings.clone();
+    let mut st = TitleState {
+        is_first: true,
+        after_punct: false,
+        last_word: None,
+    };
+    if strings.first().is_some_and(|t| !t.trim().is_empty()) {
+        // citeproc-js passes the following tag for the first piece only.
+        let dash_follows = tags.first().is_some_and(|t| t == "-");
+        strings[0] = st.capitalise_words(&strings[0], 0, dash_follows);
     }
-    out.join(" ")
+    // Open quotes: (expected opener of a nested quote, expected closer, position).
+    let mut quotes: Vec<(&str, &str, Option<usize>)> = Vec::new();
+    let restore = |strings: &mut Vec<String>, p: usize| {
+        if let (Some(first), Some(cur)) = (original[p + 1].chars().next(), strings.get(p + 1)) {
+            let rest: String = cur.chars().skip(1).collect();
+            strings[p + 1] = format!("{first}{rest}");
+        }
+    };
+    for (i, tag) in tags.iter().enumerate() {
+        if tag.ends_with(['!', '?', ':']) {
+            st.after_punct = true;
+        }
+        let printable = !strings[i + 1].trim().is_empty();
+        strings[i + 1] = st.capitalise_words(&strings[i + 1], i + 1, false);
+        let key = match tag.as_str() {
+            " \"" | " '" => Some(tag.as_str()),
+            t => ["\u{2018}", "\u{2019}", "\u{201c}", "\u{201d}", "\"", "'"]
+                .into_iter()
+                .find(|q| t.starts_with(q)),
+        };
+        if let Some(key) = key {
+            let fix = match key {
+                " \"" | " '" | "\u{2018}" | "\u{201c}" => {
+                    let (opener, closer) = match key {
+                        " \"" => (" '", "\""),
+                        " '" => (" \"", "'"),
+                        "\u{2018}" => ("\u{2018}", "\u{2019}"),
+                        _ => ("\u{201c}", "\u{201d}"),
+                    };
+                    match quotes.last() {
+                        None => {
+                            quotes.push((opener, closer, Some(i)));
+                            None
+                        }
+                        Some(top) if top.0 == key => {
+                            quotes.push((opener, closer, Some(i)));
+                            None
+                        }
+                        Some(top) => {
+                            let prev = top.2;
+                            quotes.pop();
+                            quotes.push((opener, closer, None));
+                            prev
+                        }
+                    }
+                }
+                closer => {
+                    if quotes.last().is_some_and(|top| top.1 == closer) {
+                        quotes.pop();
+                        None
+                    } else {
+                        Some(i)
+                    }
+                }
+            };
+            if let Some(p) = fix {
+                restore(&mut strings, p);
+                st.last_word = None;
+            }
+        }
+        if printable {
+            st.is_first = false;
+            st.after_punct = false;
+        }
+    }
+    for (_, _, pos) in &quotes {
+        if let Some(p) = pos {
+            restore(&mut strings, *p);
+        }
+    }
+    if let Some((si, wj)) = st.last_word {
+        let (mut words, seps) = split_words(&strings[si]);
+        if let Some(w) = words.get_mut(wj) {
+            if w.encode_utf16().count() > 1 && is_stop_word(&lower(w)) {
+                *w = capitalise(w);
+            }
+        }
+        strings[si] = join_words(&words, &seps);
+    }
+    let mut out = String::with_capacity(s.len());
+    for (i, piece) in strings.iter().enumerate() {
+        out.push_str(piece);
+        if let Some(t) = tags.get(i) {
+            out.push_str(t);
+        }
+    }
+    out
+}
+
+/// Word state carried across the pieces of a title.
+struct TitleState {
+    is_first: bool,
+    after_punct: bool,
+    /// (piece, word) of the last word seen.
+    last_word: Option<(usize, usize)>,
+}
+
+impl TitleState {
+    fn capitalise_words(&mut self, piece: &str, index: usize, dash_follows: bool) -> String {
+        if piece.trim().is_empty() {
+            return piece.to_string();
+        }
+        let (mut words, seps) = split_words(piece);
+        let count = words.len();
+        for (j, word) in words.iter_mut().enumerate() {
+            if word.is_empty() {
+                continue;
+            }
+            let lcase = lower(word);
+            let capitalize = (word.encode_utf16().count() > 1 && !is_stop_word(&lcase))
+                || (j + 1 == count && dash_follows)
+                || self.is_first
+                || self.after_punct;
+            if capitalize && *word == lcase {
+                *word = capitalise(word);
+            }
+            self.after_punct = false;
+            self.is_first = false;
+            self.last_word = Some((index, j));
+        }
+        join_words(&words, &seps)
+    }
+}
+
+/// citeproc-js's title-case tags: quotes (a straight quote with the space before it),
+/// dashes, slash, punctuation and brackets. Returns the pieces between them and the tags
+/// (a tag may be empty).
+fn split_at_tags(s: &str) -> (Vec<String>, Vec<String>) {
+    let chars: Vec<char> = s.chars().collect();
+    let mut strings = vec![String::new()];
+    let mut tags: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let len = if c == ' ' && matches!(chars.get(i + 1), Some('"' | '\'')) {
+            2
+        } else if matches!(
+            c,
+            '\u{2018}'
+                | '\u{2019}'
+                | '\u{201c}'
+                | '\u{201d}'
+                | '"'
+                | '\''
+                | '-'
+                | '\u{2013}'
+                | '\u{2014}'
+                | '/'
+                | '.'
+                | ','
+                | ';'
+                | '?'
+                | '!'
+                | ':'
+                | '['
+                | ']'
+                | '('
+                | ')'
+        ) {
+            1
+        } else {
+            0
+        };
+        if len == 0 {
+            strings.last_mut().expect("non-empty").push(c);
+            i += 1;
+        } else {
+            tags.push(chars[i..i + len].iter().collect());
+            strings.push(String::new());
+            i += len;
+        }
+    }
+    // A straight apostrophe with text right after it is part of that text.
+    for (i, tag) in tags.iter_mut().enumerate() {
+        if tag == "'" && !strings[i + 1].is_empty() {
+            strings[i + 1].insert(0, '\'');
+            tag.clear();
+        }
+    }
+    (strings, tags)
+}
+
+/// Splits at runs of spaces (citeproc-js's word separators): words and the runs between them.
+fn split_words(s: &str) -> (Vec<String>, Vec<String>) {
+    let is_space = |c: char| {
+        matches!(
+            c,
+            ' ' | '\u{a0}' | '\u{2000}'..='\u{200b}' | '\u{205f}' | '\u{3000}'
+        )
+    };
+    let mut words = vec![String::new()];
+    let mut seps = Vec::new();
+    let mut in_sep = false;
+    for c in s.chars() {
+        if is_space(c) {
+            if !in_sep {
+                seps.push(String::new());
+                in_sep = true;
+            }
+            seps.last_mut().expect("pushed").push(c);
+        } else {
+            if in_sep {
+                words.push(String::new());
+                in_sep = false;
+            }
+            words.last_mut().expect("non-empty").push(c);
+        }
+    }
+    if in_sep {
+        words.push(String::new());
+    }
+    (words, seps)
+}
+
+fn join_words(words: &[String], seps: &[String]) -> String {
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        out.push_str(w);
+        if let Some(sep) = seps.get(i) {
+            out.push_str(sep);
+        }
+    }
+    out
+}
+
+fn is_stop_word(lcase: &str) -> bool {
+    STOP_WORDS.contains(&lcase)
+}
+
+/// Uppercases the first character, except a lone Greek letter.
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if matches!(c, '\u{370}'..='\u{3ff}') && chars.as_str().is_empty() => {
+            word.to_string()
+        }
+        Some(c) => upper(&c.to_string()) + chars.as_str(),
+        None => String::new(),
+    }
 }
 
 /// Whether title/sentence case may change an item in this language (English or unspecified).
@@ -229,6 +438,23 @@ mod tests {
         assert_eq!(
             title("Inflation is cooling — and what comes next"),
             "Inflation Is Cooling — and What Comes Next"
+        );
+        // Nothing is lowercased; a straight-quoted phrase is capitalized, an apostrophe is not.
+        assert_eq!(
+            title("We Need Geoengineering to Stop Out of Control Warming"),
+            "We Need Geoengineering to Stop Out of Control Warming"
+        );
+        assert_eq!(
+            title("Obama admits US gun laws are his 'biggest frustration'"),
+            "Obama Admits US Gun Laws Are His 'Biggest Frustration'"
+        );
+        assert_eq!(
+            title("don't panic — it's l'été"),
+            "Don't Panic — It's l'été"
+        );
+        assert_eq!(
+            title("The 'best'  policy is honesty"),
+            "The 'best'  Policy Is Honesty"
         );
     }
 }

@@ -86,6 +86,8 @@ pub struct CiteCtx {
     /// A term rendered before any other text of the cite gets a capital (the first cite of
     /// a note citation, unless a one-word prefix or one not ending a sentence precedes it).
     pub capitalize_first_term: bool,
+    /// Rendering in the citation area (not the bibliography).
+    pub in_citation: bool,
     /// Render only the author (the first `cs:names`), for grouping cites.
     pub names_only: bool,
     /// Render without the author (a collapsed cite, or `suppress-author`).
@@ -124,6 +126,7 @@ pub fn render_cite(
 ) -> Result<Blob, CiteError> {
     let mut r = Renderer::new(area, locale, item);
     r.cite = ctx.clone();
+    r.cite.in_citation = true;
     let layout = area.bibliography.child("layout");
     let mut kids = Vec::new();
     if let Some(l) = layout {

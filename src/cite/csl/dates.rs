@@ -84,9 +84,6 @@ impl Renderer<'_> {
             kids.push(self.leaf(p, text, false));
         }
         if localized.is_some() {
-            if let Some(first) = kids.first_mut() {
-                first.prefix.clear();
-            }
             // A suffix ending the locale's format stays ("1998年4月10日", "1998 г."),
             // a delimiter before a part the date lacks does not.
             if let Some(last) = kids.last_mut() {
@@ -100,9 +97,12 @@ impl Renderer<'_> {
         }
         let mut blob = Blob::group(kids);
         self.apply_affixes(node, &mut blob);
-        if localized.is_none() {
-            blob.delimiter = node.attr("delimiter").unwrap_or("").to_string();
-        }
+        // A localized date takes the locale's delimiter (e.g. " " between short parts).
+        let delimiter = match &localized {
+            Some(fmt) => fmt.attr("delimiter"),
+            None => node.attr("delimiter"),
+        };
+        blob.delimiter = delimiter.unwrap_or("").to_string();
         out.push(blob);
     }
 

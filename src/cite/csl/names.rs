@@ -111,10 +111,8 @@ impl Renderer<'_> {
             }
             let mut parts = Vec::new();
             let (text, et_al) = self.format_name_list(&names, &opts, et_al_node);
+            // The `cs:name` affixes and formatting are on each personal name (citeproc-js).
             let mut list = Blob::text(String::new());
-            if let Some(n) = name_node {
-                self.apply_affixes(n, &mut list);
-            }
             self.fill_leaf(&mut list, text, true);
             if let Some((joiner, term)) = et_al {
                 let mut e = Blob::text(String::new());
@@ -196,19 +194,42 @@ impl Renderer<'_> {
         let rendered: Vec<(String, bool)> = names
             .iter()
             .enumerate()
-            .map(|(i, nm)| match self.cite.names.level(i) {
-                0 => self.format_name(nm, o, inverted(o, i)),
-                level => {
-                    // A name widened by disambiguation (initials or full given name).
-                    let mut w = o.clone();
-                    super::disambiguate::widen(
-                        level,
-                        &mut w.form,
-                        &mut w.initialize,
-                        &mut w.initialize_with,
-                    );
-                    self.format_name(nm, &w, inverted(&w, i))
+            .map(|(i, nm)| {
+                // A name widened by disambiguation (initials or full given name).
+                let widened;
+                let o = match self.cite.names.level(i) {
+                    0 => o,
+                    level => {
+                        let mut w = o.clone();
+                        super::disambiguate::widen(
+                            level,
+                            &mut w.form,
+                            &mut w.initialize,
+                            &mut w.initialize_with,
+                        );
+                        widened = w;
+                        &widened
+                    }
+                };
+                let (text, inverted) = self.format_name(nm, o, inverted(o, i));
+                let Some(n) = o.node else {
+                    return (text, inverted);
+                };
+                let (open, close) = markup_for(n);
+                let text = format!("{open}{text}{close}");
+                // An institution (literal name) has the formatting but not the affixes.
+                if nm.literal.as_deref().is_some_and(|l| !l.is_empty()) {
+                    return (text, inverted);
                 }
+                let prefix = n.attr("prefix").unwrap_or("");
+                let mut suffix = n.attr("suffix").unwrap_or("");
+                // A suffix's first punctuation mark is not doubled ("J." + "." is "J.").
+                if let Some(c) = suffix.chars().next().filter(|c| ".,;:!?".contains(*c)) {
+                    if text.ends_with(c) {
+                        suffix = &suffix[c.len_utf8()..];
+                    }
+                }
+                (format!("{prefix}{text}{suffix}"), inverted)
             })
             .collect();
         if truncated {
@@ -282,6 +303,9 @@ impl Renderer<'_> {
     }
 
     /// Formats one name; returns the text and whether it was inverted (family first).
+    /// Follows citeproc-js: a name part's text-case and font formatting apply to each piece
+    /// (particle, family, given) alone, written as inline markup; its affixes surround the
+    /// family group (particles and, in display order, the suffix) or the given group.
     fn format_name(&self, nm: &Name, o: &NameOpts, invert: bool) -> (String, bool) {
         let part_node = |which: &str| {
             o.node.and_then(|n| {
@@ -289,97 +313,233 @@ impl Renderer<'_> {
                     .find(|p| p.attr("name") == Some(which))
             })
         };
-        let style_part = |text: &str, which: &str| -> String {
+        let deco = |text: &str, which: &str| -> String {
             match part_node(which) {
-                Some(p) => {
+                Some(p) if !text.is_empty() => {
                     let t = match p.attr("text-case") {
                         Some(tc) => super::case::apply(tc, text, self.english),
                         None => text.to_string(),
                     };
-                    format!(
-                        "{}{}{}",
-                        p.attr("prefix").unwrap_or(""),
-                        t,
-                        p.attr("suffix").unwrap_or("")
-                    )
+                    let (open, close) = markup_for(p);
+                    format!("{open}{t}{close}")
                 }
-                None => text.to_string(),
+                _ => text.to_string(),
+            }
+        };
+        let affix = |text: String, which: &str| -> String {
+            match part_node(which) {
+                Some(p) if !text.is_empty() => format!(
+                    "{}{text}{}",
+                    p.attr("prefix").unwrap_or(""),
+                    p.attr("suffix").unwrap_or("")
+                ),
+                _ => text,
             }
         };
         if let Some(lit) = nm.literal.as_deref().filter(|s| !s.is_empty()) {
-            return (style_part(lit, "family"), false);
+            return (affix(deco(lit, "family"), "family"), false);
         }
+        let nm = parse_particles(nm);
         let family = nm.family.as_deref().unwrap_or("");
         let given = nm.given.as_deref().unwrap_or("");
-        if !is_romanesque(&format!("{family}{given}")) {
-            if o.form == "short" {
-                return (style_part(family, "family"), false);
-            }
-            return (style_part(&format!("{family}{given}"), "family"), false);
-        }
         let ndp = nm.non_dropping_particle.as_deref().unwrap_or("");
         let dp = nm.dropping_particle.as_deref().unwrap_or("");
-        // citeproc-js normalizes the suffix as it does given names in styles
-        // that initialize ("Jr." becomes "Jr" with `initialize-with=" "`).
-        let suffix = match (&o.initialize_with, nm.suffix.as_deref()) {
-            (Some(t), Some(sfx)) => normalize(sfx, t, o.initialize_with_hyphen),
-            (_, sfx) => sfx.unwrap_or("").to_string(),
+        if !is_romanesque(&format!("{family}{given}")) {
+            let given = if o.form == "short" { "" } else { given };
+            return (
+                format!(
+                    "{}{}{}",
+                    deco(ndp, "family"),
+                    deco(family, "family"),
+                    deco(given, "given")
+                ),
+                false,
+            );
+        }
+        // citeproc-js joins particle and family with a no-break space in French, Russian
+        // and Czech styles.
+        let nbsp = match self.style.default_locale().map(|l| l.get(..2).unwrap_or(l)) {
+            Some("fr" | "ru" | "cs") => "\u{a0}",
+            _ => " ",
         };
-        let suffix = suffix.as_str();
-        let join = |parts: &[&str]| {
-            parts
-                .iter()
-                .filter(|p| !p.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let hyphenated_ndp = ndp.ends_with(['\u{2019}', '\'', '-', ' ']);
+        let (ndp_d, family_d) = (deco(ndp, "family"), deco(family, "family"));
         if o.form == "short" {
-            return (style_part(&join(&[ndp, family]), "family"), false);
+            let sep = if hyphenated_ndp { "" } else { nbsp };
+            return (affix(join(&[&ndp_d, &family_d], sep), "family"), false);
         }
         let given = match &o.initialize_with {
             Some(t) if o.initialize => initialize(given, t, o.initialize_with_hyphen),
             Some(t) => normalize(given, t, o.initialize_with_hyphen),
             None => given.to_string(),
         };
-        let given_part = if given.is_empty() {
-            String::new()
-        } else {
-            style_part(&given, "given")
+        let (given_d, dp_d) = (deco(&given, "given"), deco(dp, "given"));
+        // citeproc-js normalizes the suffix as it does given names in styles
+        // that initialize ("Jr." becomes "Jr" with `initialize-with=" "`); a name without
+        // a given name shows no suffix.
+        let suffix = match (&o.initialize_with, nm.suffix.as_deref()) {
+            _ if given.is_empty() => String::new(),
+            (Some(t), Some(sfx)) => normalize(sfx, t, o.initialize_with_hyphen),
+            (_, sfx) => sfx.unwrap_or("").to_string(),
         };
         let comma_suffix = nm
             .comma_suffix
             .as_ref()
             .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true"));
         if invert {
-            let (fam, giv) = if o.demote == "display-and-sort" {
-                (style_part(family, "family"), join(&[&given_part, dp, ndp]))
+            let sep = o.sort_separator.as_str();
+            let merged = if matches!(o.demote.as_str(), "always" | "display-and-sort") {
+                let second = join(&[&join(&[&given_d, &dp_d], " "), &ndp_d], " ");
+                join(&[&affix(family_d, "family"), &affix(second, "given")], sep)
             } else {
-                (
-                    style_part(&join(&[ndp, family]), "family"),
-                    join(&[&given_part, dp]),
-                )
+                let first_sep = if hyphenated_ndp { "" } else { nbsp };
+                let first = affix(join(&[&ndp_d, &family_d], first_sep), "family");
+                let second = affix(join(&[&given_d, &dp_d], " "), "given");
+                join(&[&first, &second], sep)
             };
-            let mut s = fam;
-            if !giv.is_empty() {
-                s.push_str(&o.sort_separator);
-                s.push_str(&giv);
-            }
-            if !suffix.is_empty() {
-                s.push_str(&o.sort_separator);
-                s.push_str(suffix);
-            }
-            (s, true)
+            (join(&[&merged, &suffix], sep), true)
         } else {
-            let fam = style_part(&join(&[ndp, family]), "family");
-            let mut s = join(&[&given_part, dp, &fam]);
-            if !suffix.is_empty() {
-                s.push_str(if comma_suffix { ", " } else { " " });
-                s.push_str(suffix);
-            }
-            (s, false)
+            let (dp_d, family_d) = if !dp.is_empty()
+                && !family.is_empty()
+                && ndp.is_empty()
+                && dp.ends_with(['\'', '\u{2bc}', '\u{2019}', '-'])
+                && dp.get(..dp.len() - 1) != Some("de")
+            {
+                (String::new(), format!("{dp_d}{family_d}"))
+            } else {
+                (dp_d, family_d)
+            };
+            let second = if hyphenated_ndp {
+                join(&[&dp_d, &format!("{ndp_d}{family_d}")], nbsp)
+            } else {
+                join(&[&dp_d, &ndp_d, &family_d], nbsp)
+            };
+            let second = join(&[&second, &suffix], if comma_suffix { ", " } else { " " });
+            let space = match &o.initialize_with {
+                Some(t) if t.contains(['\u{a0}', '\u{feff}']) && o.initialize => nbsp,
+                _ => " ",
+            };
+            (
+                join(&[&affix(given_d, "given"), &affix(second, "family")], space),
+                false,
+            )
         }
     }
+}
+
+/// Joins the non-empty pieces with a separator; where a piece already ends with the
+/// separator's first character (a space or punctuation from a name part's affix), that
+/// character is not doubled, as citeproc-js's punctuation passes do.
+fn join(parts: &[&str], sep: &str) -> String {
+    let mut out = String::new();
+    for p in parts.iter().filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            let mut sep = sep;
+            if let Some(c) = sep.chars().next().filter(|c| " .,;:".contains(*c)) {
+                if out.ends_with(c) {
+                    sep = &sep[c.len_utf8()..];
+                }
+            }
+            out.push_str(sep);
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+/// A name part's font formatting as the inline markup the leaf parser reads.
+fn markup_for(part: &Node) -> (String, String) {
+    let (mut open, mut close) = (String::new(), String::new());
+    for (k, v) in &part.attrs {
+        let tag = match (k.as_str(), v.as_str()) {
+            ("font-style", "italic" | "oblique") => "i",
+            ("font-weight", "bold") => "b",
+            ("font-variant", "small-caps") => "sc",
+            ("vertical-align", "sup") => "sup",
+            ("vertical-align", "sub") => "sub",
+            _ => continue,
+        };
+        open.push_str(&format!("<{tag}>"));
+        close.insert_str(0, &format!("</{tag}>"));
+    }
+    (open, close)
+}
+
+/// citeproc-js `parseParticles` for a name given as family and given only: lowercase
+/// leading words of the family ("de la Garza") become the non-dropping particle, lowercase
+/// trailing words of the given name ("Ludwig van") the dropping particle. A family in
+/// double quotes is taken as is, without them.
+fn parse_particles(nm: &Name) -> Name {
+    let mut out = nm.clone();
+    let Some(family) = nm.family.as_deref() else {
+        return out;
+    };
+    if family.len() > 1 && family.starts_with('"') && family.ends_with('"') {
+        out.family = Some(family[1..family.len() - 1].to_string());
+        return out;
+    }
+    if nm.non_dropping_particle.is_some() || nm.given.as_deref().unwrap_or("").is_empty() {
+        return out;
+    }
+    // Family: words ending in a space, hyphen or apostrophe, while they start lowercase.
+    let mut rest = family;
+    let mut particle = String::new();
+    while let Some(cut) = particle_word(rest, &['-', '\u{2bb}', '\u{2019}', ' ', '\'']) {
+        particle.push_str(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    if !particle.is_empty() {
+        let trimmed = particle.trim();
+        let keep_space = particle.ends_with(' ') && trimmed.ends_with(['\'', '\u{2019}']);
+        out.non_dropping_particle = Some(format!("{trimmed}{}", if keep_space { " " } else { "" }));
+        out.family = Some(rest.to_string());
+    }
+    // Given: trailing lowercase words (separated by spaces) become the dropping particle.
+    if nm.dropping_particle.is_none() {
+        let given = nm.given.as_deref().unwrap_or("");
+        let words: Vec<&str> = given.split(' ').collect();
+        let mut keep = words.len();
+        while keep > 1 {
+            let w = words[keep - 1].trim_start_matches(['-', '\'', '\u{2bb}', '\u{2019}']);
+            match w.chars().next() {
+                Some(c) if c.is_lowercase() => keep -= 1,
+                _ => break,
+            }
+        }
+        if keep < words.len() {
+            out.given = Some(words[..keep].join(" ").trim_end().to_string());
+            out.dropping_particle = Some(words[keep..].join(" ").trim().to_string());
+        }
+    }
+    out
+}
+
+/// The length of a leading particle word of `s` (non-space characters up to and including
+/// the last separator before more text, then spaces) when it starts lowercase.
+fn particle_word(s: &str, separators: &[char]) -> Option<usize> {
+    let first_space = s.find(' ').unwrap_or(s.len());
+    // The greedy `[^ ]+` of citeproc-js: the last separator within the first word, or the space after it.
+    let head = &s[..first_space];
+    let cut = if first_space < s.len() {
+        first_space + 1
+    } else {
+        let (i, c) = head
+            .char_indices()
+            .rfind(|(i, c)| separators.contains(c) && *i > 0)?;
+        i + c.len_utf8()
+    };
+    let mut end = cut;
+    while s[end..].starts_with(' ') {
+        end += 1;
+    }
+    if end >= s.len() {
+        return None;
+    }
+    let first = s[..end]
+        .trim_start_matches(['-', '\'', '\u{2bb}', '\u{2019}', ' '])
+        .chars()
+        .next()?;
+    first.is_lowercase().then_some(end)
 }
 
 fn inverted(o: &NameOpts, index: usize) -> bool {
@@ -546,7 +706,32 @@ fn collapse_hyphens(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{initialize, normalize};
+    use super::{initialize, normalize, parse_particles};
+    use crate::cite::item::Name;
+
+    #[test]
+    fn particles_are_parsed_as_citeproc_does() {
+        let name = |family: &str, given: &str| Name {
+            family: Some(family.into()),
+            given: Some(given.into()),
+            ..Name::default()
+        };
+        // Names as the CLI reads them from real bylines (TIME: "Alejandro de la Garza").
+        let p = parse_particles(&name("de la Garza", "Alejandro"));
+        assert_eq!(p.non_dropping_particle.as_deref(), Some("de la"));
+        assert_eq!(p.family.as_deref(), Some("Garza"));
+        let p = parse_particles(&name("Gérard-Marchant", "Pierre"));
+        assert_eq!(p.non_dropping_particle, None);
+        let p = parse_particles(&name("d'Alembert", "Jean"));
+        assert_eq!(p.non_dropping_particle.as_deref(), Some("d'"));
+        assert_eq!(p.family.as_deref(), Some("Alembert"));
+        let p = parse_particles(&name("Beethoven", "Ludwig van"));
+        assert_eq!(p.dropping_particle.as_deref(), Some("van"));
+        assert_eq!(p.given.as_deref(), Some("Ludwig"));
+        let p = parse_particles(&name("\"van Gogh\"", "Vincent"));
+        assert_eq!(p.family.as_deref(), Some("van Gogh"));
+        assert_eq!(p.non_dropping_particle, None);
+    }
 
     #[test]
     fn normalizing_follows_citeproc() {

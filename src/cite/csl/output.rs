@@ -38,6 +38,19 @@ impl Deco {
     fn is_quotes(&self) -> bool {
         matches!(self, Deco::Quotes | Deco::InnerQuotes)
     }
+    /// The font property a decoration sets and whether it sets it to "normal" (only the
+    /// value "normal" can be an orphan: `baseline` and `none` are always written).
+    fn property(&self) -> Option<(u8, bool)> {
+        Some(match self {
+            Deco::Italic | Deco::Oblique => (0, false),
+            Deco::NormalStyle => (0, true),
+            Deco::SmallCaps => (1, false),
+            Deco::NormalVariant => (1, true),
+            Deco::Bold => (2, false),
+            Deco::NormalWeight => (2, true),
+            _ => return None,
+        })
+    }
 }
 
 /// A node of the output tree: text or children, with affixes, delimiter and decorations.
@@ -50,6 +63,8 @@ pub struct Blob {
     pub content: Content,
     /// Rendered from a number (punctuation never migrates into it).
     pub num: bool,
+    /// A leaf with its own `text-case` (a macro call's text-case leaves it alone).
+    pub cased: bool,
 }
 
 /// A blob's content.
@@ -534,30 +549,48 @@ impl Writer<'_> {
                     .replace('&', "&#38;")
                     .replace('<', "&#60;")
                     .replace('>', "&#62;");
-                collapse_double_space(&s)
+                superscripts(&collapse_double_space(&s))
             }
         }
     }
 
     /// Renders a blob to a string ("" when it has no content).
     pub fn render(&self, blob: &Blob) -> String {
+        self.render_within(blob, &mut Vec::new())
+    }
+
+    /// `outer` holds the font properties set (not to "normal") by the enclosing blobs: a
+    /// "normal" decoration with none to undo is not written (citeproc-js `normalDecorIsOrphan`).
+    fn render_within(&self, blob: &Blob, outer: &mut Vec<u8>) -> String {
+        let mark = outer.len();
+        outer.extend(
+            blob.decorations
+                .iter()
+                .filter_map(Deco::property)
+                .filter(|(_, normal)| !normal)
+                .map(|(p, _)| p),
+        );
         let body = match &blob.content {
             Content::Text(t) => self.escape(t),
             Content::Blobs(children) => {
                 let parts: Vec<String> = children
                     .iter()
-                    .map(|c| self.render(c))
+                    .map(|c| self.render_within(c, outer))
                     .filter(|s| !s.is_empty())
                     .collect();
                 parts.join(&self.escape(&blob.delimiter))
             }
         };
+        let active = outer.split_off(mark);
         if body.is_empty() {
             return body;
         }
         let mut out = body;
         for d in &blob.decorations {
-            if !matches!(d, Deco::Display(_)) {
+            let orphan = d
+                .property()
+                .is_some_and(|(p, normal)| normal && !outer.contains(&p) && !active.contains(&p));
+            if !matches!(d, Deco::Display(_)) && !orphan {
                 out = self.decorate(d, out);
             }
         }
@@ -620,6 +653,9 @@ impl Writer<'_> {
 
     /// Wraps a finished entry like citeproc-js `@bibliography/entry`, trimmed.
     pub fn entry(&self, s: &str) -> String {
+        if s.trim().is_empty() {
+            return String::new();
+        }
         match self.mode {
             Mode::Text => s.trim().to_string(),
             Mode::Html => format!("<div class=\"csl-entry\">{s}</div>")
@@ -639,6 +675,133 @@ fn collapse_double_space(s: &str) -> String {
             out.push_str("\u{a0} ");
         } else {
             out.push(c);
+        }
+    }
+    out
+}
+
+/// citeproc-js writes superscript characters (ordinal indicators such as `º`, modifier
+/// letters such as `ᵉ`) in HTML as `<sup>` around the plain character (its SUPERSCRIPTS table).
+const SUPERSCRIPTS: &[(char, &str)] = &[
+    ('\u{aa}', "\u{61}"),
+    ('\u{b2}', "\u{32}"),
+    ('\u{b3}', "\u{33}"),
+    ('\u{b9}', "\u{31}"),
+    ('\u{ba}', "\u{6f}"),
+    ('\u{2b0}', "\u{68}"),
+    ('\u{2b1}', "\u{266}"),
+    ('\u{2b2}', "\u{6a}"),
+    ('\u{2b3}', "\u{72}"),
+    ('\u{2b4}', "\u{279}"),
+    ('\u{2b5}', "\u{27b}"),
+    ('\u{2b6}', "\u{281}"),
+    ('\u{2b7}', "\u{77}"),
+    ('\u{2b8}', "\u{79}"),
+    ('\u{2e0}', "\u{263}"),
+    ('\u{2e1}', "\u{6c}"),
+    ('\u{2e2}', "\u{73}"),
+    ('\u{2e3}', "\u{78}"),
+    ('\u{2e4}', "\u{295}"),
+    ('\u{1d2c}', "\u{41}"),
+    ('\u{1d2d}', "\u{c6}"),
+    ('\u{1d2e}', "\u{42}"),
+    ('\u{1d30}', "\u{44}"),
+    ('\u{1d31}', "\u{45}"),
+    ('\u{1d32}', "\u{18e}"),
+    ('\u{1d33}', "\u{47}"),
+    ('\u{1d34}', "\u{48}"),
+    ('\u{1d35}', "\u{49}"),
+    ('\u{1d36}', "\u{4a}"),
+    ('\u{1d37}', "\u{4b}"),
+    ('\u{1d38}', "\u{4c}"),
+    ('\u{1d39}', "\u{4d}"),
+    ('\u{1d3a}', "\u{4e}"),
+    ('\u{1d3c}', "\u{4f}"),
+    ('\u{1d3d}', "\u{222}"),
+    ('\u{1d3e}', "\u{50}"),
+    ('\u{1d3f}', "\u{52}"),
+    ('\u{1d40}', "\u{54}"),
+    ('\u{1d41}', "\u{55}"),
+    ('\u{1d42}', "\u{57}"),
+    ('\u{1d43}', "\u{61}"),
+    ('\u{1d44}', "\u{250}"),
+    ('\u{1d45}', "\u{251}"),
+    ('\u{1d46}', "\u{1d02}"),
+    ('\u{1d47}', "\u{62}"),
+    ('\u{1d48}', "\u{64}"),
+    ('\u{1d49}', "\u{65}"),
+    ('\u{1d4a}', "\u{259}"),
+    ('\u{1d4b}', "\u{25b}"),
+    ('\u{1d4c}', "\u{25c}"),
+    ('\u{1d4d}', "\u{67}"),
+    ('\u{1d4f}', "\u{6b}"),
+    ('\u{1d50}', "\u{6d}"),
+    ('\u{1d51}', "\u{14b}"),
+    ('\u{1d52}', "\u{6f}"),
+    ('\u{1d53}', "\u{254}"),
+    ('\u{1d54}', "\u{1d16}"),
+    ('\u{1d55}', "\u{1d17}"),
+    ('\u{1d56}', "\u{70}"),
+    ('\u{1d57}', "\u{74}"),
+    ('\u{1d58}', "\u{75}"),
+    ('\u{1d59}', "\u{1d1d}"),
+    ('\u{1d5a}', "\u{26f}"),
+    ('\u{1d5b}', "\u{76}"),
+    ('\u{1d5c}', "\u{1d25}"),
+    ('\u{1d5d}', "\u{3b2}"),
+    ('\u{1d5e}', "\u{3b3}"),
+    ('\u{1d5f}', "\u{3b4}"),
+    ('\u{1d60}', "\u{3c6}"),
+    ('\u{1d61}', "\u{3c7}"),
+    ('\u{2070}', "\u{30}"),
+    ('\u{2071}', "\u{69}"),
+    ('\u{2074}', "\u{34}"),
+    ('\u{2075}', "\u{35}"),
+    ('\u{2076}', "\u{36}"),
+    ('\u{2077}', "\u{37}"),
+    ('\u{2078}', "\u{38}"),
+    ('\u{2079}', "\u{39}"),
+    ('\u{207a}', "\u{2b}"),
+    ('\u{207b}', "\u{2212}"),
+    ('\u{207c}', "\u{3d}"),
+    ('\u{207d}', "\u{28}"),
+    ('\u{207e}', "\u{29}"),
+    ('\u{207f}', "\u{6e}"),
+    ('\u{2120}', "\u{53}\u{4d}"),
+    ('\u{2122}', "\u{54}\u{4d}"),
+    ('\u{3192}', "\u{4e00}"),
+    ('\u{3193}', "\u{4e8c}"),
+    ('\u{3194}', "\u{4e09}"),
+    ('\u{3195}', "\u{56db}"),
+    ('\u{3196}', "\u{4e0a}"),
+    ('\u{3197}', "\u{4e2d}"),
+    ('\u{3198}', "\u{4e0b}"),
+    ('\u{3199}', "\u{7532}"),
+    ('\u{319a}', "\u{4e59}"),
+    ('\u{319b}', "\u{4e19}"),
+    ('\u{319c}', "\u{4e01}"),
+    ('\u{319d}', "\u{5929}"),
+    ('\u{319e}', "\u{5730}"),
+    ('\u{319f}', "\u{4eba}"),
+    ('\u{2c0}', "\u{294}"),
+    ('\u{2c1}', "\u{295}"),
+    ('\u{6e5}', "\u{648}"),
+    ('\u{6e6}', "\u{64a}"),
+];
+
+fn superscripts(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match SUPERSCRIPTS.iter().find(|(k, _)| *k == c) {
+            Some((_, plain)) => {
+                out.push_str("<sup>");
+                out.push_str(plain);
+                out.push_str("</sup>");
+            }
+            None => out.push(c),
         }
     }
     out

@@ -12,6 +12,11 @@ use std::collections::HashSet;
 
 /// Deepest macro/element nesting followed while rendering.
 const MAX_DEPTH: usize = 48;
+/// Most style elements visited for one entry: macros calling macros several times each grow
+/// exponentially (official styles visit a few thousand).
+const MAX_STEPS: usize = 200_000;
+/// Most text one entry may produce, in bytes (a long value repeated by many macro calls).
+const MAX_OUTPUT_BYTES: usize = 256 << 10;
 
 /// Rendering state for one item.
 pub struct Renderer<'a> {
@@ -30,11 +35,18 @@ pub struct Renderer<'a> {
     /// Decorations of the enclosing elements (inline markup flips italic/bold inside them).
     ambient: Vec<Deco>,
     depth: usize,
+    /// Some text was output before (citeproc-js `term_predecessor`): a term that comes first
+    /// in an entry is capitalized.
+    term_predecessor: bool,
+    /// Enclosing groups and macro calls: citeproc-js honours `display` only at level 0 (on
+    /// the layout's own elements).
+    nesting: usize,
+    /// Elements visited and text bytes produced so far (bounded by `MAX_STEPS` and `MAX_OUTPUT_BYTES`).
+    steps: usize,
+    output_bytes: usize,
     pub error: Option<CiteError>,
     /// The cite's context (citation form: position, locator, number, disambiguation).
     pub cite: CiteCtx,
-    /// Some text was already output for this item (a term after it keeps its case).
-    produced: std::cell::Cell<bool>,
     /// The first `cs:names` element was reached (see `author_filter`).
     names_seen: bool,
 }
@@ -45,19 +57,26 @@ impl<'a> Renderer<'a> {
             style,
             locale,
             item,
-            english: case::is_english(item.language.as_deref()),
+            // citeproc-js: an item without a language is in the style's language.
+            english: match item.language.as_deref().map(str::trim) {
+                Some(l) if !l.is_empty() => case::is_english(Some(l)),
+                _ => case::is_english(style.default_locale()),
+            },
             suppressed: HashSet::new(),
             track: vec![GroupFlags::default()],
             rendered_vars: Vec::new(),
             macro_stack: Vec::new(),
             ambient: Vec::new(),
             depth: 0,
+            term_predecessor: false,
+            nesting: 0,
+            steps: 0,
+            output_bytes: 0,
             error: None,
             cite: CiteCtx {
                 citation_number: 1,
                 ..CiteCtx::default()
             },
-            produced: std::cell::Cell::new(false),
             names_seen: false,
         }
     }
@@ -95,9 +114,23 @@ impl<'a> Renderer<'a> {
     }
 
     fn render_node(&mut self, node: &Node, out: &mut Vec<Blob>) {
+        // After an error the entry is lost: stop at once.
+        if self.error.is_some() {
+            return;
+        }
         if self.depth >= MAX_DEPTH {
-            self.error
-                .get_or_insert_with(|| CiteError::bad_style("style nests too deeply"));
+            self.error = Some(CiteError::style_limit(
+                "style-too-deep",
+                format!("elements and macro calls nested more than {MAX_DEPTH} deep"),
+            ));
+            return;
+        }
+        self.steps += 1;
+        if self.steps > MAX_STEPS {
+            self.error = Some(CiteError::style_limit(
+                "style-too-complex",
+                format!("more than {MAX_STEPS} elements visited for one entry"),
+            ));
             return;
         }
         self.depth += 1;
@@ -123,7 +156,7 @@ impl<'a> Renderer<'a> {
         match node.name.as_str() {
             "text" => self.render_text(node, out),
             "group" => {
-                if let Some(b) = self.group_scope(node, &node.children, true) {
+                if let Some(b) = self.group_scope(node, &node.children) {
                     out.push(b);
                 }
             }
@@ -137,32 +170,31 @@ impl<'a> Renderer<'a> {
         self.depth -= 1;
     }
 
-    /// Renders `children` inside a blob with `node`'s affixes. A real `cs:group` follows
-    /// citeproc-js: it renders when a variable in it rendered (or a child group did), or
-    /// when it has terms and tried no variable; macro calls are not groups.
-    fn group_scope(&mut self, node: &Node, children: &[Node], real_group: bool) -> Option<Blob> {
-        if real_group {
-            self.track.push(GroupFlags::default());
-        }
+    /// Renders `children` inside a blob with `node`'s affixes. A `cs:group`, and a macro call
+    /// (citeproc-js expands a macro into a group), renders when a variable in it rendered (or
+    /// a child group did), or when it has terms and tried no variable.
+    fn group_scope(&mut self, node: &Node, children: &[Node]) -> Option<Blob> {
+        self.track.push(GroupFlags::default());
+        let old_term_predecessor = self.term_predecessor;
         let mut kids = Vec::new();
         let outer = self.ambient.len();
         self.ambient.extend(decorations(node));
+        self.nesting += 1;
         self.render_children(children, &mut kids);
+        self.nesting -= 1;
         self.ambient.truncate(outer);
-        if real_group {
-            let flags = self.track.pop().unwrap_or_default();
-            let renders =
-                flags.variable_success || (flags.term_intended && !flags.variable_attempt);
-            if let Some(parent) = self.track.last_mut() {
-                if renders {
-                    parent.variable_success = true;
-                } else {
-                    parent.variable_attempt = flags.variable_attempt;
-                }
+        let flags = self.track.pop().unwrap_or_default();
+        let renders = flags.variable_success || (flags.term_intended && !flags.variable_attempt);
+        if let Some(parent) = self.track.last_mut() {
+            if renders {
+                parent.variable_success = true;
+            } else {
+                parent.variable_attempt = flags.variable_attempt;
             }
-            if !renders {
-                return None;
-            }
+        }
+        if !renders {
+            self.term_predecessor = old_term_predecessor;
+            return None;
         }
         if kids.is_empty() {
             return None;
@@ -178,6 +210,9 @@ impl<'a> Renderer<'a> {
         blob.prefix = node.attr("prefix").unwrap_or("").to_string();
         blob.suffix = node.attr("suffix").unwrap_or("").to_string();
         blob.decorations = decorations(node);
+        if self.nesting > 0 {
+            blob.decorations.retain(|d| !matches!(d, Deco::Display(_)));
+        }
     }
 
     fn render_text(&mut self, node: &Node, out: &mut Vec<Blob>) {
@@ -195,12 +230,20 @@ impl<'a> Renderer<'a> {
                 return;
             }
             self.macro_stack.push(name.to_string());
-            let blob = self.group_scope(node, &mac.children, false);
+            let blob = self.group_scope(node, &mac.children);
             self.macro_stack.pop();
-            if let Some(mut b) = blob {
-                b.delimiter.clear();
+            if let Some(mut inner) = blob {
+                // citeproc-js: the macro's group inside a wrapper with the call's affixes and
+                // formatting (two levels for the punctuation passes).
+                inner.delimiter.clear();
+                inner.prefix.clear();
+                inner.suffix.clear();
+                inner.decorations.clear();
+                let mut b = Blob::group(vec![inner]);
+                self.apply_affixes(node, &mut b);
                 if let Some(tc) = node.attr("text-case") {
                     self.case_blob(&mut b, tc);
+                    b.cased = true;
                 }
                 out.push(b);
             }
@@ -222,8 +265,11 @@ impl<'a> Renderer<'a> {
             {
                 if !t.is_empty() {
                     self.note_term();
-                    // citeproc-js: a term that opens a note citation starts with a capital.
-                    let t = if self.cite.capitalize_first_term && !self.produced.get() {
+                    // citeproc-js: a term that comes first is capitalized, in the bibliography
+                    // and in a note citation (not in an in-text citation).
+                    let t = if !self.term_predecessor
+                        && (!self.cite.in_citation || self.cite.capitalize_first_term)
+                    {
                         case::apply("capitalize-first", t, true)
                     } else {
                         t.to_string()
@@ -239,8 +285,11 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Applies a text-case from a macro call to every text leaf below it.
+    /// Applies a text-case from a macro call to every text leaf below it that has none of its own.
     fn case_blob(&self, blob: &mut Blob, tc: &str) {
+        if blob.cased {
+            return;
+        }
         match &mut blob.content {
             Content::Text(t) => *t = case::apply(tc, t, self.english),
             Content::Blobs(children) => {
@@ -294,7 +343,17 @@ impl<'a> Renderer<'a> {
     }
 
     /// Makes a text leaf: text-case, strip-periods, quote and apostrophe markup, affixes, decorations.
-    pub fn leaf(&self, node: &Node, mut text: String, markup: bool) -> Blob {
+    pub fn leaf(&mut self, node: &Node, mut text: String, markup: bool) -> Blob {
+        self.output_bytes += text.len();
+        if self.output_bytes > MAX_OUTPUT_BYTES {
+            self.error.get_or_insert_with(|| {
+                CiteError::style_limit(
+                    "style-too-complex",
+                    format!("more than {MAX_OUTPUT_BYTES} bytes of text for one entry"),
+                )
+            });
+            text.clear();
+        }
         if let Some(tc) = node.attr("text-case") {
             text = if markup {
                 markup::apply_case(tc, &text, self.english)
@@ -306,6 +365,7 @@ impl<'a> Renderer<'a> {
             text = strip_periods(&text);
         }
         let mut blob = Blob::text(String::new());
+        blob.cased = node.attr("text-case").is_some();
         self.apply_affixes(node, &mut blob);
         self.fill_leaf(&mut blob, text, markup);
         blob
@@ -314,8 +374,10 @@ impl<'a> Renderer<'a> {
     /// Fills a blob with text the way citeproc-js `append` does: narrow spaces before
     /// `:;?!`, leading punctuation moved to the prefix, straight quotes turned into
     /// nested quote blobs, and italics dropped on text without Latin-like letters.
-    pub fn fill_leaf(&self, blob: &mut Blob, text: String, markup: bool) {
-        self.produced.set(self.produced.get() || !text.is_empty());
+    pub fn fill_leaf(&mut self, blob: &mut Blob, text: String, markup: bool) {
+        if !text.is_empty() {
+            self.term_predecessor = true;
+        }
         let mut text = narrow_spaces(&text);
         if !text.starts_with(' ') {
             let lead: String = text
@@ -359,9 +421,13 @@ impl<'a> Renderer<'a> {
     fn condition(&mut self, node: &Node) -> bool {
         let mut results = Vec::new();
         for (key, value) in &node.attrs {
+            // citeproc-js tests the values of `type` together, as "any", whatever `match` says.
+            if key == "type" {
+                results.push(value.split_whitespace().any(|v| self.item.kind == v));
+                continue;
+            }
             for v in value.split_whitespace() {
                 let r = match key.as_str() {
-                    "type" => self.item.kind == v,
                     "variable" => self.has_variable(v),
                     "is-numeric" => self.item.variable(v).is_some_and(|s| is_numeric(&s)),
                     "is-uncertain-date" => self.item.date(v).is_some_and(|d| {
@@ -416,9 +482,8 @@ impl<'a> Renderer<'a> {
         let Some(var) = node.attr("variable") else {
             return;
         };
-        let Some(value) = self.text_variable(var, None) else {
-            return;
-        };
+        // citeproc-js writes the term even when the variable is empty (singular then).
+        let value = self.text_variable(var, None).unwrap_or_default();
         let plural = match node.attr("plural").unwrap_or("contextual") {
             "always" => true,
             "never" => false,
@@ -467,7 +532,12 @@ impl<'a> Renderer<'a> {
             children.push(inline);
         } else {
             self.render_children(&layout.children, &mut children);
-            root.suffix = suffix;
+            // citeproc-js: in a style using `display`, the layout suffix replaces the suffix
+            // of the layout's last child (normally the last display block).
+            match children.last_mut() {
+                Some(last) if !suffix.is_empty() && uses_display(style) => last.suffix = suffix,
+                _ => root.suffix = suffix,
+            }
         }
         if let (Some(first), Some(p)) = (children.first_mut(), layout.attr("prefix")) {
             first.prefix = format!("{p}{}", first.prefix);
@@ -529,6 +599,19 @@ impl Renderer<'_> {
     fn cite_label(&self) -> &str {
         self.cite.label.as_deref().unwrap_or("page")
     }
+}
+
+/// Whether any element of the style has a `display` attribute (walked without recursion).
+fn uses_display(style: &Style) -> bool {
+    let mut stack: Vec<&Node> = vec![&style.root, &style.bibliography];
+    stack.extend(style.macros.values());
+    while let Some(n) = stack.pop() {
+        if n.attr("display").is_some() {
+            return true;
+        }
+        stack.extend(n.children.iter());
+    }
+    false
 }
 
 /// citeproc-js's per-group bookkeeping for suppressing groups whose variables are all empty.

@@ -3,8 +3,12 @@
 use super::super::CiteError;
 use std::collections::HashMap;
 
-/// Deepest element nesting accepted from a style file.
+/// Deepest element nesting accepted from a style file (official styles nest under 20 deep).
 const MAX_XML_DEPTH: usize = 64;
+/// Largest style or locale file accepted (the largest official style is 246 KB).
+pub const MAX_XML_BYTES: usize = 4 << 20;
+/// Most XML nodes (elements, attributes' owners, text) in one file (official styles: under 15,000).
+const MAX_XML_NODES: u32 = 200_000;
 
 /// One CSL element: its local name, attributes (`xml:lang` is stored as `lang`), children and text.
 #[derive(Debug, Clone, Default)]
@@ -35,16 +39,39 @@ impl Node {
     }
 }
 
-/// Parses XML text into a [`Node`] tree rooted at the document element.
+/// Parses XML text into a [`Node`] tree rooted at the document element. A DTD (and so any
+/// entity expansion) is refused; size, node count and nesting are bounded.
 pub fn parse_xml(xml: &str) -> Result<Node, CiteError> {
-    let doc =
-        roxmltree::Document::parse(xml).map_err(|e| CiteError::bad_style(format!("XML: {e}")))?;
+    if xml.len() > MAX_XML_BYTES {
+        return Err(CiteError::style_limit(
+            "style-too-large",
+            format!(
+                "file of {} bytes (at most {MAX_XML_BYTES} accepted)",
+                xml.len()
+            ),
+        ));
+    }
+    let opts = roxmltree::ParsingOptions {
+        allow_dtd: false,
+        nodes_limit: MAX_XML_NODES,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(xml, opts).map_err(|e| match e {
+        roxmltree::Error::NodesLimitReached => CiteError::style_limit(
+            "style-too-large",
+            format!("more than {MAX_XML_NODES} XML nodes"),
+        ),
+        e => CiteError::bad_style(format!("XML: {e}")),
+    })?;
     convert(doc.root_element(), 0)
 }
 
 fn convert(el: roxmltree::Node, depth: usize) -> Result<Node, CiteError> {
     if depth > MAX_XML_DEPTH {
-        return Err(CiteError::bad_style("elements nested too deeply"));
+        return Err(CiteError::style_limit(
+            "style-too-deep",
+            format!("elements nested more than {MAX_XML_DEPTH} deep"),
+        ));
     }
     let mut node = Node {
         name: el.tag_name().name().to_string(),
@@ -52,16 +79,58 @@ fn convert(el: roxmltree::Node, depth: usize) -> Result<Node, CiteError> {
     };
     for a in el.attributes() {
         node.attrs
-            .push((a.name().to_string(), a.value().to_string()));
+            .push((a.name().to_string(), decode_again(a.value())));
     }
     for c in el.children() {
         if c.is_element() {
             node.children.push(convert(c, depth + 1)?);
         } else if c.is_text() {
-            node.text.push_str(c.text().unwrap_or(""));
+            node.text.push_str(&decode_again(c.text().unwrap_or("")));
         }
     }
     Ok(node)
+}
+
+/// citeproc-js reads style files with its own parser, which decodes `&quot;`, `&gt;`, `&lt;`
+/// and numeric references after `&amp;`: so `prefix="&amp;#8211; "` is an en dash there.
+/// The same second pass over the already decoded text.
+fn decode_again(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let s = s
+        .replace("&quot;", "\"")
+        .replace("&gt;", ">")
+        .replace("&lt;", "<");
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s.as_str();
+    while let Some(at) = rest.find("&#") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let (hex, digits) = match after.strip_prefix(['x', 'X']) {
+            Some(h) => (true, h),
+            None => (false, after),
+        };
+        let len = digits
+            .find(|c: char| !c.is_ascii_hexdigit() || (!hex && !c.is_ascii_digit()))
+            .unwrap_or(digits.len());
+        let decoded = (len > 0 && len <= 6 && digits[len..].starts_with(';'))
+            .then(|| u32::from_str_radix(&digits[..len], if hex { 16 } else { 10 }).ok())
+            .flatten()
+            .and_then(char::from_u32);
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &digits[len + 1..];
+            }
+            None => {
+                out.push_str("&#");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A parsed CSL style: the root options, macros, the bibliography and the in-style locale blocks.
@@ -146,5 +215,21 @@ impl Style {
     /// An inheritable option: set on `<bibliography>`, else on `<style>`.
     pub fn option(&self, key: &str) -> Option<&str> {
         self.bibliography.attr(key).or_else(|| self.root.attr(key))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_again;
+
+    #[test]
+    fn references_left_by_the_xml_parser_are_decoded_as_citeproc_js_does() {
+        assert_eq!(decode_again("&#8211; "), "\u{2013} ");
+        assert_eq!(decode_again("&#x2013;&quot;&lt;"), "\u{2013}\"<");
+        assert_eq!(
+            decode_again("a & b &#; &#99999999;"),
+            "a & b &#; &#99999999;"
+        );
+        assert_eq!(decode_again("&amp;"), "&amp;");
     }
 }
