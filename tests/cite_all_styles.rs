@@ -1,13 +1,15 @@
 //! Every independent official CSL style × the case set of
-//! `tests/fixtures/cite/all-styles/items.json`, in text and HTML, against citeproc-js
-//! (`tests/fixtures/cite/all-styles/expected.jsonl.xz`, made by
-//! `tools/citeproc/generate-all.mjs`). Prints the agreement per format, the distribution over
-//! styles and the differences grouped into classes; pins a floor.
+//! `tests/fixtures/cite/all-styles/items.json` × both forms (bibliography entry; first
+//! citation: in-text, or the first note) × text and HTML, against citeproc-js
+//! (`tests/fixtures/cite/all-styles/expected.jsonl.xz` and `expected-citation.jsonl.xz`, made
+//! by `tools/citeproc/generate-all.mjs`). Prints the agreement per form and format, the
+//! distribution over styles and the differences grouped into classes; pins a floor.
 //!
 //! The style and locale files come from [`csl_sources`] (today the pinned archives in
 //! `../shared/csl-all`, unpacked with `tar`; the test skips with a line when they are absent).
 //! `CITE_ALL_REPORT=N` prints N samples per class (default 1) and the worst styles;
-//! `CITE_ALL_STYLE=WORD` limits the run to styles whose id contains WORD.
+//! `CITE_ALL_STYLE=WORD` limits the run to styles whose id contains WORD;
+//! `CITE_ALL_FORM=bibliography|citation` to one form.
 //!
 //! Reproduce: `CITE_ALL_REPORT=3 cargo test --release --test cite_all_styles -- --nocapture`.
 
@@ -15,11 +17,11 @@ use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use tidings::cite::{format_with, Format, Item, StyleInfo};
+use tidings::cite::{format_form_with, Form, Format, Item, StyleInfo};
 
-/// Entries (style × item × format) that must agree with citeproc-js, in per mille
-/// (measured at 976.3: 145,861 of 149,398; 77.4% before this work).
-const FLOOR_PER_MILLE: usize = 976;
+/// Entries (style × item × form × format) that must agree with citeproc-js, in per mille
+/// (measured at 982.7: 298,451 of 303,710; the bibliography alone was 77.4% before this work).
+const FLOOR_PER_MILLE: usize = 982;
 
 /// The CSL files to test with: style id → XML of every independent style, and locale file
 /// name (`locales-xx-XX.xml`) → XML. The only function that knows where they come from:
@@ -141,15 +143,11 @@ const PRIMARY_DIALECTS: &[(&str, &str)] = &[
     ("zh", "zh-CN"),
 ];
 
-/// The expected entries, one JSON object per style, and the header line (`CITE_ALL_EXPECTED`
-/// may name another file, `.xz` or plain JSON Lines, e.g. a worker's output).
-fn expected_lines() -> (Value, Vec<Value>) {
-    let path = std::env::var_os("CITE_ALL_EXPECTED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/fixtures/cite/all-styles/expected.jsonl.xz")
-        });
+/// The expected entries of one form's file, one JSON object per style, and the header line.
+fn expected_lines(file: &str) -> (Value, Vec<Value>) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/cite/all-styles")
+        .join(file);
     let bytes = if path.extension().is_some_and(|e| e == "xz") {
         let out = Command::new("xz")
             .arg("-dc")
@@ -234,65 +232,77 @@ fn all_styles_agree_with_citeproc_js() {
     let items: Vec<Item> =
         serde_json::from_str(include_str!("fixtures/cite/all-styles/items.json"))
             .expect("items.json");
-    let (header, lines) = expected_lines();
-    eprintln!("expected: {header}");
-    let (mut total, mut agree) = ([0usize; 2], [0usize; 2]);
+    let only_form = std::env::var("CITE_ALL_FORM").unwrap_or_default();
+    let forms = [
+        ("bibliography", Form::Bibliography, "expected.jsonl.xz"),
+        ("citation", Form::Citation, "expected-citation.jsonl.xz"),
+    ];
+    // Counts per (form, format): bibliography text, html, citation text, html.
+    let (mut total, mut agree) = ([0usize; 4], [0usize; 4]);
     let mut per_style: Vec<(String, usize, usize)> = Vec::new();
     let mut skipped = Vec::new();
     let mut classes: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut patterns: HashMap<String, usize> = HashMap::new();
-    for line in &lines {
-        let id = line["style"].as_str().expect("style id");
-        if !id.contains(&only) {
+    for (form_i, (form_name, form, file)) in forms.into_iter().enumerate() {
+        if !form_name.contains(&only_form) {
             continue;
         }
-        if line.get("error").is_some() {
-            skipped.push(format!("{id} ({})", line["error"]));
-            continue;
-        }
-        let Some(xml) = styles.get(id) else {
-            skipped.push(format!("{id} (no file)"));
-            continue;
-        };
-        let lang = line["locale"].as_str().unwrap_or("en-US");
-        let locale = locale_file(lang, &locales);
-        let info = StyleInfo {
-            name: "all-styles",
-            id: "all-styles",
-            label: "",
-            csl_file: None,
-            locale_file: None,
-        };
-        let (mut s_total, mut s_agree) = (0, 0);
-        for (fi, (fname, fmt)) in [("text", Format::Text), ("html", Format::Html)]
-            .into_iter()
-            .enumerate()
-        {
-            for item in &items {
-                let Some(want) = line[fname][&item.id].as_str() else {
-                    continue;
-                };
-                let got = format_with(item, &info, fmt, Some(xml), Some(locale))
-                    .unwrap_or_else(|e| format!("ERROR {e}"));
-                total[fi] += 1;
-                s_total += 1;
-                if got == want {
-                    agree[fi] += 1;
-                    s_agree += 1;
-                } else {
-                    let (kind, pattern) = classify(want, &got);
-                    *patterns.entry(format!("{kind}: {pattern}")).or_default() += 1;
-                    classes.entry(kind).or_default().push(format!(
-                        "{id} / {} / {fname} [{pattern}]\n      want: {want}\n      got:  {got}",
+        let (header, lines) = expected_lines(file);
+        eprintln!("expected: {header}");
+        for line in &lines {
+            let id = line["style"].as_str().expect("style id");
+            if !id.contains(&only) {
+                continue;
+            }
+            if line.get("error").is_some() {
+                skipped.push(format!("{id} {form_name} ({})", line["error"]));
+                continue;
+            }
+            let Some(xml) = styles.get(id) else {
+                skipped.push(format!("{id} (no file)"));
+                continue;
+            };
+            let lang = line["locale"].as_str().unwrap_or("en-US");
+            let locale = locale_file(lang, &locales);
+            let info = StyleInfo {
+                name: "all-styles",
+                id: "all-styles",
+                label: "",
+                csl_file: None,
+                locale_file: None,
+            };
+            let (mut s_total, mut s_agree) = (0, 0);
+            for (fi, (fname, fmt)) in [("text", Format::Text), ("html", Format::Html)]
+                .into_iter()
+                .enumerate()
+            {
+                for item in &items {
+                    let Some(want) = line[fname][&item.id].as_str() else {
+                        continue;
+                    };
+                    let got = format_form_with(item, &info, fmt, form, Some(xml), Some(locale))
+                        .unwrap_or_else(|e| format!("ERROR {e}"));
+                    let slot = form_i * 2 + fi;
+                    total[slot] += 1;
+                    s_total += 1;
+                    if got == want {
+                        agree[slot] += 1;
+                        s_agree += 1;
+                    } else {
+                        let (kind, pattern) = classify(want, &got);
+                        *patterns.entry(format!("{kind}: {pattern}")).or_default() += 1;
+                        classes.entry(kind).or_default().push(format!(
+                        "{id} / {} / {form_name} {fname} [{pattern}]\n      want: {want}\n      got:  {got}",
                         item.id
                     ));
+                    }
                 }
             }
+            per_style.push((format!("{id} ({form_name})"), s_agree, s_total));
         }
-        per_style.push((id.to_string(), s_agree, s_total));
     }
-    let all_total = total[0] + total[1];
-    let all_agree = agree[0] + agree[1];
+    let all_total: usize = total.iter().sum();
+    let all_agree: usize = agree.iter().sum();
     let pct = |a: usize, t: usize| 100.0 * a as f64 / t.max(1) as f64;
     eprintln!("\nclasses of difference (entries; {samples} sample(s) each):");
     let mut by_size: Vec<_> = classes.iter().collect();
@@ -330,23 +340,33 @@ fn all_styles_agree_with_citeproc_js() {
         eprintln!("  >= {b:5.1}%: {n}");
     }
     eprintln!(
-        "\n{} styles compared ({} skipped: no bibliography or citeproc-js error, e.g. {})",
+        "\n{} style × form pairs compared ({} skipped: no bibliography or citeproc-js error, e.g. {})",
         per_style.len(),
         skipped.len(),
         skipped.first().map(String::as_str).unwrap_or("-")
     );
+    for (i, label) in [
+        "bibliography text",
+        "bibliography html",
+        "citation text",
+        "citation html",
+    ]
+    .iter()
+    .enumerate()
+    {
+        eprintln!(
+            "{label}: {}/{} ({:.2}%)",
+            agree[i],
+            total[i],
+            pct(agree[i], total[i])
+        );
+    }
     eprintln!(
-        "text: {}/{} ({:.2}%)  html: {}/{} ({:.2}%)  overall: {all_agree}/{all_total} ({:.2}%) in {:.1} s",
-        agree[0],
-        total[0],
-        pct(agree[0], total[0]),
-        agree[1],
-        total[1],
-        pct(agree[1], total[1]),
+        "overall: {all_agree}/{all_total} ({:.2}%) in {:.1} s",
         pct(all_agree, all_total),
         started.elapsed().as_secs_f64()
     );
-    if only.is_empty() {
+    if only.is_empty() && only_form.is_empty() {
         assert!(
             all_agree * 1000 >= FLOOR_PER_MILLE * all_total,
             "agreement {all_agree}/{all_total} fell below {FLOOR_PER_MILLE}‰"
