@@ -3,6 +3,8 @@
 // tests/fixtures/cite/all-styles/expected.jsonl.xz: a header line (citeproc-js version, style
 // and locale archives) then one line per style {style, locale, text: {id: entry}, html: {...}}
 // or {style, locale, error}. The ground truth of tests/cite_all_styles.rs.
+// ITEMS_DIR=DIR reads DIR/items.json and writes there instead (a held-out set, see
+// make-heldout-items.py); SAMPLE=N renders only N styles drawn at random (SEED, default 7).
 // FORM=citation writes expected-citation.jsonl.xz instead: each item alone as the first cite
 // of a cluster, as makeCitationCluster writes it (the in-text citation, or the first note).
 //
@@ -18,9 +20,25 @@ import path from "node:path";
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const outDir = path.join(root, "tests/fixtures/cite/all-styles");
+const outDir = process.env.ITEMS_DIR
+  ? path.resolve(process.env.ITEMS_DIR)
+  : path.join(root, "tests/fixtures/cite/all-styles");
 const citation = process.env.FORM === "citation";
 const items = JSON.parse(readFileSync(path.join(outDir, "items.json"), "utf8"));
+
+// The styles to render: all, or SAMPLE of them drawn with a seeded shuffle (same on every run).
+function sample(files) {
+  const n = +(process.env.SAMPLE ?? 0);
+  if (!n) return files;
+  let seed = +(process.env.SEED ?? 7) >>> 0 || 1;
+  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const out = [...files];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out.slice(0, n).sort();
+}
 
 // Worker: `node generate-all.mjs --worker DIR I N` renders every N-th style from the I-th
 // and prints one JSON line per style.
@@ -35,7 +53,7 @@ if (process.argv[2] === "--worker") {
       return false;
     }
   };
-  const files = readdirSync(dir).filter((f) => f.endsWith(".csl")).sort();
+  const files = sample(readdirSync(dir).filter((f) => f.endsWith(".csl")).sort());
   for (let i = index; i < files.length; i += count) {
     const xml = readFileSync(path.join(dir, files[i]), "utf8");
     const style = files[i].replace(/\.csl$/, "");
