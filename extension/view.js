@@ -211,9 +211,20 @@ export function renderCitation(root, article, { wasm, t, loadCsl, store, onCopie
     const s = styles.find((x) => x.name === name);
     try {
       if (isCsl(s) || inCatalog(name)) {
-        const [html, text] = await Promise.all([format(name, 'html'), format(name, 'text')]);
+        // A style without a reference list (a note style that cites in notes only) shows its
+        // first note instead, and says so.
+        let form = 'bibliography';
+        const [html, text] = await Promise.all([format(name, 'html'), format(name, 'text')]).catch((e) => {
+          if (!e || e.code !== 'no-bibliography') throw e;
+          form = 'citation';
+          return Promise.all([format(name, 'html', form), format(name, 'text', form)]);
+        });
         current = { name, text, html: inlineCitationHtml(html) };
         shown.replaceChildren(sanitize(html));
+        if (form === 'citation') {
+          shown.prepend(el('p', { class: 'notice', text: t('noBibliography') || 'This style has no reference list: its first note is shown.' }));
+        }
+        shown.dataset.form = form;
         isolateUrls(shown);
       } else {
         const text = await format(name, 'text');

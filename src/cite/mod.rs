@@ -346,6 +346,13 @@ fn render_form(
 ) -> Result<String, CiteError> {
     let mode = mode_of(format);
     match form {
+        // A citation-only style (most note styles without a reference list).
+        Form::Bibliography if compiled.style.bibliography.child("layout").is_none() => {
+            Err(CiteError::new(
+                "no-bibliography",
+                "this style has no bibliography (reference list): use the citation form",
+            ))
+        }
         Form::Bibliography => {
             csl::bibliography_entry(&compiled.style, &compiled.locale, item, mode)
         }
@@ -428,19 +435,7 @@ pub fn format_form_with(
         })?,
     };
     let compiled = compile(style.id, csl_xml, locale_xml)?;
-    let mode = mode_of(format);
-    match form {
-        Form::Bibliography => {
-            csl::bibliography_entry(&compiled.style, &compiled.locale, item, mode)
-        }
-        Form::Citation => {
-            let area = compiled
-                .citation
-                .as_ref()
-                .ok_or_else(|| CiteError::bad_style("style has no <citation> layout"))?;
-            csl::citation_entry(area, &compiled.locale, item, mode)
-        }
-    }
+    render_form(&compiled, item, format, form)
 }
 
 /// Formats an item with the bundled style files (`style_name_or_id` as in [`find_style`]).
