@@ -269,7 +269,7 @@ fn cite_blob(
 
 /// A user's prefix or suffix with its inline markup (`<i>`, quotes) read as in fields.
 fn affix_blob(mut text: String) -> Blob {
-    match markup::parse(&mut text, &[]) {
+    match markup::parse(&mut text, &[], markup::QuoteMarks::default(), false) {
         Some(children) => Blob::group(children),
         None => Blob::text(text),
     }

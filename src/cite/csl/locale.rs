@@ -130,6 +130,30 @@ impl Locale {
             })
     }
 
+    /// The quotation marks field text may use as quote pairs: the locale's quote terms
+    /// (single characters), English marks where a term is missing or longer.
+    pub fn quote_marks(&self) -> super::markup::QuoteMarks {
+        let d = super::markup::QuoteMarks::default();
+        let mark = |name: &str, fallback: char| {
+            let t = self.term(name, "long", false).unwrap_or("").trim();
+            let mut cs = t.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => c,
+                _ => fallback,
+            }
+        };
+        super::markup::QuoteMarks {
+            outer: (
+                mark("open-quote", d.outer.0),
+                mark("close-quote", d.outer.1),
+            ),
+            inner: (
+                mark("open-inner-quote", d.inner.0),
+                mark("close-inner-quote", d.inner.1),
+            ),
+        }
+    }
+
     /// The raw term entry (for ordinal matching rules).
     pub fn term_entry(&self, name: &str) -> Option<&Term> {
         self.terms.get(&(name.to_string(), "long".to_string()))

@@ -1,8 +1,10 @@
 //! Inline markup inside field text, as citeproc-js reads it: the HTML-like tags `<i>`,
 //! `<b>`, `<sup>`, `<sub>`, `<sc>`, `<span style="font-variant:small-caps;">`,
-//! `<span class="nocase">` and `<span class="nodecor">`, and straight or curly quote pairs,
-//! which become nested quote blobs (outer and inner quotes alternate). Other straight
-//! apostrophes become typographic ones. Unknown tags stay literal text.
+//! `<span class="nocase">` and `<span class="nodecor">`, and quote pairs, which become
+//! nested quote blobs: straight quotes and the locale's outer marks alternate outer and inner
+//! with their nesting, the locale's inner marks stay inner unless inside inner quotes, and
+//! curly marks the locale does not use stay literal text. Other straight apostrophes become
+//! typographic ones. Unknown tags stay literal text.
 
 use super::case;
 use super::output::{Blob, Deco};
@@ -189,24 +191,64 @@ fn close_tag(tag: Tag) -> &'static str {
     }
 }
 
+/// The locale's quotation marks (`open-quote`, `close-quote`, `open-inner-quote`,
+/// `close-inner-quote`): the curly marks field text may use as quote pairs.
+#[derive(Clone, Copy, Debug)]
+pub struct QuoteMarks {
+    pub outer: (char, char),
+    pub inner: (char, char),
+}
+
+impl Default for QuoteMarks {
+    /// English marks, for text outside a locale (a user's affixes).
+    fn default() -> Self {
+        QuoteMarks {
+            outer: ('\u{201c}', '\u{201d}'),
+            inner: ('\u{2018}', '\u{2019}'),
+        }
+    }
+}
+
+/// Where a quote pair sits: at the top, or inside outer or inner quotes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum QuoteCtx {
+    Top,
+    InOuter,
+    InInner,
+}
+
 /// Inherited formatting while building the blob tree (for flip-flopping nested styles).
 #[derive(Clone, Copy)]
 struct Ambient {
     italic: bool,
     bold: bool,
     small_caps: bool,
-    /// The next quote level is the outer one.
-    outer_quotes: bool,
+    quotes: QuoteCtx,
+    marks: QuoteMarks,
+    /// Inside an element with `quotes="false"`: every pair alternates with its nesting,
+    /// whatever marks it was typed with (citeproc-js re-levels quotes there).
+    relevel: bool,
 }
 
 /// Parses markup in `text`. Returns None when there is none (apostrophes in `text` are then
-/// made typographic); otherwise the child blobs.
-pub fn parse(text: &mut String, decorations: &[Deco]) -> Option<Vec<Blob>> {
+/// made typographic); otherwise the child blobs. `relevel`: see [`Ambient`].
+pub fn parse(
+    text: &mut String,
+    decorations: &[Deco],
+    marks: QuoteMarks,
+    relevel: bool,
+) -> Option<Vec<Blob>> {
     let ambient = Ambient {
         italic: decorations.contains(&Deco::Italic),
         bold: decorations.contains(&Deco::Bold),
         small_caps: decorations.contains(&Deco::SmallCaps),
-        outer_quotes: !decorations.contains(&Deco::Quotes),
+        quotes: if decorations.contains(&Deco::Quotes) {
+            QuoteCtx::InOuter
+        } else {
+            QuoteCtx::Top
+        },
+        marks,
+        relevel,
     };
     let ps = pieces(text);
     let has_tags = ps.iter().any(|p| !matches!(p, Piece::Text(_)));
@@ -286,75 +328,102 @@ fn build_tags(ps: &[Piece], pos: &mut usize, amb: Ambient) -> Vec<Blob> {
     out
 }
 
+/// A quote pair's kind: straight double or single marks, or the locale's outer or inner marks.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Double,
     Single,
+    Outer,
+    Inner,
 }
 
 enum Segment {
     Text(String),
-    Quoted(Vec<Segment>),
+    Quoted(Kind, Vec<Segment>),
 }
 
 /// Quote pairs in a plain run.
 fn quotes(text: &str, amb: Ambient) -> Vec<Blob> {
     let chars: Vec<char> = text.chars().collect();
-    let pairs = match_pairs(&chars);
+    let pairs = match_pairs(&chars, amb.marks);
     let mut pos = 0;
     to_blobs(
         build(&chars, &pairs, &mut pos, chars.len()),
-        amb.outer_quotes,
+        amb.quotes,
+        amb.relevel,
     )
 }
 
-/// `pairs[i] = Some(j)` when the quote opening at `i` closes at `j`.
-fn match_pairs(chars: &[char]) -> Vec<Option<usize>> {
+/// `pairs[i] = Some((j, kind))` when the quote opening at `i` closes at `j`.
+fn match_pairs(chars: &[char], marks: QuoteMarks) -> Vec<Option<(usize, Kind)>> {
     let mut pairs = vec![None; chars.len()];
     let mut stack: Vec<(usize, Kind)> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
         let prev_open = i == 0
             || chars[i - 1].is_whitespace()
-            || matches!(chars[i - 1], '(' | '[' | '"' | '\'' | '“' | '‘');
+            || matches!(chars[i - 1], '(' | '[' | '"' | '\'')
+            || chars[i - 1] == marks.outer.0
+            || chars[i - 1] == marks.inner.0;
         let next_close = chars.get(i + 1).is_none_or(|n| {
-            n.is_whitespace() || n.is_ascii_punctuation() || matches!(n, '”' | '’')
+            n.is_whitespace()
+                || n.is_ascii_punctuation()
+                || *n == marks.outer.1
+                || *n == marks.inner.1
         });
         let top = stack.last().map(|(_, k)| *k);
-        match c {
-            '"' if top == Some(Kind::Double) && !prev_open => close(&mut stack, &mut pairs, i),
-            '"' | '“' => stack.push((i, Kind::Double)),
-            '”' if top == Some(Kind::Double) => close(&mut stack, &mut pairs, i),
-            '\'' | '’' if top == Some(Kind::Single) && next_close && !prev_open => {
-                close(&mut stack, &mut pairs, i)
-            }
-            '\'' if prev_open && chars.get(i + 1).is_some_and(|n| !n.is_whitespace()) => {
-                stack.push((i, Kind::Single))
-            }
-            '‘' => stack.push((i, Kind::Single)),
-            _ => {}
+        // A closing mark that is also an apostrophe (’) closes only before a space or
+        // punctuation.
+        let closes = |kind: Kind, mark: char| {
+            top == Some(kind) && !prev_open && (mark != '\u{2019}' || next_close)
+        };
+        if c == '"' && top == Some(Kind::Double) && !prev_open {
+            close(&mut stack, &mut pairs, i);
+        } else if (c == '\'' || c == '\u{2019}')
+            && top == Some(Kind::Single)
+            && next_close
+            && !prev_open
+        {
+            close(&mut stack, &mut pairs, i);
+        } else if c == marks.outer.1 && closes(Kind::Outer, c) {
+            close(&mut stack, &mut pairs, i);
+        } else if c == marks.inner.1 && closes(Kind::Inner, c) {
+            close(&mut stack, &mut pairs, i);
+        } else if c == '"' {
+            stack.push((i, Kind::Double));
+        } else if c == '\'' && prev_open && chars.get(i + 1).is_some_and(|n| !n.is_whitespace()) {
+            stack.push((i, Kind::Single));
+        } else if c == marks.outer.0 {
+            stack.push((i, Kind::Outer));
+        } else if c == marks.inner.0 {
+            stack.push((i, Kind::Inner));
         }
     }
     pairs
 }
 
-fn close(stack: &mut Vec<(usize, Kind)>, pairs: &mut [Option<usize>], i: usize) {
-    if let Some((open, _)) = stack.pop() {
-        pairs[open] = Some(i);
+fn close(stack: &mut Vec<(usize, Kind)>, pairs: &mut [Option<(usize, Kind)>], i: usize) {
+    if let Some((open, kind)) = stack.pop() {
+        pairs[open] = Some((i, kind));
     }
 }
 
-fn build(chars: &[char], pairs: &[Option<usize>], pos: &mut usize, end: usize) -> Vec<Segment> {
+fn build(
+    chars: &[char],
+    pairs: &[Option<(usize, Kind)>],
+    pos: &mut usize,
+    end: usize,
+) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut buf = String::new();
     while *pos < end {
         let i = *pos;
-        if let Some(j) = pairs[i] {
+        if let Some((j, kind)) = pairs[i] {
             if !buf.is_empty() {
                 out.push(Segment::Text(std::mem::take(&mut buf)));
             }
             *pos = i + 1;
             let inner = build(chars, pairs, pos, j);
-            out.push(Segment::Quoted(inner));
+            out.push(Segment::Quoted(kind, inner));
             *pos = j + 1;
             continue;
         }
@@ -371,13 +440,25 @@ fn build(chars: &[char], pairs: &[Option<usize>], pos: &mut usize, end: usize) -
     out
 }
 
-fn to_blobs(segments: Vec<Segment>, outer: bool) -> Vec<Blob> {
+/// Quote blobs: straight and outer marks are outer quotes unless inside outer quotes; the
+/// locale's inner marks are inner quotes unless inside inner quotes (as citeproc-js renders
+/// them: "‘Peculiar’" stays single at the top, "“Peculiar”" in a quoted title turns single).
+fn to_blobs(segments: Vec<Segment>, ctx: QuoteCtx, relevel: bool) -> Vec<Blob> {
     segments
         .into_iter()
         .map(|s| match s {
             Segment::Text(t) => Blob::text(t),
-            Segment::Quoted(inner) => {
-                let mut b = Blob::group(to_blobs(inner, !outer));
+            Segment::Quoted(kind, inner) => {
+                let outer = match kind {
+                    Kind::Inner if !relevel => ctx == QuoteCtx::InInner,
+                    _ => ctx != QuoteCtx::InOuter,
+                };
+                let next = if outer {
+                    QuoteCtx::InOuter
+                } else {
+                    QuoteCtx::InInner
+                };
+                let mut b = Blob::group(to_blobs(inner, next, relevel));
                 b.decorations.push(if outer {
                     Deco::Quotes
                 } else {

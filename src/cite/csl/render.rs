@@ -41,6 +41,8 @@ pub struct Renderer<'a> {
     /// Enclosing groups and macro calls: citeproc-js honours `display` only at level 0 (on
     /// the layout's own elements).
     nesting: usize,
+    /// Enclosing elements (and the leaf being filled) with `quotes="false"`.
+    quotes_off: usize,
     /// Elements visited and text bytes produced so far (bounded by `MAX_STEPS` and `MAX_OUTPUT_BYTES`).
     steps: usize,
     output_bytes: usize,
@@ -70,6 +72,7 @@ impl<'a> Renderer<'a> {
             depth: 0,
             term_predecessor: false,
             nesting: 0,
+            quotes_off: 0,
             steps: 0,
             output_bytes: 0,
             error: None,
@@ -179,9 +182,12 @@ impl<'a> Renderer<'a> {
         let mut kids = Vec::new();
         let outer = self.ambient.len();
         self.ambient.extend(decorations(node));
+        let off = usize::from(node.attr("quotes") == Some("false"));
+        self.quotes_off += off;
         self.nesting += 1;
         self.render_children(children, &mut kids);
         self.nesting -= 1;
+        self.quotes_off -= off;
         self.ambient.truncate(outer);
         let flags = self.track.pop().unwrap_or_default();
         let renders = flags.variable_success || (flags.term_intended && !flags.variable_attempt);
@@ -367,7 +373,10 @@ impl<'a> Renderer<'a> {
         let mut blob = Blob::text(String::new());
         blob.cased = node.attr("text-case").is_some();
         self.apply_affixes(node, &mut blob);
+        let off = usize::from(node.attr("quotes") == Some("false"));
+        self.quotes_off += off;
         self.fill_leaf(&mut blob, text, markup);
+        self.quotes_off -= off;
         blob
     }
 
@@ -396,7 +405,8 @@ impl<'a> Renderer<'a> {
         if markup {
             let mut context = self.ambient.clone();
             context.extend(blob.decorations.iter().cloned());
-            if let Some(children) = markup::parse(&mut text, &context) {
+            let marks = self.locale.quote_marks();
+            if let Some(children) = markup::parse(&mut text, &context, marks, self.quotes_off > 0) {
                 blob.content = Content::Blobs(children);
                 return;
             }
