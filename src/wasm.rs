@@ -332,6 +332,8 @@ mod citation {
 
     /// Cites an article in any official style (`key`: id, title, short name or ISSN), or in
     /// the user's CSL file `csl_xml` when given; `locale` overrides the style's default.
+    /// A CSL-JSON item (an object with a string `type`; articles have none) is cited as it
+    /// is, its own access date kept (`accessed` unused; `bad-item` when it is not one).
     /// The style's chunk and the locales must have been handed in (see `styleNeeds`).
     /// `form`: `bibliography` (default) or `citation` (in-text citation or first note).
     #[wasm_bindgen(js_name = citeStyle)]
@@ -344,7 +346,13 @@ mod citation {
         csl_xml: Option<String>,
         form: Option<String>,
     ) -> Result<String, JsValue> {
-        let item = item_of(article, accessed)?;
+        let is_item =
+            js_sys::Reflect::get(&article, &JsValue::from_str("type")).is_ok_and(|t| t.is_string());
+        let item = if is_item {
+            parse_item_js(&article)?
+        } else {
+            item_of(article, accessed)?
+        };
         let form = parse_form(form.as_deref())?;
         let format = match format {
             "html" => crate::cite::Format::Html,
@@ -356,30 +364,6 @@ mod citation {
                 None => lib.resolve(key),
             }
             .map_err(cite_failure)?;
-            crate::cite::format_resolved(lib, &item, &style, locale.as_deref(), format, form)
-                .map_err(cite_failure)
-        })
-    }
-
-    /// `citeStyle` for a CSL-JSON item (an object, e.g. from a reference manager) instead
-    /// of an article: any official style by id, title, short name or ISSN. Errors: `bad-item`,
-    /// `unknown-style` (naming the closest titles), and the CSL engine's codes.
-    #[wasm_bindgen(js_name = citeStyleItem)]
-    pub fn cite_style_item(
-        item: JsValue,
-        key: &str,
-        format: &str,
-        locale: Option<String>,
-        form: Option<String>,
-    ) -> Result<String, JsValue> {
-        let item = parse_item_js(&item)?;
-        let form = parse_form(form.as_deref())?;
-        let format = match format {
-            "html" => crate::cite::Format::Html,
-            _ => crate::cite::Format::Text,
-        };
-        with_library(|lib| {
-            let style = lib.resolve(key).map_err(cite_failure)?;
             crate::cite::format_resolved(lib, &item, &style, locale.as_deref(), format, form)
                 .map_err(cite_failure)
         })

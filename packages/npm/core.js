@@ -152,7 +152,9 @@ export async function styles() {
     } catch (e) {
       throw wrap(e);
     }
-    const ids = new Set(common.map((s) => s.id));
+    // The common CSL entries stand for their catalog entries; the export formats do not
+    // (the official CSL style `bibtex` is listed apart from the BibTeX export).
+    const ids = new Set(common.filter((s) => s.cslFile).map((s) => s.id));
     catalogList = [...common.map((s) => asStyle(m, s)), ...all.filter((e) => !ids.has(e.id)).map((e) => fromEntry(e, null))];
   }
   return catalogList.map((s) => ({ ...s }));
@@ -170,7 +172,7 @@ export async function searchStyles(query, limit = 20) {
   await catalog(m);
   const common = await styleEntries();
   try {
-    return m.stylesSearch(query, limit).map((e) => fromEntry(e, common.find((s) => s.id === e.id) ?? null));
+    return m.stylesSearch(query, limit).map((e) => fromEntry(e, common.find((s) => s.cslFile && s.id === e.id) ?? null));
   } catch (e) {
     throw wrap(e);
   }
@@ -335,9 +337,8 @@ export async function cite(input, options = {}) {
   }
   await prepare(m, style);
   try {
-    return isItem
-      ? m.citeStyleItem(item, style, format, locale, form)
-      : m.citeStyle(input, style, format, accessed ?? today(), locale, undefined, form);
+    // An item (told by its `type`) keeps its own access date; an article's is given.
+    return m.citeStyle(item, style, format, isItem ? '' : accessed ?? today(), locale, undefined, form);
   } catch (e) {
     throw wrap(e);
   }
