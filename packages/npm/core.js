@@ -28,6 +28,7 @@ const styleFiles = new Map(); // file name → Promise<string>
 let catalogReady = null; // Promise: the catalog index handed to the citation module
 let catalogList = null; // every catalog style, as styles() gives them
 const archives = new Map(); // csl/all/ archive name → Promise<Uint8Array>
+const archiveBytes = new Map(); // the archives read so far: name → Uint8Array
 
 /** Called once by the entry point. */
 export function setPlatform(p) {
@@ -146,12 +147,7 @@ export async function styles() {
   await catalog(m);
   if (!catalogList) {
     const common = await styleEntries();
-    let all;
-    try {
-      all = m.stylesAll();
-    } catch (e) {
-      throw wrap(e);
-    }
+    const all = call(() => m.stylesAll());
     // The common CSL entries stand for their catalog entries; the export formats do not
     // (the official CSL style `bibtex` is listed apart from the BibTeX export).
     const ids = new Set(common.filter((s) => s.cslFile).map((s) => s.id));
@@ -192,7 +188,7 @@ function fromEntry(e, common) {
 
 /** A common entry with the catalog's fields for its style (none for the export formats). */
 function asStyle(m, s) {
-  const e = s.cslFile ? m.styleInfo(s.id) : null;
+  const e = s.cslFile ? call(() => m.styleInfo(s.id)) : null;
   return e ? fromEntry(e, s) : { ...s, common: true };
 }
 
@@ -200,12 +196,10 @@ function asStyle(m, s) {
 function catalog(m) {
   if (!catalogReady) {
     catalogReady = archive('index.tsv.zst').then((b) => {
-      try {
-        m.catalogLoad(b);
-        archives.delete('index.tsv.zst'); // decoded into the module: its bytes are not needed again
-      } catch (e) {
-        throw wrap(e);
-      }
+      // Decoded into the module: its bytes are not needed again.
+      archives.delete('index.tsv.zst');
+      archiveBytes.delete('index.tsv.zst');
+      call(() => m.catalogLoad(b));
     });
     catalogReady.catch(() => { catalogReady = null; });
   }
@@ -216,7 +210,11 @@ function catalog(m) {
 function archive(name) {
   if (!archives.has(name)) {
     const p = platform.readStyleBytes('all/' + name).then(
-      (b) => new Uint8Array(b),
+      (b) => {
+        const bytes = new Uint8Array(b);
+        archiveBytes.set(name, bytes);
+        return bytes;
+      },
       (e) => {
         archives.delete(name);
         throw new TidingsError('missing-style', `cannot read the package's csl/all/${name}: ${e && e.message ? e.message : e}`, { cause: e });
@@ -227,29 +225,41 @@ function archive(name) {
   return archives.get(name);
 }
 
-/** Hands in what `key`'s style needs (its archive of styles, the locales) unless the module has it. */
+const chunkName = (n) => `styles-${String(n).padStart(2, '0')}.zst`;
+
+/** Reads what `key`'s style needs (its archive of styles, the locales) unless the module has it. */
 async function prepare(m, key) {
   await catalog(m);
-  const run = (f) => {
-    try {
-      return f();
-    } catch (e) {
-      throw wrap(e);
-    }
-  };
   // An unknown key needs nothing: citeStyle then names the closest titles.
-  if (run(() => m.styleInfo(key)) === null) return;
-  const need = run(() => m.styleNeeds(key));
+  if (call(() => m.styleInfo(key)) === null) return;
+  const need = call(() => m.styleNeeds(key));
   const jobs = [];
-  if (need.chunk !== null && need.chunk !== undefined) {
-    const name = `styles-${String(need.chunk).padStart(2, '0')}.zst`;
-    // Checked again once read: a concurrent cite may have handed it in meanwhile.
-    jobs.push(archive(name).then((b) => run(() => { if (m.styleNeeds(key).chunk === need.chunk) m.styleAddChunk(need.chunk, b); })));
-  }
-  if (need.locales) {
-    jobs.push(archive('locales.zst').then((b) => run(() => { if (m.styleNeeds('').locales) m.styleAddLocales(b); })));
-  }
+  if (need.chunk !== null && need.chunk !== undefined) jobs.push(archive(chunkName(need.chunk)));
+  if (need.locales) jobs.push(archive('locales.zst'));
   await Promise.all(jobs);
+}
+
+/**
+ * Hands in what `prepare` read, synchronously just before the cite: the module keeps a
+ * few archives only, and concurrent cites in styles of other archives may have made it
+ * drop this one since.
+ */
+function handIn(m, key) {
+  if (call(() => m.styleInfo(key)) === null) return;
+  const need = call(() => m.styleNeeds(key));
+  if (need.chunk !== null && need.chunk !== undefined && archiveBytes.has(chunkName(need.chunk))) {
+    call(() => m.styleAddChunk(need.chunk, archiveBytes.get(chunkName(need.chunk))));
+  }
+  if (need.locales && archiveBytes.has('locales.zst')) call(() => m.styleAddLocales(archiveBytes.get('locales.zst')));
+}
+
+/** Runs a call into the citation module, its failures as TidingsError. */
+function call(f) {
+  try {
+    return f();
+  } catch (e) {
+    throw wrap(e);
+  }
 }
 
 /** The citation module's list, read once (callers of `styles()` get copies). */
@@ -320,8 +330,8 @@ export async function cite(input, options = {}) {
   const entry = (await styleEntries()).find((s) => s.name.toLowerCase() === key || s.id.toLowerCase() === key);
   // The common entries with their packaged files, as the CLI does: the export formats
   // always, the CSL ones unless another locale is asked for (or, for an item, the
-  // citation form, which only the catalog's item export has); every other style
-  // through the catalog.
+  // citation form, which the module gives for items through the catalog only); every
+  // other style through the catalog.
   if (entry && (!entry.cslFile || (locale === undefined && !(isItem && form === 'citation')))) {
     const [csl, localeXml] = entry.cslFile
       ? await Promise.all([styleFile(entry.cslFile), entry.localeFile ? styleFile(entry.localeFile) : undefined])
@@ -336,10 +346,7 @@ export async function cite(input, options = {}) {
     }
   }
   await prepare(m, style);
-  try {
-    // An item (told by its `type`) keeps its own access date; an article's is given.
-    return m.citeStyle(item, style, format, isItem ? '' : accessed ?? today(), locale, undefined, form);
-  } catch (e) {
-    throw wrap(e);
-  }
+  handIn(m, style);
+  // An item (told by its `type`) keeps its own access date; an article's is given.
+  return call(() => m.citeStyle(item, style, format, isItem ? '' : accessed ?? today(), locale, undefined, form));
 }

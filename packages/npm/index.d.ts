@@ -182,7 +182,10 @@ export interface CiteOptions {
 /** Formats a citation; loads the citation module and the style's files on first use. */
 export function cite(input: Article | CslItem, options?: CiteOptions): Promise<string>;
 
-/** Every style: the common entries and export formats, then every official CSL style. */
+/**
+ * Every style: the common entries and export formats, then every official CSL style
+ * (`bibtex` twice: the export, and the CSL style of that id, cited by its title).
+ */
 export function styles(): Promise<Style[]>;
 
 /**

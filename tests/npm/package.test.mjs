@@ -286,6 +286,18 @@ test('every official style: by id, title, ISSN, dependent ones, both forms, loca
     assert.equal(await cite(item, { style, form }), cliItem, `${style} ${form}`);
   }
   assert.equal((await code(cite(item, { style: 'leonardo' })))[0], 'no-bibliography');
+  // The official CSL style `bibtex` by its title (`bibtex` is the export format).
+  assert.equal(await cite(a, { style: 'BibTeX generic citation style', ...at }), want('--style', 'BibTeX generic citation style'));
+  assert.match(await cite(a, { style: 'bibtex', ...at }), /^@/);
+  // Many styles at once (more archives than the module keeps): the same as one by one.
+  const spread = (await styles()).filter((s) => s.title && !s.common && !s.parent).filter((_, i) => i % 150 === 0);
+  assert.ok(spread.length >= 20, `${spread.length} styles`);
+  const settle = (p) => p.then((x) => x, (e) => `error ${e.code}`);
+  const together = await Promise.all(spread.map((s) => settle(cite(a, { style: s.id, ...at }))));
+  const alone = [];
+  for (const s of spread) alone.push(await settle(cite(a, { style: s.id, ...at })));
+  assert.deepEqual(together, alone);
+  assert.ok(alone.filter((x) => x.startsWith('error ')).every((x) => x === 'error no-bibliography'), alone.join('\n'));
   // An unknown style: the CLI's message, naming the closest titles.
   const [unknown, message] = await code(cite(a, { style: 'Natur Jornal' }));
   assert.equal(unknown, 'unknown-style');
