@@ -167,11 +167,8 @@ export async function searchStyles(query, limit = 20) {
   const m = await citationModule();
   await catalog(m);
   const common = await styleEntries();
-  try {
-    return m.stylesSearch(query, limit).map((e) => fromEntry(e, common.find((s) => s.cslFile && s.id === e.id) ?? null));
-  } catch (e) {
-    throw wrap(e);
-  }
+  const hits = call(() => m.stylesSearch(query, Math.min(limit, 0xffffffff)));
+  return hits.map((e) => fromEntry(e, common.find((s) => s.cslFile && s.id === e.id) ?? null));
 }
 
 /** A catalog entry in the shape of styles(), with the common entry's fields when it is one. */
