@@ -63,7 +63,9 @@ async function row(label, xs, f) {
 
 // One-time costs: the citation module (first cite, APA), then the catalog's index.
 await row('first cite: citation module + apa', [0], () => tidings.cite(article, { style: 'apa', ...at }));
-await row('styles(): catalog index (10,857 styles)', [0], () => tidings.styles());
+await row('first searchStyles: catalog index read', [0], () => tidings.searchStyles('nature', 1));
+await row('first styles(): the 10,857 entries', [0], () => tidings.styles());
+await row('styles() again (copies)', [0], () => tidings.styles());
 const all = await tidings.styles();
 const common = all.filter((s) => s.common && s.cslFile && s.name !== 'apa');
 await row('first cite, common style (its .csl read)', common, (s) => tidings.cite(article, { style: s.name, ...at }));
