@@ -29,8 +29,12 @@ cp "$SRC"/{package.json,README.md,index.d.ts,core.js,node.js,browser.js,LICENSE-
 for name in tidings tidings_cite; do
   cp "$PKG/$name.js" "$PKG/${name}_bg.wasm" "$STAGE/pkg/"
 done
-# Whatever styles and locales the extension ships (and their licence note).
+# Whatever styles and locales the extension ships (and their licence note), with
+# csl/all/: every official style and locale, which cite(), styles() and searchStyles() read.
 cp -r "$ROOT/extension/csl" "$STAGE/csl"
+for f in index.tsv.zst locales.zst styles-00.zst README.md; do
+  [[ -f "$STAGE/csl/all/$f" ]] || die "extension/csl/all/$f missing: the package would lack the official styles (scripts/build-web.sh with csl/all)"
+done
 
 # One version: the crate's.
 VERSION="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)"
@@ -52,6 +56,8 @@ t.extract('Line one of a dump.\nLine two of it, long enough to be kept as a text
 const s = await t.styles();
 await t.cite(a, { style: s.find((x) => x.cslFile).name, accessed: '2025-01-01' });
 await t.cite({ type: 'webpage', title: 'T' }, { style: 'bibtex' });
+// An official style outside the common ones: the catalog's archives in csl/all/.
+if (!(await t.cite(a, { style: 'Nature', accessed: '2025-01-01' })).includes(a.title)) throw new Error('no Nature citation');
 JS
 
 rm -f "$DIST"/tidings-*.tgz

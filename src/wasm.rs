@@ -332,6 +332,8 @@ mod citation {
 
     /// Cites an article in any official style (`key`: id, title, short name or ISSN), or in
     /// the user's CSL file `csl_xml` when given; `locale` overrides the style's default.
+    /// A CSL-JSON item (an object with a string `type`; articles have none) is cited as it
+    /// is, its own access date kept (`accessed` unused; `bad-item` when it is not one).
     /// The style's chunk and the locales must have been handed in (see `styleNeeds`).
     /// `form`: `bibliography` (default) or `citation` (in-text citation or first note).
     #[wasm_bindgen(js_name = citeStyle)]
@@ -344,7 +346,13 @@ mod citation {
         csl_xml: Option<String>,
         form: Option<String>,
     ) -> Result<String, JsValue> {
-        let item = item_of(article, accessed)?;
+        let is_item =
+            js_sys::Reflect::get(&article, &JsValue::from_str("type")).is_ok_and(|t| t.is_string());
+        let item = if is_item {
+            parse_item_js(&article)?
+        } else {
+            item_of(article, accessed)?
+        };
         let form = parse_form(form.as_deref())?;
         let format = match format {
             "html" => crate::cite::Format::Html,
@@ -359,6 +367,14 @@ mod citation {
             crate::cite::format_resolved(lib, &item, &style, locale.as_deref(), format, form)
                 .map_err(cite_failure)
         })
+    }
+
+    /// A CSL-JSON item object as the engine's item (`bad-item` when it is not one).
+    fn parse_item_js(item: &JsValue) -> Result<crate::cite::Item, JsValue> {
+        let text: String = js_sys::JSON::stringify(item)
+            .map(String::from)
+            .map_err(|_| failure("bad-item", "the item cannot be read".into()))?;
+        crate::cite::parse_item(&text).map_err(cite_failure)
     }
 
     /// `bibliography` (or nothing) or `citation`.
@@ -423,11 +439,7 @@ mod citation {
         csl_xml: Option<String>,
         locale_xml: Option<String>,
     ) -> Result<String, JsValue> {
-        let text: String = js_sys::JSON::stringify(&item)
-            .map(String::from)
-            .map_err(|_| failure("bad-item", "the item cannot be read".into()))?;
-        let item = crate::cite::parse_item(&text)
-            .map_err(|e| failure(e.code(), e.message().to_string()))?;
+        let item = parse_item_js(&item)?;
         let info = crate::cite::find_style(style)
             .ok_or_else(|| failure("unknown-style", format!("unknown style {style:?}")))?;
         let format = match format {

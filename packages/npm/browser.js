@@ -2,11 +2,12 @@
 // with the package's files): the wasm is fetched next to the glue
 // (`new URL('tidings_bg.wasm', import.meta.url)`, which bundlers understand)
 // once `await init()` has been called; the citation module and the style
-// files are fetched on the first `cite` or `styles`.
+// files (csl/all/ archives included) are fetched on the first `cite`, `styles`
+// or `searchStyles` that needs them.
 import initExtraction, * as extraction from './pkg/tidings.js';
 import { setPlatform } from './core.js';
 
-export { TidingsError, init, extract, readerable, cite, styles } from './core.js';
+export { TidingsError, init, extract, readerable, cite, styles, searchStyles } from './core.js';
 
 let citeWasm;
 // Computed at run time so bundlers do not try to inline thousands of style files:
@@ -31,5 +32,10 @@ setPlatform({
     const r = await fetch(new URL(name, styleBase));
     if (!r.ok) throw new Error(`HTTP ${r.status}`);
     return r.text();
+  },
+  async readStyleBytes(name) {
+    const r = await fetch(new URL(name, styleBase));
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
+    return r.arrayBuffer();
   },
 });

@@ -69,23 +69,45 @@ export interface CslItem {
   [key: string]: unknown;
 }
 
-/** A citation style or export format. */
+/**
+ * A citation style or export format. The common entries (`common: true`) come
+ * first with their short name and packaged files; every other official CSL style
+ * follows with its id as `name`, its title as `label` and no files.
+ */
 export interface Style {
-  /** Short name, e.g. `apa`. */
+  /** Short name, e.g. `apa`; an official style's id otherwise. */
   name: string;
-  /** Official CSL id, e.g. `modern-language-association`. */
+  /** Official CSL id, e.g. `modern-language-association` (`bibtex`… for the export formats). */
   id: string;
   label: string;
-  /** The CSL file under the package's `csl/` (null for BibTeX, RIS, CSL-JSON, Wikipedia). */
+  /** The CSL file under the package's `csl/` (null for the export formats and the catalog's styles). */
   cslFile: string | null;
   localeFile: string | null;
+  /** One of the common entries the CLI's `tidings styles` lists first. */
+  common: boolean;
+  /** The style's title, e.g. `Nature` (CSL styles only, as every field below). */
+  title?: string;
+  /** Its short title, e.g. `MLA`, when it has one. */
+  short?: string;
+  /** Print ISSN of the journal a journal's style belongs to. */
+  issn?: string;
+  /** Electronic ISSN. */
+  eissn?: string;
+  /** A dependent style's independent style (id), whose rules it uses. */
+  parent?: string;
+  /** The style's own default locale, when it sets one. */
+  locale?: string;
+  /** `in-text` or `note`. */
+  class?: 'in-text' | 'note';
+  /** The citation format: `author-date`, `numeric`, `note`, `label` or `author`. */
+  format?: string;
 }
 
 /**
- * Stable error codes: those of the CLI and the Rust core, plus `bad-argument`
- * (a wrong argument type or option), `not-initialized` (browsers: `extract`
- * before `await init()`) and `unsupported-form` (`form: 'citation'` where the
- * citation module lacks it).
+ * Stable error codes: those of the CLI and the Rust core (`no-bibliography`:
+ * the style has no bibliography, only citations or notes; `unknown-style`: its
+ * message names the closest titles), plus `bad-argument` (a wrong argument type
+ * or option) and `not-initialized` (browsers: `extract` before `await init()`).
  */
 export type ErrorCode =
   | 'no-article'
@@ -103,7 +125,7 @@ export type ErrorCode =
   | 'bad-article'
   | 'bad-argument'
   | 'not-initialized'
-  | 'unsupported-form';
+  | 'no-bibliography';
 
 export class TidingsError extends Error {
   readonly name: 'TidingsError';
@@ -142,12 +164,17 @@ export function extract(html: string, options?: ExtractOptions): Article;
 export function readerable(html: string): boolean;
 
 export interface CiteOptions {
-  /** A style's name or official id from {@link styles} (default `apa`). */
+  /**
+   * A common entry's name or id from {@link styles} (default `apa`), or any official
+   * CSL style by id, title, short title or ISSN (see {@link searchStyles}).
+   */
   style?: string;
-  /** `bibliography` (default) or `citation` (`unsupported-form` where the citation module lacks it). */
+  /** `bibliography` (default) or `citation` (the in-text citation, or a note style's first note). */
   form?: 'bibliography' | 'citation';
   /** `text` (default) or `html` (citeproc-js's `<div class="csl-entry">` markup). */
   format?: 'text' | 'html';
+  /** Render in this locale (BCP 47, e.g. `de-AT`) instead of the style's default. */
+  locale?: string;
   /** Access date, YYYY-MM-DD (default: today in UTC for articles; the item's own for CSL items). */
   accessed?: string;
 }
@@ -155,5 +182,14 @@ export interface CiteOptions {
 /** Formats a citation; loads the citation module and the style's files on first use. */
 export function cite(input: Article | CslItem, options?: CiteOptions): Promise<string>;
 
-/** Every style and export format the citation module offers. */
+/**
+ * Every style: the common entries and export formats, then every official CSL style
+ * (`bibtex` twice: the export, and the CSL style of that id, cited by its title).
+ */
 export function styles(): Promise<Style[]>;
+
+/**
+ * Up to `limit` (default 20) official CSL styles matching `query` (words of a title in
+ * any script, a short name, an id or an ISSN), best first.
+ */
+export function searchStyles(query: string, limit?: number): Promise<Style[]>;

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import * as extraction from './pkg/tidings.js';
 import { setPlatform } from './core.js';
 
-export { TidingsError, init, extract, readerable, cite, styles } from './core.js';
+export { TidingsError, init, extract, readerable, cite, styles, searchStyles } from './core.js';
 
 /** A module given to init(): a path or URL is read; bytes or a WebAssembly.Module are used as they are. */
 async function source(given, packaged) {
@@ -37,5 +37,8 @@ setPlatform({
   },
   readStyleFile(name) {
     return readFile(new URL(name, styleBase), 'utf8');
+  },
+  readStyleBytes(name) {
+    return readFile(new URL(name, styleBase));
   },
 });

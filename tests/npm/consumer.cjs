@@ -10,7 +10,9 @@ const article = extract(readFileSync(page, 'utf8'), { url: 'https://www.shine.cn
 assert.equal(article.title, 'Chinese FM holds phone talks with S. Korean counterpart');
 assert.doesNotMatch(article.text, /ICP|许可证/);
 assert.throws(() => extract(''), (e) => e instanceof TidingsError && e.code === 'not-html');
-cite(article, { style: 'apa', accessed: '2025-01-01' }).then((apa) => {
+cite(article, { style: 'apa', accessed: '2025-01-01' }).then(async (apa) => {
   assert.match(apa, /^Xinhua\. \(2023, January 10\)\. Chinese FM holds phone talks/);
+  // An official style outside the common ones, by title: the catalog's archives load too.
+  assert.equal(await cite(article, { style: 'Nature', accessed: '2025-01-01' }), '1.  Xinhua. Chinese FM holds phone talks with S. Korean counterpart. Shanghai Daily (2023).');
   console.log('consumer.cjs: require("tidings") works');
 });

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import * as tidings from 'tidings';
-import { extract, readerable, cite, styles, TidingsError } from 'tidings';
+import { extract, readerable, cite, styles, searchStyles, TidingsError } from 'tidings';
 
 const ROOT = process.env.TIDINGS_ROOT;
 const BIN = process.env.TIDINGS_BIN;
@@ -65,7 +65,7 @@ function htmlFiles(dir) {
 }
 
 test('the package exports its API and nothing else', () => {
-  assert.deepEqual(Object.keys(tidings).sort(), ['TidingsError', 'cite', 'extract', 'init', 'readerable', 'styles']);
+  assert.deepEqual(Object.keys(tidings).sort(), ['TidingsError', 'cite', 'extract', 'init', 'readerable', 'searchStyles', 'styles']);
   const pkg = JSON.parse(readFileSync(join(process.cwd(), 'node_modules', 'tidings', 'package.json'), 'utf8'));
   assert.equal(pkg.name, 'tidings');
   assert.match(cli(['--version']).trim(), new RegExp(pkg.version.replace(/\./g, '\\.')));
@@ -160,7 +160,7 @@ test('cite: APA and other styles as the CLI formats them; CSL items; errors', as
   const a = extract(readFileSync(SEED_HTML, 'utf8'), { url: SEED_URL });
   const apa = await cite(a, { style: 'apa', accessed: '2025-01-01' });
   assert.equal(apa, 'Xinhua. (2023, January 10). Chinese FM holds phone talks with S. Korean counterpart. Shanghai Daily. https://www.shine.cn/news/nation/2301104951/');
-  for (const s of await styles()) {
+  for (const s of (await styles()).filter((x) => x.common)) {
     for (const format of ['text', 'html']) {
       const want = cli(['cite', '--style', s.name, '--format', format, '--accessed', '2025-01-01', '--url', SEED_URL, SEED_HTML]).replace(/\n$/, '');
       assert.equal(await cite(a, { style: s.name, format, accessed: '2025-01-01' }), want, `${s.name} ${format}`);
@@ -192,18 +192,11 @@ test('cite: APA and other styles as the CLI formats them; CSL items; errors', as
     assert.fail('no error');
   };
   assert.equal(await code(cite(a, { style: 'no-such-style' })), 'unknown-style');
-  // The citation form: as the CLI's `--form citation` where the core has it, else a clear error
-  // (and then the CLI has no such option either).
-  let inText = null;
-  try {
-    inText = await cite(a, { style: 'apa', form: 'citation', accessed: '2025-01-01' });
-  } catch (e) {
-    assert.equal(e.code, 'unsupported-form', String(e));
-    assert.doesNotMatch(cli(['cite', '--help']), /--form\b/);
-  }
-  if (inText !== null) {
-    assert.equal(inText, cli(['cite', '--style', 'apa', '--form', 'citation', '--accessed', '2025-01-01', '--url', SEED_URL, SEED_HTML]).replace(/\n$/, ''));
-  }
+  // The citation form, as the CLI's `--form citation`.
+  const inText = await cite(a, { style: 'apa', form: 'citation', accessed: '2025-01-01' });
+  assert.equal(inText, cli(['cite', '--style', 'apa', '--form', 'citation', '--accessed', '2025-01-01', '--url', SEED_URL, SEED_HTML]).replace(/\n$/, ''));
+  assert.equal(inText, '(Xinhua, 2023)');
+  assert.equal(await code(cite(a, { locale: '' })), 'bad-argument');
   assert.equal(await code(cite(a, { form: 'footnote' })), 'bad-argument');
   assert.equal(await code(cite(a, { format: 'rtf' })), 'bad-argument');
   assert.equal(await code(cite(a, { accessed: '1 May 2025' })), 'bad-argument');
@@ -211,19 +204,127 @@ test('cite: APA and other styles as the CLI formats them; CSL items; errors', as
   assert.equal(await code(cite({ type: 'webpage', author: 'not a list' }, { style: 'apa' })), 'bad-item');
 });
 
-test('styles() lists the common styles and export formats `tidings styles` lists first, with their files in the package', async () => {
+test('styles() lists the common entries first, as `tidings styles` does, then every official style', async () => {
   const list = await styles();
-  // `tidings styles` lists the menu's common entries (`= official-id` or `export`) before
-  // every official style; the package's styles() offers the common ones.
-  const names = cli(['styles']).trim().split('\n').filter((l) => /(= \S+|export)\s*$/.test(l)).map((l) => l.split(/\s+/)[0]);
-  assert.deepEqual(list.map((s) => s.name), names);
+  // `tidings styles` lists the menu's common entries (`= official-id` or `export`), then
+  // every official style (id, title, class): one line each.
+  const lines = cli(['styles']).trim().split('\n');
+  const commonLines = lines.filter((l) => /(= \S+|export)\s*$/.test(l));
+  const common = list.filter((s) => s.common);
+  assert.deepEqual(common.map((s) => s.name), commonLines.map((l) => l.split(/\s+/)[0]));
+  assert.deepEqual(list.slice(0, common.length), common, 'the common entries come first');
+  const official = lines.slice(commonLines.length).map((l) => l.split(/\s+/)[0]);
+  assert.ok(official.length > 10000, `only ${official.length} official styles listed by the CLI`);
+  // Every official style once: the common CSL entries stand for their own ids.
+  assert.deepEqual(list.filter((s) => s.title).map((s) => s.id).sort(), [...official].sort());
+  assert.equal(new Set(list.filter((s) => s.title).map((s) => s.id)).size, official.length);
+  // The official CSL style `bibtex` apart from the BibTeX export (which `style: 'bibtex'` means).
+  assert.deepEqual(list.filter((s) => s.id === 'bibtex').map((s) => [s.common, s.class ?? null]), [[true, null], [false, 'in-text']]);
   const csl = join(process.cwd(), 'node_modules', 'tidings', 'csl');
-  for (const s of list.filter((x) => x.cslFile)) {
+  for (const s of common.filter((x) => x.cslFile)) {
     assert.ok(existsSync(join(csl, s.cslFile)), s.cslFile);
     assert.ok(existsSync(join(csl, s.localeFile)), s.localeFile);
+    assert.equal(s.class, s.name.startsWith('chicago-notes') ? 'note' : 'in-text', s.name);
   }
+  // The catalog's fields: Nature's ISSN; a dependent style's parent; a note style's class.
+  const byId = new Map(list.map((s) => [s.id, s]));
+  assert.deepEqual(
+    { ...byId.get('nature') },
+    { name: 'nature', id: 'nature', label: 'Nature', title: 'Nature', cslFile: null, localeFile: null, common: false, issn: '0028-0836', eissn: '1476-4687', class: 'in-text', format: 'numeric', locale: 'en-GB' },
+  );
+  assert.equal(byId.get('nature-communications').parent, 'nature');
+  assert.equal(byId.get('mhra-notes').class, 'note');
   list[0].name = 'changed';
   assert.notEqual((await styles())[0].name, 'changed', 'callers get copies');
+});
+
+test('every official style: by id, title, ISSN, dependent ones, both forms, locales, items, as the CLI', async () => {
+  const a = extract(readFileSync(SEED_HTML, 'utf8'), { url: SEED_URL });
+  const want = (...args) => cli(['cite', ...args, '--accessed', '2025-01-01', '--url', SEED_URL, SEED_HTML]).replace(/\n$/, '');
+  const at = { accessed: '2025-01-01' };
+  // Nature, by id, title and ISSN, in both formats and both forms.
+  const nature = await cite(a, { style: 'nature', ...at });
+  assert.equal(nature, want('--style', 'nature'));
+  assert.equal(nature, '1.  Xinhua. Chinese FM holds phone talks with S. Korean counterpart. Shanghai Daily (2023).');
+  assert.equal(await cite(a, { style: 'Nature', ...at }), nature);
+  assert.equal(await cite(a, { style: '0028-0836', ...at }), nature);
+  assert.equal(await cite(a, { style: 'nature', format: 'html', ...at }), want('--style', 'nature', '--format', 'html'));
+  assert.equal(await cite(a, { style: 'nature', form: 'citation', ...at }), want('--style', 'nature', '--form', 'citation'));
+  // A dependent style by its title: its parent's rules.
+  const [dep] = await searchStyles('Nature Communications', 1);
+  assert.equal(dep.parent, 'nature');
+  assert.equal(await cite(a, { style: 'Nature Communications', ...at }), want('--style', 'Nature Communications'));
+  // The citation form of a note style: its first note.
+  const note = await cite(a, { style: 'mhra-notes', form: 'citation', ...at });
+  assert.equal(note, want('--style', 'mhra-notes', '--form', 'citation'));
+  assert.match(note, /^Xinhua, ‘Chinese FM Holds Phone Talks with S\. Korean Counterpart’, .*10 January 2023 .*\[accessed 1 January 2025\]\.$/);
+  // A style without a bibliography: a coded error for that form, its note for the other.
+  const code = async (p) => {
+    try {
+      await p;
+    } catch (e) {
+      assert.ok(e instanceof TidingsError, String(e));
+      return [e.code, e.message];
+    }
+    assert.fail('no error');
+  };
+  const [noBib] = await code(cite(a, { style: 'leonardo', ...at }));
+  assert.equal(noBib, 'no-bibliography');
+  assert.equal(spawnSync(BIN, ['cite', '--style', 'leonardo', '--url', SEED_URL, SEED_HTML]).status, 2);
+  assert.equal(await cite(a, { style: 'leonardo', form: 'citation', ...at }), want('--style', 'leonardo', '--form', 'citation'));
+  // Another locale, for a common style too (then through the catalog, as the CLI does).
+  for (const [style, locale] of [['apa', 'de-DE'], ['nature', 'fr-FR'], ['mhra-notes', 'zh-CN']]) {
+    assert.equal(await cite(a, { style, locale, ...at }), want('--style', style, '--locale', locale), `${style} ${locale}`);
+  }
+  assert.notEqual(await cite(a, { style: 'apa', locale: 'de-DE', ...at }), await cite(a, { style: 'apa', ...at }));
+  // A CSL-JSON item in any style and both forms, as `tidings cite --csl-json`.
+  const item = JSON.parse(want('--style', 'csl-json'));
+  const dir = mkdtempSync(join(tmpdir(), 'tidings-npm-'));
+  writeFileSync(join(dir, 'item.json'), JSON.stringify(item));
+  for (const [style, form] of [['nature', 'bibliography'], ['Nature Communications', 'citation'], ['mhra-notes', 'citation'], ['apa', 'citation'], ['leonardo', 'citation']]) {
+    const cliItem = cli(['cite', '--style', style, '--form', form, '--csl-json', join(dir, 'item.json')]).replace(/\n$/, '');
+    assert.equal(await cite(item, { style, form }), cliItem, `${style} ${form}`);
+  }
+  assert.equal((await code(cite(item, { style: 'leonardo' })))[0], 'no-bibliography');
+  // The official CSL style `bibtex` by its title (`bibtex` is the export format).
+  assert.equal(await cite(a, { style: 'BibTeX generic citation style', ...at }), want('--style', 'BibTeX generic citation style'));
+  assert.match(await cite(a, { style: 'bibtex', ...at }), /^@/);
+  // Many styles at once (more archives than the module keeps): the same as one by one.
+  const spread = (await styles()).filter((s) => s.title && !s.common && !s.parent).filter((_, i) => i % 100 === 0);
+  assert.ok(spread.length >= 20, `${spread.length} styles`);
+  const settle = (p) => p.then((x) => x, (e) => `error ${e.code}`);
+  const together = await Promise.all(spread.map((s) => settle(cite(a, { style: s.id, ...at }))));
+  const alone = [];
+  for (const s of spread) alone.push(await settle(cite(a, { style: s.id, ...at })));
+  assert.deepEqual(together, alone);
+  assert.ok(alone.filter((x) => x.startsWith('error ')).every((x) => x === 'error no-bibliography'), alone.join('\n'));
+  // An unknown style: the CLI's message, naming the closest titles.
+  const [unknown, message] = await code(cite(a, { style: 'Natur Jornal' }));
+  assert.equal(unknown, 'unknown-style');
+  const r = spawnSync(BIN, ['cite', '--style', 'Natur Jornal', '--url', SEED_URL, SEED_HTML], { encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.equal(`tidings: ${message}`, r.stderr.trim());
+  assert.match(message, /closest: .*"Nature" \(nature\)/);
+  assert.equal((await code(cite(item, { style: 'Natur Jornal' })))[1], message);
+});
+
+test('searchStyles: titles in any script, ISSNs, ids, as `tidings styles --search`', async () => {
+  const ids = (q) => cli(['styles', '--search', q]).trim().split('\n').map((l) => l.split(/\s+/)[0]);
+  // A Chinese title word (matched anywhere in the title).
+  const physics = await searchStyles('物理学报');
+  assert.deepEqual(physics.map((s) => s.id), ['acta-physica-sinica']);
+  assert.equal(physics[0].title, 'Acta Physica Sinica (物理学报)');
+  const chinese = await searchStyles('中文', 100);
+  assert.deepEqual(chinese.map((s) => s.id), ids('中文'));
+  assert.ok(chinese.length >= 10 && chinese.every((s) => s.title.includes('中文')), chinese.map((s) => s.title).join('; '));
+  assert.ok(chinese.some((s) => s.id === 'china-national-standard-gb-t-7714-2015-numeric' && s.common && s.name === 'gb7714'));
+  // An ISSN, the limit, and no match.
+  assert.deepEqual((await searchStyles('1476-4687')).map((s) => s.id), ['nature']);
+  const nat = await searchStyles('nature', 5);
+  assert.equal(nat.length, 5);
+  assert.deepEqual(nat.map((s) => s.id), ids('nature').slice(0, 5));
+  assert.deepEqual(await searchStyles('zzqx no such words'), []);
+  await assert.rejects(searchStyles(42), (e) => e instanceof TidingsError && e.code === 'bad-argument');
 });
 
 test('require() (CommonJS) gives the same module', () => {
