@@ -18,13 +18,38 @@ const MAX_STEPS: usize = 200_000;
 /// Most text one entry may produce, in bytes (a long value repeated by many macro calls).
 const MAX_OUTPUT_BYTES: usize = 256 << 10;
 
+/// Variables whose title case depends on the item's language (citeproc-js `MULTI_FIELDS`,
+/// with the other title variables later releases add: CSL suite TitleCaseWithVolumeTitle).
+const TITLE_CASE_LANGUAGE_FIELDS: &[&str] = &[
+    "event-title",
+    "original-title",
+    "part-title",
+    "reviewed-title",
+    "volume-title",
+    "event",
+    "publisher",
+    "publisher-place",
+    "event-place",
+    "title",
+    "container-title",
+    "collection-title",
+    "authority",
+    "genre",
+    "title-short",
+    "medium",
+    "country",
+    "jurisdiction",
+    "archive",
+    "archive-place",
+];
+
 /// Rendering state for one item.
 pub struct Renderer<'a> {
     pub style: &'a Style,
     pub locale: &'a Locale,
     pub item: &'a Item,
-    /// Title and sentence case apply (the item is in English or has no language).
-    pub english: bool,
+    /// The item's casing language (title case leaves title-like variables of non-English items alone).
+    pub case_lang: case::CaseLang,
     /// Variables already used by a `substitute`, not rendered again.
     pub suppressed: HashSet<String>,
     /// citeproc-js group context flags, one per open `cs:group`.
@@ -58,10 +83,7 @@ impl<'a> Renderer<'a> {
             locale,
             item,
             // citeproc-js: an item without a language is in the style's language.
-            english: match item.language.as_deref().map(str::trim) {
-                Some(l) if !l.is_empty() => case::is_english(Some(l)),
-                _ => case::is_english(style.default_locale()),
-            },
+            case_lang: case::CaseLang::new(item.language.as_deref(), style.default_locale()),
             suppressed: HashSet::new(),
             track: vec![GroupFlags::default()],
             rendered_vars: Vec::new(),
@@ -240,11 +262,8 @@ impl<'a> Renderer<'a> {
                 inner.suffix.clear();
                 inner.decorations.clear();
                 let mut b = Blob::group(vec![inner]);
+                // citeproc-js ignores `text-case` on a macro call (only leaves are cased).
                 self.apply_affixes(node, &mut b);
-                if let Some(tc) = node.attr("text-case") {
-                    self.case_blob(&mut b, tc);
-                    b.cased = true;
-                }
                 out.push(b);
             }
         } else if let Some(var) = node.attr("variable") {
@@ -270,7 +289,7 @@ impl<'a> Renderer<'a> {
                     let t = if !self.term_predecessor
                         && (!self.cite.in_citation || self.cite.capitalize_first_term)
                     {
-                        case::apply("capitalize-first", t, true)
+                        case::apply("capitalize-first", t, self.case_lang)
                     } else {
                         t.to_string()
                     };
@@ -281,24 +300,6 @@ impl<'a> Renderer<'a> {
             self.note_term();
             if !value.is_empty() {
                 out.push(self.leaf(node, value.to_string(), true));
-            }
-        }
-    }
-
-    /// Applies a text-case from a macro call to every text leaf below it that has none of its own.
-    fn case_blob(&self, blob: &mut Blob, tc: &str) {
-        if blob.cased {
-            return;
-        }
-        match &mut blob.content {
-            Content::Text(t) => *t = case::apply(tc, t, self.english),
-            Content::Blobs(children) => {
-                for (i, c) in children.iter_mut().enumerate() {
-                    if tc == "capitalize-first" && i > 0 {
-                        break;
-                    }
-                    self.case_blob(c, tc);
-                }
             }
         }
     }
@@ -354,18 +355,25 @@ impl<'a> Renderer<'a> {
             });
             text.clear();
         }
-        if let Some(tc) = node.attr("text-case") {
+        // citeproc-js: title case leaves the title-like variables of a non-English item alone.
+        let keep = |tc: &str| {
+            tc == "title"
+                && !self.case_lang.english
+                && node
+                    .attr("variable")
+                    .is_some_and(|v| TITLE_CASE_LANGUAGE_FIELDS.contains(&v))
+        };
+        if let Some(tc) = node.attr("text-case").filter(|tc| !keep(tc)) {
             text = if markup {
-                markup::apply_case(tc, &text, self.english)
+                markup::apply_case(tc, &text, self.case_lang)
             } else {
-                case::apply(tc, &text, self.english)
+                case::apply(tc, &text, self.case_lang)
             };
         }
         if node.attr("strip-periods") == Some("true") {
             text = strip_periods(&text);
         }
         let mut blob = Blob::text(String::new());
-        blob.cased = node.attr("text-case").is_some();
         self.apply_affixes(node, &mut blob);
         self.fill_leaf(&mut blob, text, markup);
         blob
