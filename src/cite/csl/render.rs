@@ -43,6 +43,30 @@ const TITLE_CASE_LANGUAGE_FIELDS: &[&str] = &[
     "archive-place",
 ];
 
+/// A URL's `form="short"` as citeproc-js writes it: cut at the first `/` after its last dot
+/// that has one (the path goes), and without `http(s)://` when the host starts `www.`.
+fn short_url(url: &str) -> String {
+    let cut = url
+        .match_indices('.')
+        .rev()
+        .find_map(|(dot, _)| {
+            let slash = url[dot + 1..].find('/')?;
+            (slash > 0).then_some(dot + 1 + slash)
+        })
+        .map_or(url, |end| &url[..end]);
+    if !cut.contains("//www.") {
+        return cut.to_string();
+    }
+    match ["https://", "http://"]
+        .iter()
+        .filter_map(|p| cut.find(p).map(|i| (i, p.len())))
+        .min()
+    {
+        Some((i, len)) => format!("{}{}", &cut[..i], &cut[i + len..]),
+        None => cut.to_string(),
+    }
+}
+
 /// Rendering state for one item.
 pub struct Renderer<'a> {
     pub style: &'a Style,
@@ -183,7 +207,11 @@ impl<'a> Renderer<'a> {
                 }
             }
             "choose" => self.render_choose(node, out),
-            "names" => self.render_names(node, out),
+            "names" => {
+                self.render_names(node, out);
+                // citeproc-js: names, even empty, count as text before a term.
+                self.term_predecessor = true;
+            }
             "date" => self.render_date(node, out),
             "number" => self.render_number(node, out),
             "label" => self.render_label(node, out),
@@ -269,12 +297,20 @@ impl<'a> Renderer<'a> {
         } else if let Some(var) = node.attr("variable") {
             let value = self.text_variable(var, node.attr("form"));
             self.note_variable(var, value.is_some());
+            // citeproc-js: these numbers go out as number blobs, which are not text a
+            // following term is capitalized after; the number fields below mark it even empty.
+            let predecessor = self.term_predecessor;
             if let Some(v) = value {
                 let mut b = self.leaf(node, v, var != "URL" && var != "DOI");
                 if var == "citation-number" {
                     b.num = true;
                 }
                 out.push(b);
+            }
+            if matches!(var, "citation-number" | "year-suffix") {
+                self.term_predecessor = predecessor;
+            } else if matches!(var, "volume" | "issue" | "edition" | "number") {
+                self.term_predecessor = true;
             }
         } else if let Some(term) = node.attr("term") {
             let plural = node.attr("plural") == Some("true");
@@ -324,6 +360,7 @@ impl<'a> Renderer<'a> {
             }
         }
         match var {
+            "URL" if form == Some("short") => self.item.variable(var).map(|v| short_url(&v)),
             "page" => self.item.variable(var).map(|v| self.page_range(&v)),
             "page-first" => self.item.variable(var).or_else(|| {
                 let page = self.item.variable("page")?;
@@ -491,7 +528,14 @@ impl<'a> Renderer<'a> {
             return;
         };
         // citeproc-js writes the term even when the variable is empty (singular then).
-        let value = self.text_variable(var, None).unwrap_or_default();
+        // Plurality is read from the value as entered (a formatted page range may use a
+        // locale's own delimiter, such as the French non-breaking hyphen).
+        let value = match var {
+            "page" => self.item.variable(var),
+            "locator" => self.cite_variable(var).flatten(),
+            _ => self.text_variable(var, None),
+        }
+        .unwrap_or_default();
         let plural = match node.attr("plural").unwrap_or("contextual") {
             "always" => true,
             "never" => false,
@@ -731,4 +775,29 @@ fn roman(mut n: i64) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_url;
+
+    #[test]
+    fn short_urls_follow_citeproc() {
+        // URLs of the case-set items (tests/fixtures/cite/all-styles/items.json).
+        assert_eq!(
+            short_url(
+                "https://dropbox.tech/infrastructure/asynchronous-task-scheduling-at-dropbox"
+            ),
+            "https://dropbox.tech"
+        );
+        assert_eq!(
+            short_url("https://www.reuters.com/about/"),
+            "www.reuters.com"
+        );
+        assert_eq!(
+            short_url("http://www.cnn.com/2013/11/27/travel/weather-thanksgiving/index.html"),
+            "www.cnn.com"
+        );
+        assert_eq!(short_url("https://example.com"), "https://example.com");
+    }
 }
