@@ -513,12 +513,13 @@ impl<'a> Renderer<'a> {
         let value = self.text_variable(var, None);
         self.note_variable(var, value.is_some());
         let Some(v) = value else { return };
-        let text = match (v.trim().parse::<i64>(), node.attr("form")) {
-            (Ok(n), Some("ordinal")) => format!("{n}{}", self.locale.ordinal(n)),
-            (Ok(n), Some("roman")) if n > 0 && n < 4000 => roman(n),
-            _ => v,
+        let (text, markup) = match (v.trim().parse::<i64>(), node.attr("form")) {
+            // An ordinal term may hold inline markup ("<sup>e</sup>").
+            (Ok(n), Some("ordinal")) => (format!("{n}{}", self.locale.ordinal(n)), true),
+            (Ok(n), Some("roman")) if n > 0 && n < 4000 => (roman(n), false),
+            _ => (v, false),
         };
-        let mut b = self.leaf(node, text, false);
+        let mut b = self.leaf(node, text, markup);
         b.num = true;
         out.push(b);
     }
