@@ -361,6 +361,10 @@ impl<'a> Renderer<'a> {
         }
         match var {
             "URL" if form == Some("short") => self.item.variable(var).map(|v| short_url(&v)),
+            "citation-label" => self
+                .item
+                .variable(var)
+                .or_else(|| Some(super::trigraph::citation_label(self.item))),
             "page" => self.item.variable(var).map(|v| self.page_range(&v)),
             "page-first" => self.item.variable(var).or_else(|| {
                 let page = self.item.variable("page")?;
