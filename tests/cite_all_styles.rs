@@ -74,13 +74,16 @@ fn csl_sources() -> Option<(BTreeMap<String, String>, HashMap<String, String>)> 
 fn locale_file<'a>(lang: &str, locales: &'a HashMap<String, String>) -> &'a str {
     let exact = format!("locales-{lang}.xml");
     let base = lang.split('-').next().unwrap_or(lang);
+    // citeproc-js asks for nothing but the exact tag (then en-US) when the language is not
+    // among its `LANG_BASES` (a style in "id" gets en-US terms).
+    let known = CITEPROC_LANG_BASES.contains(&base);
     let candidates = [
         Some(exact),
         PRIMARY_DIALECTS
             .iter()
-            .find(|(l, _)| *l == base)
+            .find(|(l, _)| *l == base && known)
             .map(|(_, d)| format!("locales-{d}.xml")),
-        Some(format!("locales-{base}.xml")),
+        known.then(|| format!("locales-{base}.xml")),
     ];
     candidates
         .into_iter()
@@ -90,6 +93,13 @@ fn locale_file<'a>(lang: &str, locales: &'a HashMap<String, String>) -> &'a str 
         .map(String::as_str)
         .unwrap_or("")
 }
+
+/// The languages citeproc-js 2.4 knows a base locale for (`CSL.LANG_BASES`).
+const CITEPROC_LANG_BASES: &[&str] = &[
+    "af", "ar", "bg", "ca", "cs", "da", "de", "el", "en", "es", "et", "eu", "fa", "fi", "fr", "he",
+    "hr", "hu", "is", "it", "ja", "km", "ko", "lt", "lv", "mn", "nb", "nl", "nn", "pl", "pt", "ro",
+    "ru", "sk", "sl", "sr", "sv", "th", "tr", "uk", "vi", "zh",
+];
 
 /// A language's primary dialect, from the locales repository's `locales.json`.
 const PRIMARY_DIALECTS: &[(&str, &str)] = &[

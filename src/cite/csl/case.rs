@@ -3,7 +3,7 @@
 use crate::text::{lower, upper};
 
 /// Words left lowercase inside English titles (citeproc-js `SKIP_WORDS`, single words).
-const STOP_WORDS: &[&str] = &[
+pub(super) const STOP_WORDS: &[&str] = &[
     "about",
     "above",
     "across",
@@ -110,41 +110,76 @@ const STOP_WORDS: &[&str] = &[
     "ca",
 ];
 
-/// Applies a CSL `text-case` value. `english` gates `title` and `sentence`, which only apply to English items.
-pub fn apply(case: &str, s: &str, english: bool) -> String {
-    match case {
-        "lowercase" => lower(s),
-        "uppercase" => upper(s),
-        "capitalize-first" => capitalize_first(s),
-        "capitalize-all" => s.split(' ').map(upper_first).collect::<Vec<_>>().join(" "),
-        "sentence" if english => capitalize_first(s),
-        "title" if english => title(s),
-        _ => s.to_string(),
-    }
+/// The languages a text-case is applied in (citeproc-js: the item's language, else the style's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CaseLang {
+    /// Title case may change title-like variables (the language is English or unspecified).
+    pub english: bool,
+    /// Turkish or Azerbaijani casing: dotted `i` ⇄ `İ`, dotless `ı` ⇄ `I`.
+    pub turkic: bool,
 }
 
-/// Uppercases the first character of a word.
-fn upper_first(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(c) => upper(&c.to_string()) + chars.as_str(),
-        None => String::new(),
-    }
-}
-
-/// Uppercases the first letter of the string when it is lowercase.
-fn capitalize_first(s: &str) -> String {
-    match s.char_indices().find(|(_, c)| c.is_alphabetic()) {
-        Some((i, c)) if c.is_lowercase() => {
-            format!(
-                "{}{}{}",
-                &s[..i],
-                upper(&c.to_string()),
-                &s[i + c.len_utf8()..]
-            )
+impl CaseLang {
+    /// The casing for an item's `language` (first) or the style's locale (citeproc-js
+    /// `lang_array`).
+    pub fn new(item_language: Option<&str>, style_locale: Option<&str>) -> Self {
+        let item = item_language.map(str::trim).filter(|l| !l.is_empty());
+        let first = item.or(style_locale).unwrap_or("en-US");
+        let primary: String = first
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        CaseLang {
+            english: is_english(item.or(style_locale)),
+            turkic: primary == "tr" || primary == "az",
         }
+    }
+
+    /// Upper case in this language.
+    pub fn upper(self, s: &str) -> String {
+        if self.turkic && s.contains('i') {
+            upper(&s.replace('i', "\u{130}"))
+        } else {
+            upper(s)
+        }
+    }
+
+    /// Lower case in this language.
+    pub fn lower(self, s: &str) -> String {
+        if self.turkic && s.contains(['I', '\u{130}']) {
+            lower(&s.replace('I', "\u{131}").replace('\u{130}', "i"))
+        } else {
+            lower(s)
+        }
+    }
+}
+
+/// Applies a CSL `text-case` value as citeproc-js 2.4 does. Title case applies to any text
+/// here: the caller leaves title-like variables of non-English items alone.
+pub fn apply(case: &str, s: &str, lang: CaseLang) -> String {
+    match case {
+        "lowercase" => lang.lower(s),
+        "uppercase" => lang.upper(s),
+        "capitalize-first" => engine(s, Mode::CapitalizeFirst, lang),
+        "capitalize-all" => engine(s, Mode::CapitalizeAll, lang),
+        "sentence" => engine(s, Mode::Sentence, lang),
+        "title" => engine(s, Mode::Title, lang),
         _ => s.to_string(),
     }
+}
+
+/// The word-casing rule of a citeproc-js text-case formatter.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The first word, when all lowercase, gets a capital.
+    CapitalizeFirst,
+    /// Every all-lowercase word gets a capital.
+    CapitalizeAll,
+    /// The first word gets a capital, every other word is lowercased.
+    Sentence,
+    /// English title case (see [`engine`]).
+    Title,
 }
 
 /// English title case as citeproc-js 2.4 writes it: the text is cut at quotes, dashes,
@@ -152,11 +187,14 @@ fn capitalize_first(s: &str) -> String {
 /// stop word (and longer than one character), or is the first word, or follows `!?:`; no word
 /// is ever lowercased. The last word is capitalized even when it is a stop word. A capital
 /// given to the text right after an unmatched quote or apostrophe is undone ("Don't", "l'été").
-fn title(s: &str) -> String {
+/// The other modes share the cutting and the quote handling (citeproc-js `_textcaseEngine`).
+fn engine(s: &str, mode: Mode, lang: CaseLang) -> String {
     let (mut strings, tags) = split_at_tags(s);
     let original = strings.clone();
     let mut st = TitleState {
-        is_first: true,
+        mode,
+        lang,
+        is_first: mode != Mode::CapitalizeAll,
         after_punct: false,
         last_word: None,
     };
@@ -174,7 +212,7 @@ fn title(s: &str) -> String {
         }
     };
     for (i, tag) in tags.iter().enumerate() {
-        if tag.ends_with(['!', '?', ':']) {
+        if mode == Mode::Title && tag.ends_with(['!', '?', ':']) {
             st.after_punct = true;
         }
         let printable = !strings[i + 1].trim().is_empty();
@@ -238,8 +276,8 @@ fn title(s: &str) -> String {
     if let Some((si, wj)) = st.last_word {
         let (mut words, seps) = split_words(&strings[si]);
         if let Some(w) = words.get_mut(wj) {
-            if w.encode_utf16().count() > 1 && is_stop_word(&lower(w)) {
-                *w = capitalise(w);
+            if w.encode_utf16().count() > 1 && is_stop_word(&lang.lower(w)) {
+                *w = capitalise(w, lang);
             }
         }
         strings[si] = join_words(&words, &seps);
@@ -254,8 +292,10 @@ fn title(s: &str) -> String {
     out
 }
 
-/// Word state carried across the pieces of a title.
+/// Word state carried across the pieces of a text.
 struct TitleState {
+    mode: Mode,
+    lang: CaseLang,
     is_first: bool,
     after_punct: bool,
     /// (piece, word) of the last word seen.
@@ -267,23 +307,49 @@ impl TitleState {
         if piece.trim().is_empty() {
             return piece.to_string();
         }
+        let lang = self.lang;
+        if self.mode == Mode::Sentence {
+            // citeproc-js splits at plain spaces here.
+            let words = piece.split(' ').map(|word| {
+                if word.is_empty() {
+                    word.to_string()
+                } else if std::mem::take(&mut self.is_first) {
+                    capitalise(word, lang)
+                } else {
+                    lang.lower(word)
+                }
+            });
+            return words.collect::<Vec<_>>().join(" ");
+        }
         let (mut words, seps) = split_words(piece);
         let count = words.len();
         for (j, word) in words.iter_mut().enumerate() {
             if word.is_empty() {
                 continue;
             }
-            let lcase = lower(word);
-            let capitalize = (word.encode_utf16().count() > 1 && !is_stop_word(&lcase))
-                || (j + 1 == count && dash_follows)
-                || self.is_first
-                || self.after_punct;
+            let lcase = lang.lower(word);
+            let capitalize = match self.mode {
+                Mode::Title => {
+                    (word.encode_utf16().count() > 1 && !is_stop_word(&lcase))
+                        || (j + 1 == count && dash_follows)
+                        || self.is_first
+                        || self.after_punct
+                }
+                Mode::CapitalizeFirst => self.is_first,
+                _ => true,
+            };
             if capitalize && *word == lcase {
-                *word = capitalise(word);
+                *word = capitalise(word, lang);
+            }
+            if self.mode == Mode::CapitalizeFirst && self.is_first {
+                self.is_first = false;
+                break;
             }
             self.after_punct = false;
             self.is_first = false;
-            self.last_word = Some((index, j));
+            if self.mode == Mode::Title {
+                self.last_word = Some((index, j));
+            }
         }
         join_words(&words, &seps)
     }
@@ -395,24 +461,27 @@ fn is_stop_word(lcase: &str) -> bool {
 }
 
 /// Uppercases the first character, except a lone Greek letter.
-fn capitalise(word: &str) -> String {
+fn capitalise(word: &str, lang: CaseLang) -> String {
     let mut chars = word.chars();
     match chars.next() {
         Some(c) if matches!(c, '\u{370}'..='\u{3ff}') && chars.as_str().is_empty() => {
             word.to_string()
         }
-        Some(c) => upper(&c.to_string()) + chars.as_str(),
+        Some(c) => lang.upper(&c.to_string()) + chars.as_str(),
         None => String::new(),
     }
 }
 
-/// Whether title/sentence case may change an item in this language (English or unspecified).
-pub fn is_english(language: Option<&str>) -> bool {
+/// Whether title case may change title-like variables in this language: as citeproc-js, the
+/// first two letters are the language ("en-GB", "eng", "English"); unspecified is English.
+fn is_english(language: Option<&str>) -> bool {
     match language {
         None => true,
         Some(l) => {
-            let l = l.trim().to_ascii_lowercase();
-            l.is_empty() || l == "en" || l.starts_with("en-") || l.starts_with("en_")
+            let l = l.trim().as_bytes();
+            l.len() >= 2
+                && l[..2].iter().all(u8::is_ascii_alphabetic)
+                && l[..2].eq_ignore_ascii_case(b"en")
         }
     }
 }
@@ -421,40 +490,109 @@ pub fn is_english(language: Option<&str>) -> bool {
 mod tests {
     use super::*;
 
+    const ENGLISH: CaseLang = CaseLang {
+        english: true,
+        turkic: false,
+    };
+
     #[test]
     fn title_case_follows_citeproc() {
         assert_eq!(
-            title("the fall of the house of usher: a review"),
+            engine(
+                "the fall of the house of usher: a review",
+                Mode::Title,
+                ENGLISH
+            ),
             "The Fall of the House of Usher: A Review"
         );
         assert_eq!(
-            title("Why NASA's new rocket is a step toward Mars"),
+            engine(
+                "Why NASA's new rocket is a step toward Mars",
+                Mode::Title,
+                ENGLISH
+            ),
             "Why NASA's New Rocket Is a Step toward Mars"
         );
         assert_eq!(
-            title("Café culture in São Paulo: ¿qué pasa?"),
+            engine(
+                "Café culture in São Paulo: ¿qué pasa?",
+                Mode::Title,
+                ENGLISH
+            ),
             "Café Culture in São Paulo: ¿qué Pasa?"
         );
         assert_eq!(
-            title("Inflation is cooling — and what comes next"),
+            engine(
+                "Inflation is cooling — and what comes next",
+                Mode::Title,
+                ENGLISH
+            ),
             "Inflation Is Cooling — and What Comes Next"
         );
         // Nothing is lowercased; a straight-quoted phrase is capitalized, an apostrophe is not.
         assert_eq!(
-            title("We Need Geoengineering to Stop Out of Control Warming"),
+            engine(
+                "We Need Geoengineering to Stop Out of Control Warming",
+                Mode::Title,
+                ENGLISH
+            ),
             "We Need Geoengineering to Stop Out of Control Warming"
         );
         assert_eq!(
-            title("Obama admits US gun laws are his 'biggest frustration'"),
+            engine(
+                "Obama admits US gun laws are his 'biggest frustration'",
+                Mode::Title,
+                ENGLISH
+            ),
             "Obama Admits US Gun Laws Are His 'Biggest Frustration'"
         );
         assert_eq!(
-            title("don't panic — it's l'été"),
+            engine("don't panic — it's l'été", Mode::Title, ENGLISH),
             "Don't Panic — It's l'été"
         );
         assert_eq!(
-            title("The 'best'  policy is honesty"),
+            engine("The 'best'  policy is honesty", Mode::Title, ENGLISH),
             "The 'best'  Policy Is Honesty"
         );
+    }
+
+    #[test]
+    fn other_cases_follow_citeproc() {
+        let turkish = CaseLang::new(None, Some("tr-TR"));
+        // Strings from the case-set items.
+        assert_eq!(apply("uppercase", "King", turkish), "K\u{130}NG");
+        assert_eq!(
+            apply(
+                "uppercase",
+                "King",
+                CaseLang::new(Some("en"), Some("tr-TR"))
+            ),
+            "KING"
+        );
+        assert_eq!(
+            apply("capitalize-all", "a century-old Seattle boat", ENGLISH),
+            "A Century-Old Seattle Boat"
+        );
+        assert_eq!(
+            apply("capitalize-all", "iPhone sales", ENGLISH),
+            "iPhone Sales"
+        );
+        assert_eq!(
+            apply("sentence", "The Negro Is Your Brother", ENGLISH),
+            "The negro is your brother"
+        );
+        assert_eq!(apply("capitalize-first", "(n.d.)", ENGLISH), "(N.d.)");
+        assert_eq!(
+            apply("capitalize-first", "1st edition", ENGLISH),
+            "1st edition"
+        );
+        assert_eq!(
+            apply("capitalize-first", "eBay sales", ENGLISH),
+            "eBay sales"
+        );
+        // Title case applies to any text; only title-like variables are left alone by the caller.
+        assert!(!CaseLang::new(Some("fr"), None).english);
+        assert!(CaseLang::new(Some("English"), Some("de-DE")).english);
+        assert!(!CaseLang::new(None, Some("de-DE")).english);
     }
 }

@@ -81,7 +81,8 @@ impl Renderer<'_> {
                 },
                 _ => continue,
             };
-            kids.push(self.leaf(p, text, false));
+            // Terms may hold inline markup ("1<sup>er</sup>"), read as in any text.
+            kids.push(self.leaf(p, text, true));
         }
         if localized.is_some() {
             // A suffix ending the locale's format stays ("1998年4月10日", "1998 г."),

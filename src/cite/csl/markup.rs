@@ -123,10 +123,10 @@ fn pieces(s: &str) -> Vec<Piece<'_>> {
 
 /// Applies a text-case to field text with markup: tags are transparent, and text inside
 /// `nocase` or small-caps spans keeps its case.
-pub fn apply_case(text_case: &str, s: &str, english: bool) -> String {
+pub fn apply_case(text_case: &str, s: &str, lang: case::CaseLang) -> String {
     let ps = pieces(s);
     if !ps.iter().any(|p| !matches!(p, Piece::Text(_))) {
-        return case::apply(text_case, s, english);
+        return case::apply(text_case, s, lang);
     }
     let mut plain = String::new();
     let mut protected = Vec::new();
@@ -142,7 +142,7 @@ pub fn apply_case(text_case: &str, s: &str, english: bool) -> String {
             _ => {}
         }
     }
-    let cased: Vec<char> = case::apply(text_case, &plain, english).chars().collect();
+    let cased: Vec<char> = case::apply(text_case, &plain, lang).chars().collect();
     let original: Vec<char> = plain.chars().collect();
     if cased.len() != original.len() {
         return s.to_string();

@@ -14,6 +14,7 @@ pub mod processor;
 mod render;
 mod sort;
 pub mod style;
+mod trigraph;
 
 use crate::cite::item::Item;
 use crate::cite::CiteError;

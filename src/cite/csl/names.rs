@@ -317,7 +317,7 @@ impl Renderer<'_> {
             match part_node(which) {
                 Some(p) if !text.is_empty() => {
                     let t = match p.attr("text-case") {
-                        Some(tc) => super::case::apply(tc, text, self.english),
+                        Some(tc) => super::case::apply(tc, text, self.case_lang),
                         None => text.to_string(),
                     };
                     let (open, close) = markup_for(p);

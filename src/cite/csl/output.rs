@@ -63,8 +63,6 @@ pub struct Blob {
     pub content: Content,
     /// Rendered from a number (punctuation never migrates into it).
     pub num: bool,
-    /// A leaf with its own `text-case` (a macro call's text-case leaves it alone).
-    pub cased: bool,
 }
 
 /// A blob's content.

@@ -18,13 +18,62 @@ const MAX_STEPS: usize = 200_000;
 /// Most text one entry may produce, in bytes (a long value repeated by many macro calls).
 const MAX_OUTPUT_BYTES: usize = 256 << 10;
 
+/// Variables whose title case depends on the item's language (citeproc-js `MULTI_FIELDS`,
+/// with the other title variables later releases add: CSL suite TitleCaseWithVolumeTitle).
+const TITLE_CASE_LANGUAGE_FIELDS: &[&str] = &[
+    "event-title",
+    "original-title",
+    "part-title",
+    "reviewed-title",
+    "volume-title",
+    "event",
+    "publisher",
+    "publisher-place",
+    "event-place",
+    "title",
+    "container-title",
+    "collection-title",
+    "authority",
+    "genre",
+    "title-short",
+    "medium",
+    "country",
+    "jurisdiction",
+    "archive",
+    "archive-place",
+];
+
+/// A URL's `form="short"` as citeproc-js writes it: cut at the first `/` after its last dot
+/// that has one (the path goes), and without `http(s)://` when the host starts `www.`.
+fn short_url(url: &str) -> String {
+    let cut = url
+        .match_indices('.')
+        .rev()
+        .find_map(|(dot, _)| {
+            let slash = url[dot + 1..].find('/')?;
+            (slash > 0).then_some(dot + 1 + slash)
+        })
+        .map_or(url, |end| &url[..end]);
+    if !cut.contains("//www.") {
+        return cut.to_string();
+    }
+    match ["https://", "http://"]
+        .iter()
+        .filter_map(|p| cut.find(p).map(|i| (i, p.len())))
+        .min()
+    {
+        Some((i, len)) => format!("{}{}", &cut[..i], &cut[i + len..]),
+        None => cut.to_string(),
+    }
+}
+
 /// Rendering state for one item.
 pub struct Renderer<'a> {
     pub style: &'a Style,
     pub locale: &'a Locale,
     pub item: &'a Item,
-    /// Title and sentence case apply (the item is in English or has no language).
-    pub english: bool,
+    /// The item's casing language (title case leaves title-like variables of non-English items alone).
+    pub case_lang: case::CaseLang,
     /// Variables already used by a `substitute`, not rendered again.
     pub suppressed: HashSet<String>,
     /// citeproc-js group context flags, one per open `cs:group`.
@@ -60,10 +109,7 @@ impl<'a> Renderer<'a> {
             locale,
             item,
             // citeproc-js: an item without a language is in the style's language.
-            english: match item.language.as_deref().map(str::trim) {
-                Some(l) if !l.is_empty() => case::is_english(Some(l)),
-                _ => case::is_english(style.default_locale()),
-            },
+            case_lang: case::CaseLang::new(item.language.as_deref(), style.default_locale()),
             suppressed: HashSet::new(),
             track: vec![GroupFlags::default()],
             rendered_vars: Vec::new(),
@@ -164,7 +210,11 @@ impl<'a> Renderer<'a> {
                 }
             }
             "choose" => self.render_choose(node, out),
-            "names" => self.render_names(node, out),
+            "names" => {
+                self.render_names(node, out);
+                // citeproc-js: names, even empty, count as text before a term.
+                self.term_predecessor = true;
+            }
             "date" => self.render_date(node, out),
             "number" => self.render_number(node, out),
             "label" => self.render_label(node, out),
@@ -246,22 +296,27 @@ impl<'a> Renderer<'a> {
                 inner.suffix.clear();
                 inner.decorations.clear();
                 let mut b = Blob::group(vec![inner]);
+                // citeproc-js ignores `text-case` on a macro call (only leaves are cased).
                 self.apply_affixes(node, &mut b);
-                if let Some(tc) = node.attr("text-case") {
-                    self.case_blob(&mut b, tc);
-                    b.cased = true;
-                }
                 out.push(b);
             }
         } else if let Some(var) = node.attr("variable") {
             let value = self.text_variable(var, node.attr("form"));
             self.note_variable(var, value.is_some());
+            // citeproc-js: these numbers go out as number blobs, which are not text a
+            // following term is capitalized after; the number fields below mark it even empty.
+            let predecessor = self.term_predecessor;
             if let Some(v) = value {
                 let mut b = self.leaf(node, v, var != "URL" && var != "DOI");
                 if var == "citation-number" {
                     b.num = true;
                 }
                 out.push(b);
+            }
+            if matches!(var, "citation-number" | "year-suffix") {
+                self.term_predecessor = predecessor;
+            } else if matches!(var, "volume" | "issue" | "edition" | "number") {
+                self.term_predecessor = true;
             }
         } else if let Some(term) = node.attr("term") {
             let plural = node.attr("plural") == Some("true");
@@ -276,7 +331,7 @@ impl<'a> Renderer<'a> {
                     let t = if !self.term_predecessor
                         && (!self.cite.in_citation || self.cite.capitalize_first_term)
                     {
-                        case::apply("capitalize-first", t, true)
+                        case::apply("capitalize-first", t, self.case_lang)
                     } else {
                         t.to_string()
                     };
@@ -287,24 +342,6 @@ impl<'a> Renderer<'a> {
             self.note_term();
             if !value.is_empty() {
                 out.push(self.leaf(node, value.to_string(), true));
-            }
-        }
-    }
-
-    /// Applies a text-case from a macro call to every text leaf below it that has none of its own.
-    fn case_blob(&self, blob: &mut Blob, tc: &str) {
-        if blob.cased {
-            return;
-        }
-        match &mut blob.content {
-            Content::Text(t) => *t = case::apply(tc, t, self.english),
-            Content::Blobs(children) => {
-                for (i, c) in children.iter_mut().enumerate() {
-                    if tc == "capitalize-first" && i > 0 {
-                        break;
-                    }
-                    self.case_blob(c, tc);
-                }
             }
         }
     }
@@ -329,6 +366,11 @@ impl<'a> Renderer<'a> {
             }
         }
         match var {
+            "URL" if form == Some("short") => self.item.variable(var).map(|v| short_url(&v)),
+            "citation-label" => self
+                .item
+                .variable(var)
+                .or_else(|| Some(super::trigraph::citation_label(self.item))),
             "page" => self.item.variable(var).map(|v| self.page_range(&v)),
             "page-first" => self.item.variable(var).or_else(|| {
                 let page = self.item.variable("page")?;
@@ -360,18 +402,25 @@ impl<'a> Renderer<'a> {
             });
             text.clear();
         }
-        if let Some(tc) = node.attr("text-case") {
+        // citeproc-js: title case leaves the title-like variables of a non-English item alone.
+        let keep = |tc: &str| {
+            tc == "title"
+                && !self.case_lang.english
+                && node
+                    .attr("variable")
+                    .is_some_and(|v| TITLE_CASE_LANGUAGE_FIELDS.contains(&v))
+        };
+        if let Some(tc) = node.attr("text-case").filter(|tc| !keep(tc)) {
             text = if markup {
-                markup::apply_case(tc, &text, self.english)
+                markup::apply_case(tc, &text, self.case_lang)
             } else {
-                case::apply(tc, &text, self.english)
+                case::apply(tc, &text, self.case_lang)
             };
         }
         if node.attr("strip-periods") == Some("true") {
             text = strip_periods(&text);
         }
         let mut blob = Blob::text(String::new());
-        blob.cased = node.attr("text-case").is_some();
         self.apply_affixes(node, &mut blob);
         let off = usize::from(node.attr("quotes") == Some("false"));
         self.quotes_off += off;
@@ -478,12 +527,13 @@ impl<'a> Renderer<'a> {
         let value = self.text_variable(var, None);
         self.note_variable(var, value.is_some());
         let Some(v) = value else { return };
-        let text = match (v.trim().parse::<i64>(), node.attr("form")) {
-            (Ok(n), Some("ordinal")) => format!("{n}{}", self.locale.ordinal(n)),
-            (Ok(n), Some("roman")) if n > 0 && n < 4000 => roman(n),
-            _ => v,
+        let (text, markup) = match (v.trim().parse::<i64>(), node.attr("form")) {
+            // An ordinal term may hold inline markup ("<sup>e</sup>").
+            (Ok(n), Some("ordinal")) => (format!("{n}{}", self.locale.ordinal(n)), true),
+            (Ok(n), Some("roman")) if n > 0 && n < 4000 => (roman(n), false),
+            _ => (v, false),
         };
-        let mut b = self.leaf(node, text, false);
+        let mut b = self.leaf(node, text, markup);
         b.num = true;
         out.push(b);
     }
@@ -493,7 +543,14 @@ impl<'a> Renderer<'a> {
             return;
         };
         // citeproc-js writes the term even when the variable is empty (singular then).
-        let value = self.text_variable(var, None).unwrap_or_default();
+        // Plurality is read from the value as entered (a formatted page range may use a
+        // locale's own delimiter, such as the French non-breaking hyphen).
+        let value = match var {
+            "page" => self.item.variable(var),
+            "locator" => self.cite_variable(var).flatten(),
+            _ => self.text_variable(var, None),
+        }
+        .unwrap_or_default();
         let plural = match node.attr("plural").unwrap_or("contextual") {
             "always" => true,
             "never" => false,
@@ -733,4 +790,29 @@ fn roman(mut n: i64) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_url;
+
+    #[test]
+    fn short_urls_follow_citeproc() {
+        // URLs of the case-set items (tests/fixtures/cite/all-styles/items.json).
+        assert_eq!(
+            short_url(
+                "https://dropbox.tech/infrastructure/asynchronous-task-scheduling-at-dropbox"
+            ),
+            "https://dropbox.tech"
+        );
+        assert_eq!(
+            short_url("https://www.reuters.com/about/"),
+            "www.reuters.com"
+        );
+        assert_eq!(
+            short_url("http://www.cnn.com/2013/11/27/travel/weather-thanksgiving/index.html"),
+            "www.cnn.com"
+        );
+        assert_eq!(short_url("https://example.com"), "https://example.com");
+    }
 }
