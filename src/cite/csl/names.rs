@@ -158,7 +158,11 @@ impl Renderer<'_> {
                         let used: Vec<String> = self.rendered_vars[mark..].to_vec();
                         self.suppressed.extend(used);
                         let mut blob = Blob::group(got);
-                        self.apply_affixes(node, &mut blob);
+                        // citeproc-js: the `cs:names` affixes and formatting wrap names
+                        // only; a substituted text, macro or group goes out bare.
+                        if choice.name == "names" {
+                            self.apply_affixes(node, &mut blob);
+                        }
                         out.push(blob);
                         return;
                     }

@@ -49,6 +49,10 @@ pub struct Renderer<'a> {
     pub cite: CiteCtx,
     /// The first `cs:names` element was reached (see `author_filter`).
     names_seen: bool,
+    /// A layout-level macro call or `cs:names` rendered nothing (see `render_entry`).
+    empty_top_call: bool,
+    /// Open elements with `strip-periods="true"` (citeproc-js strips inside all of them).
+    strip_depth: usize,
 }
 
 impl<'a> Renderer<'a> {
@@ -78,6 +82,8 @@ impl<'a> Renderer<'a> {
                 ..CiteCtx::default()
             },
             names_seen: false,
+            empty_top_call: false,
+            strip_depth: 0,
         }
     }
 
@@ -153,6 +159,8 @@ impl<'a> Renderer<'a> {
                 return;
             }
         }
+        let strip = node.attr("strip-periods") == Some("true");
+        self.strip_depth += usize::from(strip);
         match node.name.as_str() {
             "text" => self.render_text(node, out),
             "group" => {
@@ -161,12 +169,17 @@ impl<'a> Renderer<'a> {
                 }
             }
             "choose" => self.render_choose(node, out),
-            "names" => self.render_names(node, out),
+            "names" => {
+                let before = out.len();
+                self.render_names(node, out);
+                self.empty_top_call |= self.nesting == 0 && out.len() == before;
+            }
             "date" => self.render_date(node, out),
             "number" => self.render_number(node, out),
             "label" => self.render_label(node, out),
             _ => {}
         }
+        self.strip_depth -= usize::from(strip);
         self.depth -= 1;
     }
 
@@ -232,6 +245,7 @@ impl<'a> Renderer<'a> {
             self.macro_stack.push(name.to_string());
             let blob = self.group_scope(node, &mac.children);
             self.macro_stack.pop();
+            self.empty_top_call |= self.nesting == 0 && blob.is_none();
             if let Some(mut inner) = blob {
                 // citeproc-js: the macro's group inside a wrapper with the call's affixes and
                 // formatting (two levels for the punctuation passes).
@@ -361,8 +375,17 @@ impl<'a> Renderer<'a> {
                 case::apply(tc, &text, self.english)
             };
         }
-        if node.attr("strip-periods") == Some("true") {
-            text = strip_periods(&text);
+        if self.strip_depth > 0 || node.attr("strip-periods") == Some("true") {
+            // citeproc-js drops every period of a term (a label, a month name), and of a
+            // variable's value only those not followed by a lowercase letter.
+            let term = node.attr("term").is_some()
+                || node.name == "label"
+                || (node.name == "date-part" && node.attr("name") == Some("month"));
+            text = if term {
+                text.replace('.', "")
+            } else {
+                strip_periods(&text)
+            };
         }
         let mut blob = Blob::text(String::new());
         blob.cased = node.attr("text-case").is_some();
@@ -379,6 +402,10 @@ impl<'a> Renderer<'a> {
             self.term_predecessor = true;
         }
         let mut text = narrow_spaces(&text);
+        if self.strip_depth > 0 {
+            // Names and other text inside an element with `strip-periods`.
+            text = strip_periods(&text);
+        }
         if !text.starts_with(' ') {
             let lead: String = text
                 .chars()
@@ -531,10 +558,28 @@ impl<'a> Renderer<'a> {
             children.push(margin);
             children.push(inline);
         } else {
-            self.render_children(&layout.children, &mut children);
+            // citeproc-js keeps an empty blob for a layout-level macro call or `cs:names`
+            // that rendered nothing when the layout opens with a `display` element; when it
+            // comes last it takes the suffix below (and the suffix is lost with it).
+            let opens_with_display = layout
+                .children
+                .first()
+                .is_some_and(|c| c.attr("display").is_some());
+            let mut empty_last = false;
+            for child in &layout.children {
+                let before = children.len();
+                self.empty_top_call = false;
+                self.render_node(child, &mut children);
+                if children.len() > before {
+                    empty_last = false;
+                } else if self.empty_top_call && opens_with_display {
+                    empty_last = true;
+                }
+            }
             // citeproc-js: in a style using `display`, the layout suffix replaces the suffix
             // of the layout's last child (normally the last display block).
             match children.last_mut() {
+                _ if empty_last => {}
                 Some(last) if !suffix.is_empty() && uses_display(style) => last.suffix = suffix,
                 _ => root.suffix = suffix,
             }
