@@ -81,7 +81,10 @@ impl Renderer<'_> {
                 },
                 _ => continue,
             };
-            kids.push(self.leaf(p, text, false));
+            // A style's ordinal term may carry inline markup (`<sup>er</sup>`), which
+            // citeproc-js writes as such.
+            let markup = text.contains('<');
+            kids.push(self.leaf(p, text, markup));
         }
         if localized.is_some() {
             // A suffix ending the locale's format stays ("1998年4月10日", "1998 г."),

@@ -197,16 +197,25 @@ struct Ambient {
     small_caps: bool,
     /// The next quote level is the outer one.
     outer_quotes: bool,
+    /// Tags nested in the same formatting flip it back to normal (field text), or are
+    /// written as nested (formatting from style attributes, as in a name list).
+    flip: bool,
 }
 
 /// Parses markup in `text`. Returns None when there is none (apostrophes in `text` are then
 /// made typographic); otherwise the child blobs.
 pub fn parse(text: &mut String, decorations: &[Deco]) -> Option<Vec<Blob>> {
+    parse_with(text, decorations, true)
+}
+
+/// As [`parse`]; `flip: false` writes a tag nested in the same formatting as is.
+pub fn parse_with(text: &mut String, decorations: &[Deco], flip: bool) -> Option<Vec<Blob>> {
     let ambient = Ambient {
-        italic: decorations.contains(&Deco::Italic),
-        bold: decorations.contains(&Deco::Bold),
-        small_caps: decorations.contains(&Deco::SmallCaps),
+        italic: flip && decorations.contains(&Deco::Italic),
+        bold: flip && decorations.contains(&Deco::Bold),
+        small_caps: flip && decorations.contains(&Deco::SmallCaps),
         outer_quotes: !decorations.contains(&Deco::Quotes),
+        flip,
     };
     let ps = pieces(text);
     let has_tags = ps.iter().any(|p| !matches!(p, Piece::Text(_)));
@@ -246,14 +255,20 @@ fn build_tags(ps: &[Piece], pos: &mut usize, amb: Ambient) -> Vec<Blob> {
                     Tag::Italic => (
                         Some(Deco::Italic),
                         Ambient {
-                            italic: true,
+                            italic: amb.flip,
                             ..amb
                         },
                     ),
                     Tag::Bold if amb.bold => {
                         (Some(Deco::NormalWeight), Ambient { bold: false, ..amb })
                     }
-                    Tag::Bold => (Some(Deco::Bold), Ambient { bold: true, ..amb }),
+                    Tag::Bold => (
+                        Some(Deco::Bold),
+                        Ambient {
+                            bold: amb.flip,
+                            ..amb
+                        },
+                    ),
                     Tag::SmallCaps if amb.small_caps => (
                         Some(Deco::NormalVariant),
                         Ambient {
@@ -264,7 +279,7 @@ fn build_tags(ps: &[Piece], pos: &mut usize, amb: Ambient) -> Vec<Blob> {
                     Tag::SmallCaps => (
                         Some(Deco::SmallCaps),
                         Ambient {
-                            small_caps: true,
+                            small_caps: amb.flip,
                             ..amb
                         },
                     ),

@@ -1,7 +1,7 @@
 //! `cs:names`: name lists with et-al, "and", sort order, initials, particles,
 //! organisation (literal) names and CJK names; `substitute` and `label`.
 
-use super::output::Blob;
+use super::output::{Blob, Deco};
 use super::render::{is_romanesque, Renderer};
 use super::style::Node;
 use crate::cite::item::Name;
@@ -113,7 +113,9 @@ impl Renderer<'_> {
             let (text, et_al) = self.format_name_list(&names, &opts, et_al_node);
             // The `cs:name` affixes and formatting are on each personal name (citeproc-js).
             let mut list = Blob::text(String::new());
+            self.name_list = true;
             self.fill_leaf(&mut list, text, true);
+            self.name_list = false;
             if let Some((joiner, term)) = et_al {
                 let mut e = Blob::text(String::new());
                 if let Some(en) = et_al_node {
@@ -122,6 +124,18 @@ impl Renderer<'_> {
                 e.prefix.insert_str(0, &joiner);
                 self.fill_leaf(&mut e, term, false);
                 list = Blob::group(vec![list, e]);
+                // citeproc-js `_joinEtAl`: the `cs:name` formatting also wraps the
+                // truncated list with its et-al term.
+                // Its "normal" values are not written (no enclosing formatting of its own).
+                if let Some(n) = name_node {
+                    list.decorations = super::render::decorations(n);
+                    list.decorations.retain(|d| {
+                        !matches!(
+                            d,
+                            Deco::NormalStyle | Deco::NormalVariant | Deco::NormalWeight
+                        )
+                    });
+                }
             }
             if let Some(label) = label_node {
                 let form = label.attr("form").unwrap_or("long");
@@ -454,7 +468,10 @@ fn join(parts: &[&str], sep: &str) -> String {
 /// A name part's font formatting as the inline markup the leaf parser reads.
 fn markup_for(part: &Node) -> (String, String) {
     let (mut open, mut close) = (String::new(), String::new());
-    for (k, v) in &part.attrs {
+    // Innermost first in the alphabetical order of the attributes, as citeproc-js nests them.
+    let mut attrs: Vec<&(String, String)> = part.attrs.iter().collect();
+    attrs.sort_by(|a, b| a.0.cmp(&b.0));
+    for (k, v) in attrs {
         let tag = match (k.as_str(), v.as_str()) {
             ("font-style", "italic" | "oblique") => "i",
             ("font-weight", "bold") => "b",
@@ -463,8 +480,8 @@ fn markup_for(part: &Node) -> (String, String) {
             ("vertical-align", "sub") => "sub",
             _ => continue,
         };
-        open.push_str(&format!("<{tag}>"));
-        close.insert_str(0, &format!("</{tag}>"));
+        open.insert_str(0, &format!("<{tag}>"));
+        close.push_str(&format!("</{tag}>"));
     }
     (open, close)
 }

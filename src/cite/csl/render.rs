@@ -53,6 +53,8 @@ pub struct Renderer<'a> {
     empty_top_call: bool,
     /// Open elements with `strip-periods="true"` (citeproc-js strips inside all of them).
     strip_depth: usize,
+    /// Text being filled is a joined name list: its delimiters get no narrow spaces.
+    pub name_list: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -84,6 +86,7 @@ impl<'a> Renderer<'a> {
             names_seen: false,
             empty_top_call: false,
             strip_depth: 0,
+            name_list: false,
         }
     }
 
@@ -401,7 +404,12 @@ impl<'a> Renderer<'a> {
         if !text.is_empty() {
             self.term_predecessor = true;
         }
-        let mut text = narrow_spaces(&text);
+        // citeproc-js narrows spaces in each appended string, never in a delimiter.
+        let mut text = if self.name_list {
+            text
+        } else {
+            narrow_spaces(&text)
+        };
         if self.strip_depth > 0 {
             // Names and other text inside an element with `strip-periods`.
             text = strip_periods(&text);
@@ -423,7 +431,9 @@ impl<'a> Renderer<'a> {
         if markup {
             let mut context = self.ambient.clone();
             context.extend(blob.decorations.iter().cloned());
-            if let Some(children) = markup::parse(&mut text, &context) {
+            // A name's formatting comes from `cs:name` attributes, which citeproc-js nests
+            // as written (`<b><b>…</b></b>`): no flip-flop.
+            if let Some(children) = markup::parse_with(&mut text, &context, !self.name_list) {
                 blob.content = Content::Blobs(children);
                 return;
             }
@@ -500,7 +510,9 @@ impl<'a> Renderer<'a> {
             (Ok(n), Some("roman")) if n > 0 && n < 4000 => roman(n),
             _ => v,
         };
-        let mut b = self.leaf(node, text, false);
+        // An ordinal term may carry inline markup (`<sup>e</sup>`), as in dates.
+        let markup = text.contains('<');
+        let mut b = self.leaf(node, text, markup);
         b.num = true;
         out.push(b);
     }
@@ -667,10 +679,14 @@ struct GroupFlags {
     variable_success: bool,
 }
 
-/// The decorations (formatting, quotes, display) an element asks for, in attribute order.
+/// The decorations (formatting, quotes, display) an element asks for, innermost first:
+/// citeproc-js applies them in the alphabetical order of their attribute names
+/// (`font-style` inside `font-weight` inside `quotes` inside `text-decoration`).
 pub fn decorations(node: &Node) -> Vec<Deco> {
     let mut out = Vec::new();
-    for (k, v) in &node.attrs {
+    let mut attrs: Vec<&(String, String)> = node.attrs.iter().collect();
+    attrs.sort_by(|a, b| a.0.cmp(&b.0));
+    for (k, v) in attrs {
         let d = match (k.as_str(), v.as_str()) {
             ("font-style", "italic") => Deco::Italic,
             ("font-style", "oblique") => Deco::Oblique,
