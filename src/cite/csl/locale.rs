@@ -233,6 +233,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn style_blocks_follow_citeproc_js_order() {
+        let tags = |l: &str| -> Vec<String> {
+            style_block_order(l)
+                .into_iter()
+                .map(|t| t.unwrap_or_default())
+                .collect()
+        };
+        // An en-GB style takes its `en-US` block too (british-journal-of-cancer's "et al").
+        assert_eq!(tags("en-GB"), ["", "en", "en-US", "en-GB"]);
+        assert_eq!(tags("de"), ["", "de", "de-DE"]);
+        assert_eq!(tags("fr-FR"), ["", "fr", "fr-FR"]);
+        // A language citeproc-js has no base for falls back to en-US.
+        assert_eq!(tags("gl-ES"), ["", "gl", "en-US", "gl-ES"]);
+    }
+
+    #[test]
     fn english_ordinals() {
         let style = Style::parse(include_str!("../../../csl/apa.csl")).unwrap();
         let loc = Locale::build(

@@ -17,7 +17,20 @@ enum Tag {
     SmallCaps,
     NoCase,
     NoDecor,
+    /// Name formatting with no field-text tag (`text-decoration`, `vertical-align`):
+    /// written by the names code as private-use characters ([`NAME_TAGS`]).
+    Underline,
+    NoDecoration,
+    Baseline,
 }
+
+/// Private-use characters standing for name formatting that field text has no tag for:
+/// (open, close, tag).
+pub const NAME_TAGS: &[(char, char, &str)] = &[
+    ('\u{e010}', '\u{e011}', "underline"),
+    ('\u{e012}', '\u{e013}', "none"),
+    ('\u{e014}', '\u{e015}', "baseline"),
+];
 
 /// A piece of field text: plain text or a recognized opening/closing tag.
 enum Piece<'a> {
@@ -49,6 +62,12 @@ const TAGS: &[(&str, Tag, bool)] = &[
     ),
     ("<span class=\"nocase\">", Tag::NoCase, true),
     ("<span class=\"nodecor\">", Tag::NoDecor, true),
+    ("\u{e010}", Tag::Underline, true),
+    ("\u{e011}", Tag::Underline, false),
+    ("\u{e012}", Tag::NoDecoration, true),
+    ("\u{e013}", Tag::NoDecoration, false),
+    ("\u{e014}", Tag::Baseline, true),
+    ("\u{e015}", Tag::Baseline, false),
 ];
 
 /// A byte range of the text and, for tags, the tag and whether it opens.
@@ -175,6 +194,9 @@ fn open_tag(tag: Tag) -> &'static str {
         Tag::SmallCaps => "<sc>",
         Tag::NoCase => "<span class=\"nocase\">",
         Tag::NoDecor => "<span class=\"nodecor\">",
+        Tag::Underline => "\u{e010}",
+        Tag::NoDecoration => "\u{e012}",
+        Tag::Baseline => "\u{e014}",
     }
 }
 
@@ -186,6 +208,9 @@ fn close_tag(tag: Tag) -> &'static str {
         Tag::Sub => "</sub>",
         Tag::SmallCaps => "</sc>",
         Tag::NoCase | Tag::NoDecor => "</span>",
+        Tag::Underline => "\u{e011}",
+        Tag::NoDecoration => "\u{e013}",
+        Tag::Baseline => "\u{e015}",
     }
 }
 
@@ -286,6 +311,9 @@ fn build_tags(ps: &[Piece], pos: &mut usize, amb: Ambient) -> Vec<Blob> {
                     Tag::Sup => (Some(Deco::Sup), amb),
                     Tag::Sub => (Some(Deco::Sub), amb),
                     Tag::NoCase | Tag::NoDecor => (None, amb),
+                    Tag::Underline => (Some(Deco::Underline), amb),
+                    Tag::NoDecoration => (Some(Deco::NoDecoration), amb),
+                    Tag::Baseline => (Some(Deco::Baseline), amb),
                 };
                 let children = build_tags(ps, pos, inner);
                 let mut b = Blob::group(children);

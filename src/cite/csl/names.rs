@@ -124,10 +124,11 @@ impl Renderer<'_> {
                 e.prefix.insert_str(0, &joiner);
                 self.fill_leaf(&mut e, term, false);
                 list = Blob::group(vec![list, e]);
-                // citeproc-js `_joinEtAl`: the `cs:name` formatting also wraps the
-                // truncated list with its et-al term.
-                // Its "normal" values are not written (no enclosing formatting of its own).
+                // citeproc-js `_joinEtAl`: the `cs:name` affixes and formatting also wrap
+                // the truncated list with its et-al term ("normal" values are not written).
                 if let Some(n) = name_node {
+                    list.prefix = n.attr("prefix").unwrap_or("").to_string();
+                    list.suffix = n.attr("suffix").unwrap_or("").to_string();
                     list.decorations = super::render::decorations(n);
                     list.decorations.retain(|d| {
                         !matches!(
@@ -185,6 +186,8 @@ impl Renderer<'_> {
             return;
         }
         let mut blob = Blob::group(lists);
+        // citeproc-js appends the names as one piece (no level of their own).
+        blob.leaf = true;
         self.apply_affixes(node, &mut blob);
         blob.delimiter = node
             .attr("delimiter")
@@ -478,6 +481,16 @@ fn markup_for(part: &Node) -> (String, String) {
             ("font-variant", "small-caps") => "sc",
             ("vertical-align", "sup") => "sup",
             ("vertical-align", "sub") => "sub",
+            ("text-decoration" | "vertical-align", value) => {
+                // No field-text tag for these: the markup parser's private-use pair.
+                let Some((o, c, _)) = super::markup::NAME_TAGS.iter().find(|t| t.2 == value)
+                else {
+                    continue;
+                };
+                open.insert(0, *o);
+                close.push(*c);
+                continue;
+            }
             _ => continue,
         };
         open.insert_str(0, &format!("<{tag}>"));

@@ -505,13 +505,15 @@ impl<'a> Renderer<'a> {
         let value = self.text_variable(var, None);
         self.note_variable(var, value.is_some());
         let Some(v) = value else { return };
+        // An ordinal term may carry inline markup (`<sup>e</sup>`), as in dates; the
+        // field's own text is never parsed (citeproc-js).
+        let ordinal = node.attr("form") == Some("ordinal") && v.trim().parse::<i64>().is_ok();
         let text = match (v.trim().parse::<i64>(), node.attr("form")) {
             (Ok(n), Some("ordinal")) => format!("{n}{}", self.locale.ordinal(n)),
             (Ok(n), Some("roman")) if n > 0 && n < 4000 => roman(n),
             _ => v,
         };
-        // An ordinal term may carry inline markup (`<sup>e</sup>`), as in dates.
-        let markup = text.contains('<');
+        let markup = ordinal && text.contains('<');
         let mut b = self.leaf(node, text, markup);
         b.num = true;
         out.push(b);
