@@ -483,8 +483,7 @@ fn markup_for(part: &Node) -> (String, String) {
             ("vertical-align", "sub") => "sub",
             ("text-decoration" | "vertical-align", value) => {
                 // No field-text tag for these: the markup parser's private-use pair.
-                let Some((o, c, _)) = super::markup::NAME_TAGS.iter().find(|t| t.2 == value)
-                else {
+                let Some((o, c, _)) = super::markup::NAME_TAGS.iter().find(|t| t.2 == value) else {
                     continue;
                 };
                 open.insert(0, *o);

@@ -874,7 +874,11 @@ mod tests {
         // is at depth zero and becomes a bracket (zeitschrift-fur-kunstgeschichte notes).
         let mut leaf = Blob::text("accessed");
         leaf.prefix = " (".into();
-        let mut b = level("", "", vec![leaf, level(" ", ")", vec![Blob::text("1.12.2026")])]);
+        let mut b = level(
+            "",
+            "",
+            vec![leaf, level(" ", ")", vec![Blob::text("1.12.2026")])],
+        );
         flip_nested_parens(&mut b, &mut 0);
         assert_eq!(b.children()[0].prefix, " (");
         assert_eq!(b.children()[1].suffix, "]");
