@@ -25,7 +25,7 @@ enum Tag {
 }
 
 /// Private-use characters standing for name formatting that field text has no tag for:
-/// (open, close, tag).
+/// (open, close, attribute value); the third is `vertical-align="baseline"`.
 pub const NAME_TAGS: &[(char, char, &str)] = &[
     ('\u{e010}', '\u{e011}', "underline"),
     ('\u{e012}', '\u{e013}', "none"),

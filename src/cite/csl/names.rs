@@ -237,11 +237,15 @@ impl Renderer<'_> {
                     return (text, inverted);
                 };
                 let (open, close) = markup_for(n);
-                let text = format!("{open}{text}{close}");
-                // An institution (literal name) has the formatting but not the affixes.
+                // An institution (literal name) has the formatting but not the affixes, and
+                // no baseline (citeproc-js).
                 if nm.literal.as_deref().is_some_and(|l| !l.is_empty()) {
-                    return (text, inverted);
+                    let (o, c, _) = super::markup::NAME_TAGS[2];
+                    let open: String = open.chars().filter(|&ch| ch != o).collect();
+                    let close: String = close.chars().filter(|&ch| ch != c).collect();
+                    return (format!("{open}{text}{close}"), inverted);
                 }
+                let text = format!("{open}{text}{close}");
                 let prefix = n.attr("prefix").unwrap_or("");
                 let mut suffix = n.attr("suffix").unwrap_or("");
                 // A suffix's first punctuation mark is not doubled ("J." + "." is "J.").
