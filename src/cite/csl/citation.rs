@@ -238,6 +238,9 @@ fn finish(
         root = Blob::group(vec![affixed]);
         root.decorations = decorations(l);
     }
+    if area.is_note() {
+        output::flip_nested_parens(&mut root, &mut 0);
+    }
     output::adjust(&mut root, locale.punctuation_in_quote);
     let w = Writer { mode, locale };
     Ok(w.render(&root))

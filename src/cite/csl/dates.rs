@@ -81,8 +81,10 @@ impl Renderer<'_> {
                 },
                 _ => continue,
             };
-            // Terms may hold inline markup ("1<sup>er</sup>"), read as in any text.
-            kids.push(self.leaf(p, text, true));
+            // A style's ordinal term may carry inline markup (`<sup>er</sup>`), which
+            // citeproc-js writes as such.
+            let markup = text.contains('<');
+            kids.push(self.leaf(p, text, markup));
         }
         if localized.is_some() {
             // A suffix ending the locale's format stays ("1998年4月10日", "1998 г."),

@@ -22,9 +22,77 @@ pub struct Locale {
     pub limit_day_ordinals_to_day_1: bool,
 }
 
+/// citeproc-js's `LANG_BASES`: a language's base dialect, whose style locale blocks apply
+/// to its other dialects too (a block `en-US` in an en-GB style).
+const LANG_BASES: &[(&str, &str)] = &[
+    ("af", "af-ZA"),
+    ("ar", "ar"),
+    ("bg", "bg-BG"),
+    ("ca", "ca-AD"),
+    ("cs", "cs-CZ"),
+    ("da", "da-DK"),
+    ("de", "de-DE"),
+    ("el", "el-GR"),
+    ("en", "en-US"),
+    ("es", "es-ES"),
+    ("et", "et-EE"),
+    ("eu", "eu"),
+    ("fa", "fa-IR"),
+    ("fi", "fi-FI"),
+    ("fr", "fr-FR"),
+    ("he", "he-IL"),
+    ("hr", "hr-HR"),
+    ("hu", "hu-HU"),
+    ("is", "is-IS"),
+    ("it", "it-IT"),
+    ("ja", "ja-JP"),
+    ("km", "km-KH"),
+    ("ko", "ko-KR"),
+    ("lt", "lt-LT"),
+    ("lv", "lv-LV"),
+    ("mn", "mn-MN"),
+    ("nb", "nb-NO"),
+    ("nl", "nl-NL"),
+    ("nn", "nn-NO"),
+    ("pl", "pl-PL"),
+    ("pt", "pt-PT"),
+    ("ro", "ro-RO"),
+    ("ru", "ru-RU"),
+    ("sk", "sk-SK"),
+    ("sl", "sl-SI"),
+    ("sr", "sr-RS"),
+    ("sv", "sv-SE"),
+    ("th", "th-TH"),
+    ("tr", "tr-TR"),
+    ("uk", "uk-UA"),
+    ("vi", "vi-VN"),
+    ("zh", "zh-CN"),
+];
+
+/// The `xml:lang` values of the style's locale blocks that apply to `lang`, lowest priority
+/// first (citeproc-js `localeConfigure`): none, the bare language, its base dialect (en-US
+/// for an unknown language), the language's best tag (the base dialect for a bare `de`).
+fn style_block_order(lang: &str) -> Vec<Option<String>> {
+    let parts: Vec<&str> = lang.split(['-', '_']).collect();
+    let bare = parts[0];
+    let known = LANG_BASES.iter().find(|(l, _)| *l == bare).map(|(_, b)| *b);
+    let base = known.unwrap_or("en-US");
+    let best = match (known, parts.get(1)) {
+        (None, _) => lang.to_string(),
+        (Some(_), None | Some(&"x")) => base.to_string(),
+        _ => parts[..2].join("-"),
+    };
+    let mut order = vec![None, Some(bare.to_string())];
+    if base != best {
+        order.push(Some(base.to_string()));
+    }
+    order.push(Some(best));
+    order
+}
+
 impl Locale {
     /// Builds the locale for `lang` from a locale file and the style's locale blocks
-    /// (priority: exact language, then base language, then blocks without a language).
+    /// (in [`style_block_order`]).
     pub fn build(lang: &str, locale_xml: &str, style: &Style) -> Result<Locale, CiteError> {
         let file = parse_xml(locale_xml)?;
         if file.name != "locale" {
@@ -32,14 +100,12 @@ impl Locale {
         }
         let mut loc = Locale::default();
         loc.merge(&file);
-        let base = lang.split('-').next().unwrap_or(lang);
-        let order: &[Option<&str>] = if base == lang {
-            &[None, Some(lang)]
-        } else {
-            &[None, Some(base), Some(lang)]
-        };
-        for want in order {
-            for block in style.locales.iter().filter(|b| b.attr("lang") == *want) {
+        for want in style_block_order(lang) {
+            for block in style
+                .locales
+                .iter()
+                .filter(|b| b.attr("lang") == want.as_deref())
+            {
                 loc.merge(block);
             }
         }
@@ -189,6 +255,22 @@ impl Locale {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn style_blocks_follow_citeproc_js_order() {
+        let tags = |l: &str| -> Vec<String> {
+            style_block_order(l)
+                .into_iter()
+                .map(|t| t.unwrap_or_default())
+                .collect()
+        };
+        // An en-GB style takes its `en-US` block too (british-journal-of-cancer's "et al").
+        assert_eq!(tags("en-GB"), ["", "en", "en-US", "en-GB"]);
+        assert_eq!(tags("de"), ["", "de", "de-DE"]);
+        assert_eq!(tags("fr-FR"), ["", "fr", "fr-FR"]);
+        // A language citeproc-js has no base for falls back to en-US.
+        assert_eq!(tags("gl-ES"), ["", "gl", "en-US", "gl-ES"]);
+    }
 
     #[test]
     fn english_ordinals() {

@@ -19,7 +19,20 @@ enum Tag {
     SmallCaps,
     NoCase,
     NoDecor,
+    /// Name formatting with no field-text tag (`text-decoration`, `vertical-align`):
+    /// written by the names code as private-use characters ([`NAME_TAGS`]).
+    Underline,
+    NoDecoration,
+    Baseline,
 }
+
+/// Private-use characters standing for name formatting that field text has no tag for:
+/// (open, close, attribute value); the third is `vertical-align="baseline"`.
+pub const NAME_TAGS: &[(char, char, &str)] = &[
+    ('\u{e010}', '\u{e011}', "underline"),
+    ('\u{e012}', '\u{e013}', "none"),
+    ('\u{e014}', '\u{e015}', "baseline"),
+];
 
 /// A piece of field text: plain text or a recognized opening/closing tag.
 enum Piece<'a> {
@@ -51,6 +64,12 @@ const TAGS: &[(&str, Tag, bool)] = &[
     ),
     ("<span class=\"nocase\">", Tag::NoCase, true),
     ("<span class=\"nodecor\">", Tag::NoDecor, true),
+    ("\u{e010}", Tag::Underline, true),
+    ("\u{e011}", Tag::Underline, false),
+    ("\u{e012}", Tag::NoDecoration, true),
+    ("\u{e013}", Tag::NoDecoration, false),
+    ("\u{e014}", Tag::Baseline, true),
+    ("\u{e015}", Tag::Baseline, false),
 ];
 
 /// A byte range of the text and, for tags, the tag and whether it opens.
@@ -177,6 +196,9 @@ fn open_tag(tag: Tag) -> &'static str {
         Tag::SmallCaps => "<sc>",
         Tag::NoCase => "<span class=\"nocase\">",
         Tag::NoDecor => "<span class=\"nodecor\">",
+        Tag::Underline => "\u{e010}",
+        Tag::NoDecoration => "\u{e012}",
+        Tag::Baseline => "\u{e014}",
     }
 }
 
@@ -188,6 +210,9 @@ fn close_tag(tag: Tag) -> &'static str {
         Tag::Sub => "</sub>",
         Tag::SmallCaps => "</sc>",
         Tag::NoCase | Tag::NoDecor => "</span>",
+        Tag::Underline => "\u{e011}",
+        Tag::NoDecoration => "\u{e013}",
+        Tag::Baseline => "\u{e015}",
     }
 }
 
@@ -228,6 +253,9 @@ struct Ambient {
     /// Inside an element with `quotes="false"`: every pair alternates with its nesting,
     /// whatever marks it was typed with (citeproc-js re-levels quotes there).
     relevel: bool,
+    /// Tags nested in the same formatting flip it back to normal (field text), or are
+    /// written as nested (formatting from style attributes, as in a name list).
+    flip: bool,
 }
 
 /// Parses markup in `text`. Returns None when there is none (apostrophes in `text` are then
@@ -238,10 +266,21 @@ pub fn parse(
     marks: QuoteMarks,
     relevel: bool,
 ) -> Option<Vec<Blob>> {
+    parse_with(text, decorations, marks, relevel, true)
+}
+
+/// As [`parse`]; `flip: false` writes a tag nested in the same formatting as is.
+pub fn parse_with(
+    text: &mut String,
+    decorations: &[Deco],
+    marks: QuoteMarks,
+    relevel: bool,
+    flip: bool,
+) -> Option<Vec<Blob>> {
     let ambient = Ambient {
-        italic: decorations.contains(&Deco::Italic),
-        bold: decorations.contains(&Deco::Bold),
-        small_caps: decorations.contains(&Deco::SmallCaps),
+        italic: flip && decorations.contains(&Deco::Italic),
+        bold: flip && decorations.contains(&Deco::Bold),
+        small_caps: flip && decorations.contains(&Deco::SmallCaps),
         quotes: if decorations.contains(&Deco::Quotes) {
             QuoteCtx::InOuter
         } else {
@@ -249,6 +288,7 @@ pub fn parse(
         },
         marks,
         relevel,
+        flip,
     };
     let ps = pieces(text);
     let has_tags = ps.iter().any(|p| !matches!(p, Piece::Text(_)));
@@ -288,14 +328,20 @@ fn build_tags(ps: &[Piece], pos: &mut usize, amb: Ambient) -> Vec<Blob> {
                     Tag::Italic => (
                         Some(Deco::Italic),
                         Ambient {
-                            italic: true,
+                            italic: amb.flip,
                             ..amb
                         },
                     ),
                     Tag::Bold if amb.bold => {
                         (Some(Deco::NormalWeight), Ambient { bold: false, ..amb })
                     }
-                    Tag::Bold => (Some(Deco::Bold), Ambient { bold: true, ..amb }),
+                    Tag::Bold => (
+                        Some(Deco::Bold),
+                        Ambient {
+                            bold: amb.flip,
+                            ..amb
+                        },
+                    ),
                     Tag::SmallCaps if amb.small_caps => (
                         Some(Deco::NormalVariant),
                         Ambient {
@@ -306,13 +352,16 @@ fn build_tags(ps: &[Piece], pos: &mut usize, amb: Ambient) -> Vec<Blob> {
                     Tag::SmallCaps => (
                         Some(Deco::SmallCaps),
                         Ambient {
-                            small_caps: true,
+                            small_caps: amb.flip,
                             ..amb
                         },
                     ),
                     Tag::Sup => (Some(Deco::Sup), amb),
                     Tag::Sub => (Some(Deco::Sub), amb),
                     Tag::NoCase | Tag::NoDecor => (None, amb),
+                    Tag::Underline => (Some(Deco::Underline), amb),
+                    Tag::NoDecoration => (Some(Deco::NoDecoration), amb),
+                    Tag::Baseline => (Some(Deco::Baseline), amb),
                 };
                 let children = build_tags(ps, pos, inner);
                 let mut b = Blob::group(children);

@@ -1,7 +1,7 @@
 //! `cs:names`: name lists with et-al, "and", sort order, initials, particles,
 //! organisation (literal) names and CJK names; `substitute` and `label`.
 
-use super::output::Blob;
+use super::output::{Blob, Deco};
 use super::render::{is_romanesque, Renderer};
 use super::style::Node;
 use crate::cite::item::Name;
@@ -113,7 +113,9 @@ impl Renderer<'_> {
             let (text, et_al) = self.format_name_list(&names, &opts, et_al_node);
             // The `cs:name` affixes and formatting are on each personal name (citeproc-js).
             let mut list = Blob::text(String::new());
+            self.name_list = true;
             self.fill_leaf(&mut list, text, true);
+            self.name_list = false;
             if let Some((joiner, term)) = et_al {
                 let mut e = Blob::text(String::new());
                 if let Some(en) = et_al_node {
@@ -122,6 +124,19 @@ impl Renderer<'_> {
                 e.prefix.insert_str(0, &joiner);
                 self.fill_leaf(&mut e, term, false);
                 list = Blob::group(vec![list, e]);
+                // citeproc-js `_joinEtAl`: the `cs:name` affixes and formatting also wrap
+                // the truncated list with its et-al term ("normal" values are not written).
+                if let Some(n) = name_node {
+                    list.prefix = n.attr("prefix").unwrap_or("").to_string();
+                    list.suffix = n.attr("suffix").unwrap_or("").to_string();
+                    list.decorations = super::render::decorations(n);
+                    list.decorations.retain(|d| {
+                        !matches!(
+                            d,
+                            Deco::NormalStyle | Deco::NormalVariant | Deco::NormalWeight
+                        )
+                    });
+                }
             }
             if let Some(label) = label_node {
                 let form = label.attr("form").unwrap_or("long");
@@ -158,7 +173,11 @@ impl Renderer<'_> {
                         let used: Vec<String> = self.rendered_vars[mark..].to_vec();
                         self.suppressed.extend(used);
                         let mut blob = Blob::group(got);
-                        self.apply_affixes(node, &mut blob);
+                        // citeproc-js: the `cs:names` affixes and formatting wrap names
+                        // only; a substituted text, macro or group goes out bare.
+                        if choice.name == "names" {
+                            self.apply_affixes(node, &mut blob);
+                        }
                         out.push(blob);
                         return;
                     }
@@ -167,6 +186,8 @@ impl Renderer<'_> {
             return;
         }
         let mut blob = Blob::group(lists);
+        // citeproc-js appends the names as one piece (no level of their own).
+        blob.leaf = true;
         self.apply_affixes(node, &mut blob);
         blob.delimiter = node
             .attr("delimiter")
@@ -216,11 +237,15 @@ impl Renderer<'_> {
                     return (text, inverted);
                 };
                 let (open, close) = markup_for(n);
-                let text = format!("{open}{text}{close}");
-                // An institution (literal name) has the formatting but not the affixes.
+                // An institution (literal name) has the formatting but not the affixes, and
+                // no baseline (citeproc-js).
                 if nm.literal.as_deref().is_some_and(|l| !l.is_empty()) {
-                    return (text, inverted);
+                    let (o, c, _) = super::markup::NAME_TAGS[2];
+                    let open: String = open.chars().filter(|&ch| ch != o).collect();
+                    let close: String = close.chars().filter(|&ch| ch != c).collect();
+                    return (format!("{open}{text}{close}"), inverted);
                 }
+                let text = format!("{open}{text}{close}");
                 let prefix = n.attr("prefix").unwrap_or("");
                 let mut suffix = n.attr("suffix").unwrap_or("");
                 // A suffix's first punctuation mark is not doubled ("J." + "." is "J.").
@@ -450,17 +475,29 @@ fn join(parts: &[&str], sep: &str) -> String {
 /// A name part's font formatting as the inline markup the leaf parser reads.
 fn markup_for(part: &Node) -> (String, String) {
     let (mut open, mut close) = (String::new(), String::new());
-    for (k, v) in &part.attrs {
+    // Innermost first in the alphabetical order of the attributes, as citeproc-js nests them.
+    let mut attrs: Vec<&(String, String)> = part.attrs.iter().collect();
+    attrs.sort_by(|a, b| a.0.cmp(&b.0));
+    for (k, v) in attrs {
         let tag = match (k.as_str(), v.as_str()) {
             ("font-style", "italic" | "oblique") => "i",
             ("font-weight", "bold") => "b",
             ("font-variant", "small-caps") => "sc",
             ("vertical-align", "sup") => "sup",
             ("vertical-align", "sub") => "sub",
+            ("text-decoration" | "vertical-align", value) => {
+                // No field-text tag for these: the markup parser's private-use pair.
+                let Some((o, c, _)) = super::markup::NAME_TAGS.iter().find(|t| t.2 == value) else {
+                    continue;
+                };
+                open.insert(0, *o);
+                close.push(*c);
+                continue;
+            }
             _ => continue,
         };
-        open.push_str(&format!("<{tag}>"));
-        close.insert_str(0, &format!("</{tag}>"));
+        open.insert_str(0, &format!("<{tag}>"));
+        close.push_str(&format!("</{tag}>"));
     }
     (open, close)
 }

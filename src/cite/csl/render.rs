@@ -100,6 +100,12 @@ pub struct Renderer<'a> {
     pub cite: CiteCtx,
     /// The first `cs:names` element was reached (see `author_filter`).
     names_seen: bool,
+    /// A layout-level macro call or `cs:names` rendered nothing (see `render_entry`).
+    empty_top_call: bool,
+    /// Open elements with `strip-periods="true"` (citeproc-js strips inside all of them).
+    strip_depth: usize,
+    /// Text being filled is a joined name list: its delimiters get no narrow spaces.
+    pub name_list: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -127,6 +133,9 @@ impl<'a> Renderer<'a> {
                 ..CiteCtx::default()
             },
             names_seen: false,
+            empty_top_call: false,
+            strip_depth: 0,
+            name_list: false,
         }
     }
 
@@ -202,6 +211,8 @@ impl<'a> Renderer<'a> {
                 return;
             }
         }
+        let strip = node.attr("strip-periods") == Some("true");
+        self.strip_depth += usize::from(strip);
         match node.name.as_str() {
             "text" => self.render_text(node, out),
             "group" => {
@@ -211,7 +222,9 @@ impl<'a> Renderer<'a> {
             }
             "choose" => self.render_choose(node, out),
             "names" => {
+                let before = out.len();
                 self.render_names(node, out);
+                self.empty_top_call |= self.nesting == 0 && out.len() == before;
                 // citeproc-js: names, even empty, count as text before a term.
                 self.term_predecessor = true;
             }
@@ -220,6 +233,7 @@ impl<'a> Renderer<'a> {
             "label" => self.render_label(node, out),
             _ => {}
         }
+        self.strip_depth -= usize::from(strip);
         self.depth -= 1;
     }
 
@@ -288,6 +302,7 @@ impl<'a> Renderer<'a> {
             self.macro_stack.push(name.to_string());
             let blob = self.group_scope(node, &mac.children);
             self.macro_stack.pop();
+            self.empty_top_call |= self.nesting == 0 && blob.is_none();
             if let Some(mut inner) = blob {
                 // citeproc-js: the macro's group inside a wrapper with the call's affixes and
                 // formatting (two levels for the punctuation passes).
@@ -417,8 +432,17 @@ impl<'a> Renderer<'a> {
                 case::apply(tc, &text, self.case_lang)
             };
         }
-        if node.attr("strip-periods") == Some("true") {
-            text = strip_periods(&text);
+        if self.strip_depth > 0 || node.attr("strip-periods") == Some("true") {
+            // citeproc-js drops every period of a term (a label, a month name), and of a
+            // variable's value only those not followed by a lowercase letter.
+            let term = node.attr("term").is_some()
+                || node.name == "label"
+                || (node.name == "date-part" && node.attr("name") == Some("month"));
+            text = if term {
+                text.replace('.', "")
+            } else {
+                strip_periods(&text)
+            };
         }
         let mut blob = Blob::text(String::new());
         self.apply_affixes(node, &mut blob);
@@ -436,7 +460,16 @@ impl<'a> Renderer<'a> {
         if !text.is_empty() {
             self.term_predecessor = true;
         }
-        let mut text = narrow_spaces(&text);
+        // citeproc-js narrows spaces in each appended string, never in a delimiter.
+        let mut text = if self.name_list {
+            text
+        } else {
+            narrow_spaces(&text)
+        };
+        if self.strip_depth > 0 {
+            // Names and other text inside an element with `strip-periods`.
+            text = strip_periods(&text);
+        }
         if !text.starts_with(' ') {
             let lead: String = text
                 .chars()
@@ -454,8 +487,13 @@ impl<'a> Renderer<'a> {
         if markup {
             let mut context = self.ambient.clone();
             context.extend(blob.decorations.iter().cloned());
+            // A name's formatting comes from `cs:name` attributes, which citeproc-js nests
+            // as written (`<b><b>…</b></b>`): no flip-flop.
             let marks = self.locale.quote_marks();
-            if let Some(children) = markup::parse(&mut text, &context, marks, self.quotes_off > 0) {
+            let relevel = self.quotes_off > 0;
+            if let Some(children) =
+                markup::parse_with(&mut text, &context, marks, relevel, !self.name_list)
+            {
                 blob.content = Content::Blobs(children);
                 return;
             }
@@ -527,12 +565,15 @@ impl<'a> Renderer<'a> {
         let value = self.text_variable(var, None);
         self.note_variable(var, value.is_some());
         let Some(v) = value else { return };
-        let (text, markup) = match (v.trim().parse::<i64>(), node.attr("form")) {
-            // An ordinal term may hold inline markup ("<sup>e</sup>").
-            (Ok(n), Some("ordinal")) => (format!("{n}{}", self.locale.ordinal(n)), true),
-            (Ok(n), Some("roman")) if n > 0 && n < 4000 => (roman(n), false),
-            _ => (v, false),
+        // An ordinal term may carry inline markup (`<sup>e</sup>`), as in dates; the
+        // field's own text is never parsed (citeproc-js).
+        let ordinal = node.attr("form") == Some("ordinal") && v.trim().parse::<i64>().is_ok();
+        let text = match (v.trim().parse::<i64>(), node.attr("form")) {
+            (Ok(n), Some("ordinal")) => format!("{n}{}", self.locale.ordinal(n)),
+            (Ok(n), Some("roman")) if n > 0 && n < 4000 => roman(n),
+            _ => v,
         };
+        let markup = ordinal && text.contains('<');
         let mut b = self.leaf(node, text, markup);
         b.num = true;
         out.push(b);
@@ -598,10 +639,28 @@ impl<'a> Renderer<'a> {
             children.push(margin);
             children.push(inline);
         } else {
-            self.render_children(&layout.children, &mut children);
+            // citeproc-js keeps an empty blob for a layout-level macro call or `cs:names`
+            // that rendered nothing when the layout opens with a `display` element; when it
+            // comes last it takes the suffix below (and the suffix is lost with it).
+            let opens_with_display = layout
+                .children
+                .first()
+                .is_some_and(|c| c.attr("display").is_some());
+            let mut empty_last = false;
+            for child in &layout.children {
+                let before = children.len();
+                self.empty_top_call = false;
+                self.render_node(child, &mut children);
+                if children.len() > before {
+                    empty_last = false;
+                } else if self.empty_top_call && opens_with_display {
+                    empty_last = true;
+                }
+            }
             // citeproc-js: in a style using `display`, the layout suffix replaces the suffix
             // of the layout's last child (normally the last display block).
             match children.last_mut() {
+                _ if empty_last => {}
                 Some(last) if !suffix.is_empty() && uses_display(style) => last.suffix = suffix,
                 _ => root.suffix = suffix,
             }
@@ -689,10 +748,14 @@ struct GroupFlags {
     variable_success: bool,
 }
 
-/// The decorations (formatting, quotes, display) an element asks for, in attribute order.
+/// The decorations (formatting, quotes, display) an element asks for, innermost first:
+/// citeproc-js applies them in the alphabetical order of their attribute names
+/// (`font-style` inside `font-weight` inside `quotes` inside `text-decoration`).
 pub fn decorations(node: &Node) -> Vec<Deco> {
     let mut out = Vec::new();
-    for (k, v) in &node.attrs {
+    let mut attrs: Vec<&(String, String)> = node.attrs.iter().collect();
+    attrs.sort_by(|a, b| a.0.cmp(&b.0));
+    for (k, v) in attrs {
         let d = match (k.as_str(), v.as_str()) {
             ("font-style", "italic") => Deco::Italic,
             ("font-style", "oblique") => Deco::Oblique,
