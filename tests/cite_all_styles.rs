@@ -76,6 +76,7 @@ fn locale_file<'a>(lang: &str, locales: &'a HashMap<String, String>) -> &'a str 
         Some(exact),
         PRIMARY_DIALECTS
             .iter()
+            .filter(|_| CITEPROC_LANG_BASES.contains(&base))
             .find(|(l, _)| *l == base)
             .map(|(_, d)| format!("locales-{d}.xml")),
         Some(format!("locales-{base}.xml")),
@@ -88,6 +89,14 @@ fn locale_file<'a>(lang: &str, locales: &'a HashMap<String, String>) -> &'a str 
         .map(String::as_str)
         .unwrap_or("")
 }
+
+/// The languages citeproc-js maps to a dialect (its `LANG_BASES`); a style whose
+/// `default-locale` is another bare language ("id") gets en-US terms from citeproc-js.
+const CITEPROC_LANG_BASES: &[&str] = &[
+    "af", "ar", "bg", "ca", "cs", "da", "de", "el", "en", "es", "et", "eu", "fa", "fi", "fr", "he",
+    "hr", "hu", "is", "it", "ja", "km", "ko", "lt", "lv", "mn", "nb", "nl", "nn", "pl", "pt", "ro",
+    "ru", "sk", "sl", "sr", "sv", "th", "tr", "uk", "vi", "zh",
+];
 
 /// A language's primary dialect, from the locales repository's `locales.json`.
 const PRIMARY_DIALECTS: &[(&str, &str)] = &[

@@ -1,7 +1,7 @@
 //! `cs:names`: name lists with et-al, "and", sort order, initials, particles,
 //! organisation (literal) names and CJK names; `substitute` and `label`.
 
-use super::output::Blob;
+use super::output::{Blob, Deco};
 use super::render::{is_romanesque, Renderer};
 use super::style::Node;
 use crate::cite::item::Name;
@@ -114,6 +114,9 @@ impl Renderer<'_> {
             // The `cs:name` affixes and formatting are on each personal name (citeproc-js).
             let mut list = Blob::text(String::new());
             self.fill_leaf(&mut list, text, true);
+            // A macro call's text-case never reaches names (citeproc-js): "van der Berg"
+            // stays so under `text-case="capitalize-first"`.
+            list.cased = true;
             if let Some((joiner, term)) = et_al {
                 let mut e = Blob::text(String::new());
                 if let Some(en) = et_al_node {
@@ -121,7 +124,28 @@ impl Renderer<'_> {
                 }
                 e.prefix.insert_str(0, &joiner);
                 self.fill_leaf(&mut e, term, false);
+                e.cased = true;
                 list = Blob::group(vec![list, e]);
+                // citeproc-js wraps the names and the et-al term in the `cs:name` font
+                // formatting too (so an et-al with `font-variant="normal"` shows as such);
+                // a "normal" setting there is not written.
+                if let Some(nn) = name_node {
+                    list.decorations = super::render::decorations(nn)
+                        .into_iter()
+                        .filter(|d| {
+                            matches!(
+                                d,
+                                Deco::Italic
+                                    | Deco::Oblique
+                                    | Deco::SmallCaps
+                                    | Deco::Bold
+                                    | Deco::Underline
+                                    | Deco::Sup
+                                    | Deco::Sub
+                            )
+                        })
+                        .collect();
+                }
             }
             if let Some(label) = label_node {
                 let form = label.attr("form").unwrap_or("long");
@@ -246,17 +270,20 @@ impl Renderer<'_> {
                 .locale
                 .term(term_name, "long", false)
                 .unwrap_or("et al.");
-            let last_inverted = rendered[shown - 1].1;
+            // citeproc-js: "after-inverted-name" behaves as "always" after one name and as
+            // "never" after several (it does not look at the inversion here).
             let use_delim = match o.precedes_et_al.as_str() {
                 "always" => true,
                 "never" => false,
-                "after-inverted-name" => last_inverted,
+                "after-inverted-name" => shown == 1,
                 _ => shown > 1,
             };
             let joiner = if use_delim {
                 o.delimiter.clone()
-            } else {
+            } else if is_romanesque_start(term) {
                 " ".to_string()
+            } else {
+                String::new()
             };
             return (s, Some((joiner, term.to_string())));
         }
@@ -285,16 +312,28 @@ impl Renderer<'_> {
         } else {
             o.precedes_last.as_str()
         };
+        // citeproc-js: "after-inverted-name" is "always" between two names, and between
+        // more the delimiter only where the name before "and" was inverted.
         let use_delim = match rule {
             "always" => true,
             "never" => false,
-            "after-inverted-name" => rendered[n - 2].1,
+            "after-inverted-name" => n == 2 || rendered[n - 2].1,
             _ => n > 2,
         };
-        let delim = if use_delim { o.delimiter.as_str() } else { " " };
+        // A non-Latin "and" term ("和") takes no spaces around it.
+        let (space, after) = if is_romanesque_start(&and) {
+            (" ", " ")
+        } else {
+            ("", "")
+        };
+        let delim = if use_delim {
+            o.delimiter.as_str()
+        } else {
+            space
+        };
         (
             format!(
-                "{}{delim}{and} {}",
+                "{}{delim}{and}{after}{}",
                 head.join(&o.delimiter),
                 rendered[n - 1].0
             ),
@@ -317,7 +356,8 @@ impl Renderer<'_> {
             match part_node(which) {
                 Some(p) if !text.is_empty() => {
                     let t = match p.attr("text-case") {
-                        Some(tc) => super::case::apply(tc, text, self.english),
+                        // Name parts are cased whatever the item's language (citeproc-js).
+                        Some(tc) => super::case::apply(tc, text, true),
                         None => text.to_string(),
                     };
                     let (open, close) = markup_for(p);
@@ -364,15 +404,17 @@ impl Renderer<'_> {
         };
         let hyphenated_ndp = ndp.ends_with(['\u{2019}', '\'', '-', ' ']);
         let (ndp_d, family_d) = (deco(ndp, "family"), deco(family, "family"));
-        if o.form == "short" {
-            let sep = if hyphenated_ndp { "" } else { nbsp };
-            return (affix(join(&[&ndp_d, &family_d], sep), "family"), false);
-        }
+        // The short form has no given name, dropping particle or suffix, but is still
+        // inverted (and its particle demoted) under `name-as-sort-order` ("Garza, de la").
+        let short = o.form == "short";
         let given = match &o.initialize_with {
+            _ if short => String::new(),
             Some(t) if o.initialize => initialize(given, t, o.initialize_with_hyphen),
             Some(t) => normalize(given, t, o.initialize_with_hyphen),
             None => given.to_string(),
         };
+        // Without a given name there is no dropping particle either (citeproc-js).
+        let dp = if given.is_empty() { "" } else { dp };
         let (given_d, dp_d) = (deco(&given, "given"), deco(dp, "given"));
         // citeproc-js normalizes the suffix as it does given names in styles
         // that initialize ("Jr." becomes "Jr" with `initialize-with=" "`); a name without
@@ -387,7 +429,12 @@ impl Renderer<'_> {
             .as_ref()
             .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true"));
         if invert {
-            let sep = o.sort_separator.as_str();
+            // citeproc-js: "Lord" and "Lady" as given names always take a comma.
+            let sep = if matches!(nm.given.as_deref(), Some("Lord" | "Lady")) {
+                ", "
+            } else {
+                o.sort_separator.as_str()
+            };
             let merged = if matches!(o.demote.as_str(), "always" | "display-and-sort") {
                 let second = join(&[&join(&[&given_d, &dp_d], " "), &ndp_d], " ");
                 join(&[&affix(family_d, "family"), &affix(second, "given")], sep)
@@ -540,6 +587,14 @@ fn particle_word(s: &str, separators: &[char]) -> Option<usize> {
         .chars()
         .next()?;
     first.is_lowercase().then_some(end)
+}
+
+/// citeproc-js `STARTSWITH_ROMANESQUE_REGEXP`: a term starting with "&" or a Latin,
+/// Greek, Cyrillic, Hebrew, Arabic or Thai letter gets spaces around it in a name list.
+fn is_romanesque_start(term: &str) -> bool {
+    term.chars().next().is_some_and(|c| {
+        c == '&' || (!c.is_ascii_digit() && c != '-' && is_romanesque(&c.to_string()))
+    })
 }
 
 fn inverted(o: &NameOpts, index: usize) -> bool {

@@ -622,10 +622,27 @@ struct GroupFlags {
     variable_success: bool,
 }
 
-/// The decorations (formatting, quotes, display) an element asks for, in attribute order.
+/// The decorations (formatting, quotes, display) an element asks for, innermost first in
+/// citeproc-js's fixed order (`FORMAT_KEY_SEQUENCE`): font-style, font-variant,
+/// font-weight, text-decoration, vertical-align, quotes, whatever the attribute order.
 pub fn decorations(node: &Node) -> Vec<Deco> {
+    const SEQUENCE: [&str; 6] = [
+        "font-style",
+        "font-variant",
+        "font-weight",
+        "text-decoration",
+        "vertical-align",
+        "quotes",
+    ];
+    let mut attrs: Vec<&(String, String)> = node.attrs.iter().collect();
+    attrs.sort_by_key(|(k, _)| {
+        SEQUENCE
+            .iter()
+            .position(|s| s == k)
+            .unwrap_or(SEQUENCE.len())
+    });
     let mut out = Vec::new();
-    for (k, v) in &node.attrs {
+    for (k, v) in attrs {
         let d = match (k.as_str(), v.as_str()) {
             ("font-style", "italic") => Deco::Italic,
             ("font-style", "oblique") => Deco::Oblique,
