@@ -197,16 +197,29 @@ struct Ambient {
     small_caps: bool,
     /// The next quote level is the outer one.
     outer_quotes: bool,
+    /// Tags nest without flipping (name formatting, which citeproc-js applies as
+    /// decorations: bold in bold stays bold).
+    no_flip: bool,
 }
 
 /// Parses markup in `text`. Returns None when there is none (apostrophes in `text` are then
 /// made typographic); otherwise the child blobs.
 pub fn parse(text: &mut String, decorations: &[Deco]) -> Option<Vec<Blob>> {
+    parse_with(text, decorations, false)
+}
+
+/// [`parse`] for rendered names, whose formatting tags never flip to "normal".
+pub fn parse_names(text: &mut String, decorations: &[Deco]) -> Option<Vec<Blob>> {
+    parse_with(text, decorations, true)
+}
+
+fn parse_with(text: &mut String, decorations: &[Deco], no_flip: bool) -> Option<Vec<Blob>> {
     let ambient = Ambient {
-        italic: decorations.contains(&Deco::Italic),
-        bold: decorations.contains(&Deco::Bold),
-        small_caps: decorations.contains(&Deco::SmallCaps),
+        italic: decorations.contains(&Deco::Italic) && !no_flip,
+        bold: decorations.contains(&Deco::Bold) && !no_flip,
+        small_caps: decorations.contains(&Deco::SmallCaps) && !no_flip,
         outer_quotes: !decorations.contains(&Deco::Quotes),
+        no_flip,
     };
     let ps = pieces(text);
     let has_tags = ps.iter().any(|p| !matches!(p, Piece::Text(_)));
@@ -246,14 +259,20 @@ fn build_tags(ps: &[Piece], pos: &mut usize, amb: Ambient) -> Vec<Blob> {
                     Tag::Italic => (
                         Some(Deco::Italic),
                         Ambient {
-                            italic: true,
+                            italic: !amb.no_flip,
                             ..amb
                         },
                     ),
                     Tag::Bold if amb.bold => {
                         (Some(Deco::NormalWeight), Ambient { bold: false, ..amb })
                     }
-                    Tag::Bold => (Some(Deco::Bold), Ambient { bold: true, ..amb }),
+                    Tag::Bold => (
+                        Some(Deco::Bold),
+                        Ambient {
+                            bold: !amb.no_flip,
+                            ..amb
+                        },
+                    ),
                     Tag::SmallCaps if amb.small_caps => (
                         Some(Deco::NormalVariant),
                         Ambient {
@@ -264,7 +283,7 @@ fn build_tags(ps: &[Piece], pos: &mut usize, amb: Ambient) -> Vec<Blob> {
                     Tag::SmallCaps => (
                         Some(Deco::SmallCaps),
                         Ambient {
-                            small_caps: true,
+                            small_caps: !amb.no_flip,
                             ..amb
                         },
                     ),

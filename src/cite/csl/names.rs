@@ -113,7 +113,7 @@ impl Renderer<'_> {
             let (text, et_al) = self.format_name_list(&names, &opts, et_al_node);
             // The `cs:name` affixes and formatting are on each personal name (citeproc-js).
             let mut list = Blob::text(String::new());
-            self.fill_leaf(&mut list, text, true);
+            self.fill_leaf_with(&mut list, text, true, true);
             // A macro call's text-case never reaches names (citeproc-js): "van der Berg"
             // stays so under `text-case="capitalize-first"`.
             list.cased = true;
@@ -495,10 +495,16 @@ fn join(parts: &[&str], sep: &str) -> String {
 }
 
 /// A name part's font formatting as the inline markup the leaf parser reads.
+/// Font style innermost, then variant, weight and vertical alignment (citeproc-js order).
 fn markup_for(part: &Node) -> (String, String) {
     let (mut open, mut close) = (String::new(), String::new());
-    for (k, v) in &part.attrs {
-        let tag = match (k.as_str(), v.as_str()) {
+    for key in [
+        "font-style",
+        "font-variant",
+        "font-weight",
+        "vertical-align",
+    ] {
+        let tag = match (key, part.attr(key).unwrap_or("")) {
             ("font-style", "italic" | "oblique") => "i",
             ("font-weight", "bold") => "b",
             ("font-variant", "small-caps") => "sc",
@@ -506,8 +512,8 @@ fn markup_for(part: &Node) -> (String, String) {
             ("vertical-align", "sub") => "sub",
             _ => continue,
         };
-        open.push_str(&format!("<{tag}>"));
-        close.insert_str(0, &format!("</{tag}>"));
+        open.insert_str(0, &format!("<{tag}>"));
+        close.push_str(&format!("</{tag}>"));
     }
     (open, close)
 }
@@ -626,7 +632,8 @@ pub fn initialize(given: &str, terminator: &str, hyphen: bool) -> String {
         .join(" ")
         .replace(" - ", "-");
     // A hyphen before a lowercase letter joins the part to the previous word (citeproc uses an en dash).
-    let mut words: Vec<(String, char)> = Vec::new();
+    // Each word with the separator after it and whether a period ended it.
+    let mut words: Vec<(String, char, bool)> = Vec::new();
     let mut cur = String::new();
     let chars: Vec<char> = name.chars().collect();
     for (i, c) in chars.iter().enumerate() {
@@ -635,7 +642,8 @@ pub fn initialize(given: &str, terminator: &str, hyphen: bool) -> String {
             || (*c == '-' && !chars.get(i + 1).is_some_and(|n| n.is_lowercase()));
         if sep {
             if !cur.is_empty() {
-                words.push((std::mem::take(&mut cur), if *c == '-' { '-' } else { ' ' }));
+                let kind = if *c == '-' { '-' } else { ' ' };
+                words.push((std::mem::take(&mut cur), kind, *c == '.'));
             } else if *c == '-' {
                 if let Some(last) = words.last_mut() {
                     last.1 = '-';
@@ -646,14 +654,26 @@ pub fn initialize(given: &str, terminator: &str, hyphen: bool) -> String {
         }
     }
     if !cur.is_empty() {
-        words.push((cur, ' '));
+        words.push((cur, ' ', false));
     }
     let mut out = String::new();
     let count = words.len();
-    for (i, (w, sep)) in words.iter().enumerate() {
+    for (i, (w, sep, period)) in words.iter().enumerate() {
         let first = w.chars().next().unwrap_or(' ');
         if first.is_uppercase() {
-            out.push(first);
+            let rest = &w[first.len_utf8()..];
+            if *period {
+                // An abbreviation with a period ("Ph.", "Me.") stays whole (citeproc-js).
+                out.push_str(w);
+            } else {
+                out.push(first);
+                // Capitals right after the initial, followed by lowercase ("MArie"),
+                // join it lowercased.
+                let caps: String = rest.chars().take_while(|c| c.is_uppercase()).collect();
+                if caps.len() < rest.len() {
+                    out.push_str(&crate::text::lower(&caps));
+                }
+            }
             out.push_str(terminator);
             if *sep == '-' && i + 1 < count {
                 let t = out.trim_end().len();
@@ -666,9 +686,13 @@ pub fn initialize(given: &str, terminator: &str, hyphen: bool) -> String {
             out.push(' ');
         }
     }
-    out.split_whitespace()
+    // Runs of plain spaces collapse; a no-break space from the terminator (".&#160;")
+    // stays between initials ("R.\u{a0}L.").
+    out.split(' ')
+        .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+        .trim_end()
         .replace(" -", "-")
         .replace("- ", "-")
 }
@@ -807,5 +831,6 @@ mod tests {
         assert_eq!(initialize("Sung-min", ". ", true), "S.");
         assert_eq!(initialize("Sung-min", " ", false), "S min");
         assert_eq!(initialize("Jean-Paul", ". ", true), "J.-P.");
+        assert_eq!(initialize("Robert L.", ".\u{a0}", true), "R.\u{a0}L.");
     }
 }

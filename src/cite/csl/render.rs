@@ -375,10 +375,17 @@ impl<'a> Renderer<'a> {
     /// `:;?!`, leading punctuation moved to the prefix, straight quotes turned into
     /// nested quote blobs, and italics dropped on text without Latin-like letters.
     pub fn fill_leaf(&mut self, blob: &mut Blob, text: String, markup: bool) {
+        self.fill_leaf_with(blob, text, markup, false);
+    }
+
+    /// [`Self::fill_leaf`] with `no_flip`: the markup is rendered names, whose formatting
+    /// nests as decorations instead of flipping to "normal" inside the same formatting.
+    /// Names also keep their spaces before ";" and ":" (those are the style's delimiters).
+    pub fn fill_leaf_with(&mut self, blob: &mut Blob, text: String, markup: bool, no_flip: bool) {
         if !text.is_empty() {
             self.term_predecessor = true;
         }
-        let mut text = narrow_spaces(&text);
+        let mut text = if no_flip { text } else { narrow_spaces(&text) };
         if !text.starts_with(' ') {
             let lead: String = text
                 .chars()
@@ -396,7 +403,12 @@ impl<'a> Renderer<'a> {
         if markup {
             let mut context = self.ambient.clone();
             context.extend(blob.decorations.iter().cloned());
-            if let Some(children) = markup::parse(&mut text, &context) {
+            let parsed = if no_flip {
+                markup::parse_names(&mut text, &context)
+            } else {
+                markup::parse(&mut text, &context)
+            };
+            if let Some(children) = parsed {
                 blob.content = Content::Blobs(children);
                 return;
             }
