@@ -271,17 +271,20 @@ impl Renderer<'_> {
                 .locale
                 .term(term_name, "long", false)
                 .unwrap_or("et al.");
-            let last_inverted = rendered[shown - 1].1;
+            // citeproc-js: "after-inverted-name" behaves as "always" after one name and as
+            // "never" after several (it does not look at the inversion here).
             let use_delim = match o.precedes_et_al.as_str() {
                 "always" => true,
                 "never" => false,
-                "after-inverted-name" => last_inverted,
+                "after-inverted-name" => shown == 1,
                 _ => shown > 1,
             };
             let joiner = if use_delim {
                 o.delimiter.clone()
-            } else {
+            } else if is_romanesque_start(term) {
                 " ".to_string()
+            } else {
+                String::new()
             };
             return (s, Some((joiner, term.to_string())));
         }
@@ -310,16 +313,28 @@ impl Renderer<'_> {
         } else {
             o.precedes_last.as_str()
         };
+        // citeproc-js: "after-inverted-name" is "always" between two names, and between
+        // more the delimiter only where the name before "and" was inverted.
         let use_delim = match rule {
             "always" => true,
             "never" => false,
-            "after-inverted-name" => rendered[n - 2].1,
+            "after-inverted-name" => n == 2 || rendered[n - 2].1,
             _ => n > 2,
         };
-        let delim = if use_delim { o.delimiter.as_str() } else { " " };
+        // A non-Latin "and" term ("和") takes no spaces around it.
+        let (space, after) = if is_romanesque_start(&and) {
+            (" ", " ")
+        } else {
+            ("", "")
+        };
+        let delim = if use_delim {
+            o.delimiter.as_str()
+        } else {
+            space
+        };
         (
             format!(
-                "{}{delim}{and} {}",
+                "{}{delim}{and}{after}{}",
                 head.join(&o.delimiter),
                 rendered[n - 1].0
             ),
@@ -389,15 +404,17 @@ impl Renderer<'_> {
         };
         let hyphenated_ndp = ndp.ends_with(['\u{2019}', '\'', '-', ' ']);
         let (ndp_d, family_d) = (deco(ndp, "family"), deco(family, "family"));
-        if o.form == "short" {
-            let sep = if hyphenated_ndp { "" } else { nbsp };
-            return (affix(join(&[&ndp_d, &family_d], sep), "family"), false);
-        }
+        // The short form has no given name, dropping particle or suffix, but is still
+        // inverted (and its particle demoted) under `name-as-sort-order` ("Garza, de la").
+        let short = o.form == "short";
         let given = match &o.initialize_with {
+            _ if short => String::new(),
             Some(t) if o.initialize => initialize(given, t, o.initialize_with_hyphen),
             Some(t) => normalize(given, t, o.initialize_with_hyphen),
             None => given.to_string(),
         };
+        // Without a given name there is no dropping particle either (citeproc-js).
+        let dp = if given.is_empty() { "" } else { dp };
         let (given_d, dp_d) = (deco(&given, "given"), deco(dp, "given"));
         // citeproc-js normalizes the suffix as it does given names in styles
         // that initialize ("Jr." becomes "Jr" with `initialize-with=" "`); a name without
@@ -412,7 +429,12 @@ impl Renderer<'_> {
             .as_ref()
             .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true"));
         if invert {
-            let sep = o.sort_separator.as_str();
+            // citeproc-js: "Lord" and "Lady" as given names always take a comma.
+            let sep = if matches!(nm.given.as_deref(), Some("Lord" | "Lady")) {
+                ", "
+            } else {
+                o.sort_separator.as_str()
+            };
             let merged = if matches!(o.demote.as_str(), "always" | "display-and-sort") {
                 let second = join(&[&join(&[&given_d, &dp_d], " "), &ndp_d], " ");
                 join(&[&affix(family_d, "family"), &affix(second, "given")], sep)
@@ -473,6 +495,7 @@ fn join(parts: &[&str], sep: &str) -> String {
 }
 
 /// A name part's font formatting as the inline markup the leaf parser reads.
+/// Font style innermost, then variant, weight and vertical alignment (citeproc-js order).
 fn markup_for(part: &Node) -> (String, String) {
     let (mut open, mut close) = (String::new(), String::new());
     // Innermost first in the alphabetical order of the attributes, as citeproc-js nests them.
@@ -579,6 +602,14 @@ fn particle_word(s: &str, separators: &[char]) -> Option<usize> {
     first.is_lowercase().then_some(end)
 }
 
+/// citeproc-js `STARTSWITH_ROMANESQUE_REGEXP`: a term starting with "&" or a Latin,
+/// Greek, Cyrillic, Hebrew, Arabic or Thai letter gets spaces around it in a name list.
+fn is_romanesque_start(term: &str) -> bool {
+    term.chars().next().is_some_and(|c| {
+        c == '&' || (!c.is_ascii_digit() && c != '-' && is_romanesque(&c.to_string()))
+    })
+}
+
 fn inverted(o: &NameOpts, index: usize) -> bool {
     match o.sort_order.as_deref() {
         Some("all") => true,
@@ -608,7 +639,8 @@ pub fn initialize(given: &str, terminator: &str, hyphen: bool) -> String {
         .join(" ")
         .replace(" - ", "-");
     // A hyphen before a lowercase letter joins the part to the previous word (citeproc uses an en dash).
-    let mut words: Vec<(String, char)> = Vec::new();
+    // Each word with the separator after it and whether a period ended it.
+    let mut words: Vec<(String, char, bool)> = Vec::new();
     let mut cur = String::new();
     let chars: Vec<char> = name.chars().collect();
     for (i, c) in chars.iter().enumerate() {
@@ -617,7 +649,8 @@ pub fn initialize(given: &str, terminator: &str, hyphen: bool) -> String {
             || (*c == '-' && !chars.get(i + 1).is_some_and(|n| n.is_lowercase()));
         if sep {
             if !cur.is_empty() {
-                words.push((std::mem::take(&mut cur), if *c == '-' { '-' } else { ' ' }));
+                let kind = if *c == '-' { '-' } else { ' ' };
+                words.push((std::mem::take(&mut cur), kind, *c == '.'));
             } else if *c == '-' {
                 if let Some(last) = words.last_mut() {
                     last.1 = '-';
@@ -628,14 +661,26 @@ pub fn initialize(given: &str, terminator: &str, hyphen: bool) -> String {
         }
     }
     if !cur.is_empty() {
-        words.push((cur, ' '));
+        words.push((cur, ' ', false));
     }
     let mut out = String::new();
     let count = words.len();
-    for (i, (w, sep)) in words.iter().enumerate() {
+    for (i, (w, sep, period)) in words.iter().enumerate() {
         let first = w.chars().next().unwrap_or(' ');
         if first.is_uppercase() {
-            out.push(first);
+            let rest = &w[first.len_utf8()..];
+            if *period {
+                // An abbreviation with a period ("Ph.", "Me.") stays whole (citeproc-js).
+                out.push_str(w);
+            } else {
+                out.push(first);
+                // Capitals right after the initial, followed by lowercase ("MArie"),
+                // join it lowercased.
+                let caps: String = rest.chars().take_while(|c| c.is_uppercase()).collect();
+                if caps.len() < rest.len() {
+                    out.push_str(&crate::text::lower(&caps));
+                }
+            }
             out.push_str(terminator);
             if *sep == '-' && i + 1 < count {
                 let t = out.trim_end().len();
@@ -648,9 +693,13 @@ pub fn initialize(given: &str, terminator: &str, hyphen: bool) -> String {
             out.push(' ');
         }
     }
-    out.split_whitespace()
+    // Runs of plain spaces collapse; a no-break space from the terminator (".&#160;")
+    // stays between initials ("R.\u{a0}L.").
+    out.split(' ')
+        .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+        .trim_end()
         .replace(" -", "-")
         .replace("- ", "-")
 }
@@ -789,5 +838,6 @@ mod tests {
         assert_eq!(initialize("Sung-min", ". ", true), "S.");
         assert_eq!(initialize("Sung-min", " ", false), "S min");
         assert_eq!(initialize("Jean-Paul", ". ", true), "J.-P.");
+        assert_eq!(initialize("Robert L.", ".\u{a0}", true), "R.\u{a0}L.");
     }
 }

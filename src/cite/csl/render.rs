@@ -748,13 +748,26 @@ struct GroupFlags {
     variable_success: bool,
 }
 
-/// The decorations (formatting, quotes, display) an element asks for, innermost first:
-/// citeproc-js applies them in the alphabetical order of their attribute names
-/// (`font-style` inside `font-weight` inside `quotes` inside `text-decoration`).
+/// The decorations (formatting, quotes, display) an element asks for, innermost first in
+/// citeproc-js's fixed order (`FORMAT_KEY_SEQUENCE`): font-style, font-variant,
+/// font-weight, text-decoration, vertical-align, quotes, whatever the attribute order.
 pub fn decorations(node: &Node) -> Vec<Deco> {
-    let mut out = Vec::new();
+    const SEQUENCE: [&str; 6] = [
+        "font-style",
+        "font-variant",
+        "font-weight",
+        "text-decoration",
+        "vertical-align",
+        "quotes",
+    ];
     let mut attrs: Vec<&(String, String)> = node.attrs.iter().collect();
-    attrs.sort_by(|a, b| a.0.cmp(&b.0));
+    attrs.sort_by_key(|(k, _)| {
+        SEQUENCE
+            .iter()
+            .position(|s| s == k)
+            .unwrap_or(SEQUENCE.len())
+    });
+    let mut out = Vec::new();
     for (k, v) in attrs {
         let d = match (k.as_str(), v.as_str()) {
             ("font-style", "italic") => Deco::Italic,
