@@ -179,9 +179,11 @@ impl<'a> Renderer<'a> {
         let mut kids = Vec::new();
         let outer = self.ambient.len();
         self.ambient.extend(decorations(node));
+        let checked_prefix = self.nested_affix(node, "prefix");
         self.nesting += 1;
         self.render_children(children, &mut kids);
         self.nesting -= 1;
+        let checked_suffix = self.nested_affix(node, "suffix");
         self.ambient.truncate(outer);
         let flags = self.track.pop().unwrap_or_default();
         let renders = flags.variable_success || (flags.term_intended && !flags.variable_attempt);
@@ -201,6 +203,9 @@ impl<'a> Renderer<'a> {
         }
         let mut blob = Blob::group(kids);
         self.apply_affixes(node, &mut blob);
+        if let (Some(p), Some(s)) = (checked_prefix, checked_suffix) {
+            (blob.prefix, blob.suffix) = (p, s);
+        }
         blob.delimiter = node.attr("delimiter").unwrap_or("").to_string();
         Some(blob)
     }
@@ -236,11 +241,12 @@ impl<'a> Renderer<'a> {
                 // citeproc-js: the macro's group inside a wrapper with the call's affixes and
                 // formatting (two levels for the punctuation passes).
                 inner.delimiter.clear();
-                inner.prefix.clear();
-                inner.suffix.clear();
+                let prefix = std::mem::take(&mut inner.prefix);
+                let suffix = std::mem::take(&mut inner.suffix);
                 inner.decorations.clear();
                 let mut b = Blob::group(vec![inner]);
                 self.apply_affixes(node, &mut b);
+                (b.prefix, b.suffix) = (prefix, suffix);
                 if let Some(tc) = node.attr("text-case") {
                     self.case_blob(&mut b, tc);
                     b.cased = true;
