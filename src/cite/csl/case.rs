@@ -3,7 +3,7 @@
 use crate::text::{lower, upper};
 
 /// Words left lowercase inside English titles (citeproc-js `SKIP_WORDS`, single words).
-const STOP_WORDS: &[&str] = &[
+pub(super) const STOP_WORDS: &[&str] = &[
     "about",
     "above",
     "across",

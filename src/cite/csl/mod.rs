@@ -4,6 +4,7 @@
 mod case;
 pub mod citation;
 mod dates;
+mod label;
 mod disambiguate;
 pub mod locale;
 mod markup;

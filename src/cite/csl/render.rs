@@ -314,6 +314,16 @@ impl<'a> Renderer<'a> {
         if self.suppressed.contains(var) {
             return None;
         }
+        if var == "citation-label" {
+            // The item's label, else citeproc-js's (the condition `variable="citation-label"`
+            // sees only the item's), with the year suffix.
+            let label = self
+                .item
+                .variable(var)
+                .unwrap_or_else(|| super::label::citation_label(self.item, self.locale));
+            let suffix = self.cite.year_suffix.map(year_suffix_letters);
+            return Some(label + suffix.as_deref().unwrap_or(""));
+        }
         if let Some(v) = self.cite_variable(var) {
             return v.map(|v| {
                 if var == "locator" && self.cite_label() == "page" {
