@@ -158,7 +158,11 @@ impl Renderer<'_> {
                         let used: Vec<String> = self.rendered_vars[mark..].to_vec();
                         self.suppressed.extend(used);
                         let mut blob = Blob::group(got);
-                        self.apply_affixes(node, &mut blob);
+                        // citeproc-js: a substitute that is not `cs:names` takes neither
+                        // the names element's affixes nor its formatting.
+                        if choice.name == "names" {
+                            self.apply_affixes(node, &mut blob);
+                        }
                         out.push(blob);
                         return;
                     }
