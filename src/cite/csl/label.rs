@@ -115,7 +115,11 @@ fn capitalized(s: &str, lower_rest: bool) -> String {
     match chars.next() {
         Some(c) => {
             let rest: String = chars.collect();
-            let rest = if lower_rest { rest.to_lowercase() } else { rest };
+            let rest = if lower_rest {
+                rest.to_lowercase()
+            } else {
+                rest
+            };
             c.to_uppercase().collect::<String>() + &rest
         }
         None => String::new(),

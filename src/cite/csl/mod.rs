@@ -4,8 +4,8 @@
 mod case;
 pub mod citation;
 mod dates;
-mod label;
 mod disambiguate;
+mod label;
 pub mod locale;
 mod markup;
 mod names;

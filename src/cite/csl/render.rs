@@ -661,6 +661,18 @@ pub fn decorations(node: &Node) -> Vec<Deco> {
         };
         out.push(d);
     }
+    // citeproc-js applies them in a fixed order whatever the attributes' order (its
+    // FORMAT_KEY_SEQUENCE: font-style innermost, then variant, weight, decoration,
+    // vertical-align, quotes).
+    out.sort_by_key(|d| match d {
+        Deco::Italic | Deco::Oblique | Deco::NormalStyle => 0,
+        Deco::SmallCaps | Deco::NormalVariant => 1,
+        Deco::Bold | Deco::NormalWeight => 2,
+        Deco::Underline | Deco::NoDecoration => 3,
+        Deco::Sup | Deco::Sub | Deco::Baseline => 4,
+        Deco::Quotes | Deco::InnerQuotes => 5,
+        Deco::Display(_) => 6,
+    });
     out
 }
 
