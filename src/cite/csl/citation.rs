@@ -646,6 +646,19 @@ mod tests {
     }
 
     #[test]
+    fn nested_parentheses_in_affixes_alternate_with_brackets() {
+        // A date's suffix ")" whose "(" was a text value (not counted) closes at depth 0.
+        assert_eq!(NestedBrace::default().update(")"), "]");
+        // A group "(…)" inside a layout "(…)": the inner pair becomes brackets.
+        let check = NestedBrace::default();
+        assert_eq!(check.update("("), "(");
+        assert_eq!(check.update(" ("), " [");
+        assert_eq!(check.update(")"), "]");
+        assert_eq!(check.update(")"), ")");
+        assert_eq!(check.update(", "), ", ");
+    }
+
+    #[test]
     fn positions_imply_weaker_ones() {
         assert!(Position::IbidWithLocator.test("ibid", false));
         assert!(Position::Ibid.test("subsequent", false));
