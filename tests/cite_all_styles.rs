@@ -22,8 +22,9 @@ use std::process::Command;
 use tidings::cite::{format_form_with, Form, Format, Item, StyleInfo};
 
 /// Entries (style × item × form × format) that must agree with citeproc-js, in per mille
-/// (measured at 982.7: 298,451 of 303,710; the bibliography alone was 77.4% before this work).
-const FLOOR_PER_MILLE: usize = 982;
+/// (measured at 996.9: 302,755 of 303,710; 982.7 when both forms were first compared, and
+/// the bibliography alone was 77.4% before this work).
+const FLOOR_PER_MILLE: usize = 996;
 
 /// The CSL files to test with: style id → XML of every independent style, and locale file
 /// name (`locales-xx-XX.xml`) → XML. The only function that knows where they come from:

@@ -9,8 +9,8 @@ mod suite;
 use std::path::Path;
 
 /// Passes at the last measurement (raise these as the engine improves).
-const MIN_BIBLIOGRAPHY: usize = 158;
-const MIN_CITATION: usize = 515;
+const MIN_BIBLIOGRAPHY: usize = 168;
+const MIN_CITATION: usize = 557;
 
 #[test]
 fn csl_test_suite_floor() {

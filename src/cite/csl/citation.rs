@@ -94,6 +94,60 @@ pub struct CiteCtx {
     pub suppress_names: bool,
     /// `subsequent-author-substitute`: this text replaces the author.
     pub author_substitute: Option<String>,
+    /// The running depth of the cluster's nested-brace check (see [`NestedBrace`]); None
+    /// when affixes are kept as written.
+    pub nested_brace: Option<NestedBrace>,
+}
+
+/// citeproc-js's nested-brace check, on in the citations of a note style: the affixes of
+/// the layout, of groups and macro calls, of dates and of the user's cite prefix and
+/// suffix pass in rendering order through one counter of open parentheses per cluster; a
+/// `(` opened at an odd depth becomes `[` and a `)` closing at an even depth (so also one
+/// whose `(` came from text, not an affix) becomes `]`. Clones share the counter.
+#[derive(Debug, Clone, Default)]
+pub struct NestedBrace(std::sync::Arc<std::sync::atomic::AtomicI32>);
+
+impl NestedBrace {
+    /// One affix through the counter.
+    pub fn update(&self, affix: &str) -> String {
+        use std::sync::atomic::Ordering::Relaxed;
+        if !affix.contains(['(', ')']) {
+            return affix.to_string();
+        }
+        let mut depth = self.0.load(Relaxed);
+        let out = affix
+            .chars()
+            .map(|c| match c {
+                '(' => {
+                    depth += 1;
+                    if (depth - 1) % 2 == 1 {
+                        '['
+                    } else {
+                        '('
+                    }
+                }
+                ')' => {
+                    depth -= 1;
+                    if (depth + 1) % 2 == 0 {
+                        ']'
+                    } else {
+                        ')'
+                    }
+                }
+                c => c,
+            })
+            .collect();
+        self.0.store(depth, Relaxed);
+        out
+    }
+}
+
+impl Renderer<'_> {
+    /// An element's affix through the cluster's nested-brace check, when it is on.
+    pub fn nested_affix(&self, node: &super::style::Node, key: &str) -> Option<String> {
+        let check = self.cite.nested_brace.as_ref()?;
+        Some(check.update(node.attr(key).unwrap_or("")))
+    }
 }
 
 /// One cite of a cluster: the item, its context and the user's prefix and suffix.
@@ -138,6 +192,10 @@ pub fn render_cite(
     Ok(Blob::group(kids))
 }
 
+/// What citeproc-js prints, inside the layout's affixes and formatting, in place of a
+/// citation's first cite when that cite renders nothing (later empty cites are dropped).
+pub const NO_PRINTED_FORM: &str = "[CSL STYLE ERROR: reference with no printed form.]";
+
 /// Renders a cluster of cites with the citation layout's delimiter, affixes and formatting,
 /// collapsing cites as the layout's `collapse` asks (same author, year suffixes, number ranges).
 pub fn cluster(
@@ -151,9 +209,12 @@ pub fn cluster(
         .and_then(|l| l.attr("delimiter"))
         .unwrap_or("")
         .to_string();
+    let check = area.is_note().then(NestedBrace::default);
+    let affixes = LayoutAffixes::new(layout, check.as_ref());
     let mut ctxs: Vec<CiteCtx> = cites.iter().map(|c| c.ctx.clone()).collect();
     for (n, (c, ctx)) in cites.iter().zip(ctxs.iter_mut()).enumerate() {
         ctx.capitalize_first_term = n == 0 && area.is_note() && opens_sentence(&c.prefix);
+        ctx.nested_brace = check.clone();
     }
     let units = match area.bibliography.attr("collapse") {
         Some("citation-number") => number_units(area, locale, cites, &ctxs, &delimiter)?,
@@ -166,8 +227,15 @@ pub fn cluster(
         _ => {
             let mut units: Vec<(Blob, bool)> = Vec::new();
             let mut previous_suffix = "";
-            for (c, ctx) in cites.iter().zip(&ctxs) {
-                if let Some(mut b) = cite_blob(area, locale, c, ctx)? {
+            for (n, (c, ctx)) in cites.iter().zip(&ctxs).enumerate() {
+                let rendered = match cite_blob(area, locale, c, ctx)? {
+                    None if n == 0 && cites.len() == 1 => {
+                        return Ok(no_printed_form(layout, locale, mode));
+                    }
+                    None if n == 0 => Some(Blob::text(NO_PRINTED_FORM)),
+                    b => b,
+                };
+                if let Some(mut b) = rendered {
                     // citeproc-js: a prefix starting with a comma replaces the delimiter,
                     // and a suffix ending in punctuation keeps only its space.
                     if !units.is_empty() {
@@ -188,10 +256,63 @@ pub fn cluster(
                 }
             }
             // The delimiters are in place already.
-            return finish(area, locale, units, String::new(), mode, layout);
+            return finish(area, locale, units, String::new(), mode, layout, &affixes);
         }
     };
-    finish(area, locale, units, delimiter, mode, layout)
+    if units.is_empty() && !cites.is_empty() {
+        return Ok(no_printed_form(layout, locale, mode));
+    }
+    finish(area, locale, units, delimiter, mode, layout, &affixes)
+}
+
+/// The layout's prefix and suffix as citeproc-js writes them around a cluster: the prefix
+/// and then (after the cites) the suffix pass the nested-brace check, and a suffix
+/// starting with `:`, `.`, `;`, `!` or `?` keeps only that character.
+struct LayoutAffixes {
+    prefix: String,
+    suffix: String,
+    check: Option<NestedBrace>,
+}
+
+impl LayoutAffixes {
+    /// The prefix, checked now (before the cites render); the suffix is checked by
+    /// [`LayoutAffixes::suffix`] after them.
+    fn new(layout: Option<&super::style::Node>, check: Option<&NestedBrace>) -> LayoutAffixes {
+        let attr = |k: &str| layout.and_then(|l| l.attr(k)).unwrap_or("").to_string();
+        let prefix = attr("prefix");
+        let mut suffix = attr("suffix");
+        if suffix.starts_with([':', '.', ';', '!', '?']) {
+            suffix.truncate(1);
+        }
+        LayoutAffixes {
+            prefix: check.map_or(prefix.clone(), |c| c.update(&prefix)),
+            suffix,
+            check: check.cloned(),
+        }
+    }
+
+    /// The suffix, checked now (after the cites).
+    fn suffix(&self) -> String {
+        match &self.check {
+            Some(c) => c.update(&self.suffix),
+            None => self.suffix.clone(),
+        }
+    }
+}
+
+/// A citation whose only cite renders nothing: citeproc-js's error text between the
+/// layout's affixes as written, under the layout's formatting.
+fn no_printed_form(layout: Option<&super::style::Node>, locale: &Locale, mode: Mode) -> String {
+    let attr = |k: &str| layout.and_then(|l| l.attr(k)).unwrap_or("").to_string();
+    let mut b = Blob::text(format!(
+        "{}{NO_PRINTED_FORM}{}",
+        attr("prefix"),
+        attr("suffix")
+    ));
+    if let Some(l) = layout {
+        b.decorations = decorations(l);
+    }
+    Writer { mode, locale }.render(&b)
 }
 
 /// Joins a cluster's units with the delimiter (the after-collapse delimiter after a
@@ -203,6 +324,7 @@ fn finish(
     delimiter: String,
     mode: Mode,
     layout: Option<&super::style::Node>,
+    affixes: &LayoutAffixes,
 ) -> Result<String, CiteError> {
     if units.is_empty() {
         return Ok(String::new());
@@ -233,13 +355,10 @@ fn finish(
     if let Some(l) = layout {
         // citeproc-js: the layout's formatting wraps its affixes.
         let mut affixed = Blob::group(vec![root]);
-        affixed.prefix = l.attr("prefix").unwrap_or("").to_string();
-        affixed.suffix = l.attr("suffix").unwrap_or("").to_string();
+        affixed.prefix = affixes.prefix.clone();
+        affixed.suffix = affixes.suffix();
         root = Blob::group(vec![affixed]);
         root.decorations = decorations(l);
-    }
-    if area.is_note() {
-        output::flip_nested_parens(&mut root, &mut 0);
     }
     output::adjust(&mut root, locale.punctuation_in_quote);
     let w = Writer { mode, locale };
@@ -253,13 +372,18 @@ fn cite_blob(
     c: &Cite,
     ctx: &CiteCtx,
 ) -> Result<Option<Blob>, CiteError> {
+    let checked = |s: String| match &ctx.nested_brace {
+        Some(check) => check.update(&s),
+        None => s,
+    };
+    let prefix = checked(cite_prefix(&c.prefix));
     let mut b = render_cite(area, locale, c.item, ctx)?;
+    let suffix = checked(cite_suffix(&c.suffix));
     output::purge_empty(&mut b);
     if matches!(&b.content, Content::Blobs(k) if k.is_empty()) {
         return Ok(None);
     }
     let mut kids = Vec::new();
-    let (prefix, suffix) = (cite_prefix(&c.prefix), cite_suffix(&c.suffix));
     if !prefix.is_empty() {
         kids.push(affix_blob(prefix));
     }
@@ -282,6 +406,7 @@ fn affix_blob(mut text: String) -> Blob {
 fn author_key(area: &Style, locale: &Locale, c: &Cite, ctx: &CiteCtx) -> String {
     let mut ctx = ctx.clone();
     ctx.names_only = true;
+    ctx.nested_brace = None;
     match render_cite(area, locale, c.item, &ctx) {
         Ok(mut b) => {
             output::purge_empty(&mut b);
@@ -518,6 +643,19 @@ mod tests {
         assert_eq!(year_suffix_letters(1), "a");
         assert_eq!(year_suffix_letters(26), "z");
         assert_eq!(year_suffix_letters(27), "aa");
+    }
+
+    #[test]
+    fn nested_parentheses_in_affixes_alternate_with_brackets() {
+        // A date's suffix ")" whose "(" was a text value (not counted) closes at depth 0.
+        assert_eq!(NestedBrace::default().update(")"), "]");
+        // A group "(…)" inside a layout "(…)": the inner pair becomes brackets.
+        let check = NestedBrace::default();
+        assert_eq!(check.update("("), "(");
+        assert_eq!(check.update(" ("), " [");
+        assert_eq!(check.update(")"), "]");
+        assert_eq!(check.update(")"), ")");
+        assert_eq!(check.update(", "), ", ");
     }
 
     #[test]

@@ -100,6 +100,12 @@ impl Renderer<'_> {
         }
         let mut blob = Blob::group(kids);
         self.apply_affixes(node, &mut blob);
+        if let (Some(p), Some(s)) = (
+            self.nested_affix(node, "prefix"),
+            self.nested_affix(node, "suffix"),
+        ) {
+            (blob.prefix, blob.suffix) = (p, s);
+        }
         // A localized date takes the locale's delimiter (e.g. " " between short parts).
         let delimiter = match &localized {
             Some(fmt) => fmt.attr("delimiter"),

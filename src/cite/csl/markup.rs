@@ -425,17 +425,14 @@ fn match_pairs(chars: &[char], marks: QuoteMarks) -> Vec<Option<(usize, Kind)>> 
         let closes = |kind: Kind, mark: char| {
             top == Some(kind) && !prev_open && (mark != '\u{2019}' || next_close)
         };
-        if c == '"' && top == Some(Kind::Double) && !prev_open {
-            close(&mut stack, &mut pairs, i);
-        } else if (c == '\'' || c == '\u{2019}')
-            && top == Some(Kind::Single)
-            && next_close
-            && !prev_open
-        {
-            close(&mut stack, &mut pairs, i);
-        } else if c == marks.outer.1 && closes(Kind::Outer, c) {
-            close(&mut stack, &mut pairs, i);
-        } else if c == marks.inner.1 && closes(Kind::Inner, c) {
+        let closing = (c == '"' && top == Some(Kind::Double) && !prev_open)
+            || ((c == '\'' || c == '\u{2019}')
+                && top == Some(Kind::Single)
+                && next_close
+                && !prev_open)
+            || (c == marks.outer.1 && closes(Kind::Outer, c))
+            || (c == marks.inner.1 && closes(Kind::Inner, c));
+        if closing {
             close(&mut stack, &mut pairs, i);
         } else if c == '"' {
             stack.push((i, Kind::Double));

@@ -5,6 +5,7 @@ mod case;
 pub mod citation;
 mod dates;
 mod disambiguate;
+mod label;
 pub mod locale;
 mod markup;
 mod names;
@@ -14,7 +15,6 @@ pub mod processor;
 mod render;
 mod sort;
 pub mod style;
-mod trigraph;
 
 use crate::cite::item::Item;
 use crate::cite::CiteError;

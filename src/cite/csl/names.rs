@@ -186,8 +186,6 @@ impl Renderer<'_> {
             return;
         }
         let mut blob = Blob::group(lists);
-        // citeproc-js appends the names as one piece (no level of their own).
-        blob.leaf = true;
         self.apply_affixes(node, &mut blob);
         blob.delimiter = node
             .attr("delimiter")

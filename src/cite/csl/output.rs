@@ -63,9 +63,6 @@ pub struct Blob {
     pub content: Content,
     /// Rendered from a number (punctuation never migrates into it).
     pub num: bool,
-    /// Appended as text (citeproc-js `append`), not opened as a level: nested-parenthesis
-    /// flipping ([`flip_nested_parens`]) leaves its affixes alone.
-    pub leaf: bool,
 }
 
 /// A blob's content.
@@ -86,7 +83,6 @@ impl Blob {
     pub fn text(s: impl Into<String>) -> Blob {
         Blob {
             content: Content::Text(s.into()),
-            leaf: true,
             ..Blob::default()
         }
     }
@@ -286,45 +282,6 @@ pub fn purge_empty(blob: &mut Blob) {
             Content::Text(t) => !t.is_empty(),
             Content::Blobs(b) => !b.is_empty(),
         });
-    }
-}
-
-/// citeproc-js `checkNestedBrace` (note styles, citations): parentheses in the affixes of
-/// levels (groups, macro calls, dates), counted in document order, alternate with brackets
-/// when nested; a `)` closing at depth zero becomes `]` as well. Leaves are not counted.
-pub fn flip_nested_parens(blob: &mut Blob, depth: &mut i32) {
-    fn update(s: &mut String, depth: &mut i32) {
-        if !s.contains(['(', ')']) {
-            return;
-        }
-        *s = s
-            .chars()
-            .map(|c| {
-                // JavaScript's remainder (negative for a negative depth), as citeproc-js.
-                let flipped = match c {
-                    '(' if *depth % 2 == 1 => '[',
-                    ')' if *depth % 2 == 0 => ']',
-                    _ => c,
-                };
-                match c {
-                    '(' => *depth += 1,
-                    ')' => *depth -= 1,
-                    _ => {}
-                }
-                flipped
-            })
-            .collect();
-    }
-    if !blob.leaf {
-        update(&mut blob.prefix, depth);
-    }
-    if let Content::Blobs(children) = &mut blob.content {
-        for c in children.iter_mut() {
-            flip_nested_parens(c, depth);
-        }
-    }
-    if !blob.leaf {
-        update(&mut blob.suffix, depth);
     }
 }
 
@@ -846,39 +803,4 @@ fn superscripts(s: &str) -> String {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn level(prefix: &str, suffix: &str, children: Vec<Blob>) -> Blob {
-        Blob {
-            prefix: prefix.into(),
-            suffix: suffix.into(),
-            ..Blob::group(children)
-        }
-    }
-
-    #[test]
-    fn nested_parens_alternate_and_leaves_do_not_count() {
-        // A group in parentheses inside another: the inner pair becomes brackets.
-        let mut b = level("(", ")", vec![level(" (", ")", vec![Blob::text("x")])]);
-        flip_nested_parens(&mut b, &mut 0);
-        assert_eq!((b.prefix.as_str(), b.suffix.as_str()), ("(", ")"));
-        let inner = &b.children()[0];
-        assert_eq!((inner.prefix.as_str(), inner.suffix.as_str()), (" [", "]"));
-        // An opening parenthesis in a leaf's prefix is not counted: the date's closing one
-        // is at depth zero and becomes a bracket (zeitschrift-fur-kunstgeschichte notes).
-        let mut leaf = Blob::text("accessed");
-        leaf.prefix = " (".into();
-        let mut b = level(
-            "",
-            "",
-            vec![leaf, level(" ", ")", vec![Blob::text("1.12.2026")])],
-        );
-        flip_nested_parens(&mut b, &mut 0);
-        assert_eq!(b.children()[0].prefix, " (");
-        assert_eq!(b.children()[1].suffix, "]");
-    }
 }

@@ -201,10 +201,13 @@ impl Processor {
     }
 }
 
-/// Whether an element or one below it renders the `year-suffix` variable (the parsed
-/// tree is at most 64 deep).
+/// Whether an element or one below it renders the `year-suffix` variable, or the
+/// `citation-label` that carries it (the parsed tree is at most 64 deep).
 fn uses_year_suffix(node: &Node) -> bool {
-    node.attr("variable") == Some("year-suffix") || node.children.iter().any(uses_year_suffix)
+    matches!(
+        node.attr("variable"),
+        Some("year-suffix" | "citation-label")
+    ) || node.children.iter().any(uses_year_suffix)
 }
 
 /// Sets the position, near-note flag and first note number of every cite of a document's

@@ -248,9 +248,11 @@ impl<'a> Renderer<'a> {
         self.ambient.extend(decorations(node));
         let off = usize::from(node.attr("quotes") == Some("false"));
         self.quotes_off += off;
+        let checked_prefix = self.nested_affix(node, "prefix");
         self.nesting += 1;
         self.render_children(children, &mut kids);
         self.nesting -= 1;
+        let checked_suffix = self.nested_affix(node, "suffix");
         self.quotes_off -= off;
         self.ambient.truncate(outer);
         let flags = self.track.pop().unwrap_or_default();
@@ -271,6 +273,9 @@ impl<'a> Renderer<'a> {
         }
         let mut blob = Blob::group(kids);
         self.apply_affixes(node, &mut blob);
+        if let (Some(p), Some(s)) = (checked_prefix, checked_suffix) {
+            (blob.prefix, blob.suffix) = (p, s);
+        }
         blob.delimiter = node.attr("delimiter").unwrap_or("").to_string();
         Some(blob)
     }
@@ -307,12 +312,13 @@ impl<'a> Renderer<'a> {
                 // citeproc-js: the macro's group inside a wrapper with the call's affixes and
                 // formatting (two levels for the punctuation passes).
                 inner.delimiter.clear();
-                inner.prefix.clear();
-                inner.suffix.clear();
+                let prefix = std::mem::take(&mut inner.prefix);
+                let suffix = std::mem::take(&mut inner.suffix);
                 inner.decorations.clear();
                 let mut b = Blob::group(vec![inner]);
                 // citeproc-js ignores `text-case` on a macro call (only leaves are cased).
                 self.apply_affixes(node, &mut b);
+                (b.prefix, b.suffix) = (prefix, suffix);
                 out.push(b);
             }
         } else if let Some(var) = node.attr("variable") {
@@ -366,6 +372,16 @@ impl<'a> Renderer<'a> {
         if self.suppressed.contains(var) {
             return None;
         }
+        if var == "citation-label" {
+            // The item's label, else citeproc-js's (the condition `variable="citation-label"`
+            // sees only the item's), with the year suffix.
+            let label = self
+                .item
+                .variable(var)
+                .unwrap_or_else(|| super::label::citation_label(self.item, self.locale));
+            let suffix = self.cite.year_suffix.map(year_suffix_letters);
+            return Some(label + suffix.as_deref().unwrap_or(""));
+        }
         if let Some(v) = self.cite_variable(var) {
             return v.map(|v| {
                 if var == "locator" && self.cite_label() == "page" {
@@ -382,10 +398,6 @@ impl<'a> Renderer<'a> {
         }
         match var {
             "URL" if form == Some("short") => self.item.variable(var).map(|v| short_url(&v)),
-            "citation-label" => self
-                .item
-                .variable(var)
-                .or_else(|| Some(super::trigraph::citation_label(self.item))),
             "page" => self.item.variable(var).map(|v| self.page_range(&v)),
             "page-first" => self.item.variable(var).or_else(|| {
                 let page = self.item.variable("page")?;
@@ -788,6 +800,18 @@ pub fn decorations(node: &Node) -> Vec<Deco> {
         };
         out.push(d);
     }
+    // citeproc-js applies them in a fixed order whatever the attributes' order (its
+    // FORMAT_KEY_SEQUENCE: font-style innermost, then variant, weight, decoration,
+    // vertical-align, quotes).
+    out.sort_by_key(|d| match d {
+        Deco::Italic | Deco::Oblique | Deco::NormalStyle => 0,
+        Deco::SmallCaps | Deco::NormalVariant => 1,
+        Deco::Bold | Deco::NormalWeight => 2,
+        Deco::Underline | Deco::NoDecoration => 3,
+        Deco::Sup | Deco::Sub | Deco::Baseline => 4,
+        Deco::Quotes | Deco::InnerQuotes => 5,
+        Deco::Display(_) => 6,
+    });
     out
 }
 
