@@ -209,14 +209,17 @@ PY
 done
 
 # Size budgets, gzipped: 350,000 bytes for the extraction module (issue 7),
-# which must load before the article shows; 280,000 for the citation module,
+# which must load before the article shows; 300,000 for the citation module,
 # which the citation panel loads after the article is on screen (it repeats
 # the runtime both need: std, the allocator, serde_json). It measured 256,169
 # after session 7 merged the style catalog with its zstd decoder, the citation
 # form and processor, and the npm package's citeItem export; 264,037 once the
 # citeproc-js rules for all official styles were merged (names with particles,
-# title case, page ranges, hostile-style limits). The CSL styles and locales are
-# separate files loaded on demand.
+# title case, page ranges, hostile-style limits), and 285,008 once the four
+# branches that took agreement over all styles from 98.3% to 99.7% were merged
+# (text case with Turkish casing, citation labels, the no-printed-form error,
+# nested braces, name particles and delimiters, quote marks by locale). The
+# CSL styles and locales are separate files loaded on demand.
 check_size() {
   local file="$EXT/pkg/$1_bg.wasm" budget="$2" raw gz
   raw=$(stat -c %s "$file")
@@ -231,7 +234,7 @@ check_size tidings 350000
 # and the citation form (issue 15's other half) to about 240,600. The alternative with no
 # decoder (deflate, which the browser decodes natively) is 5.4 MB of styles, over the 4 MB
 # package budget (tools/csl-vendor/README.md).
-check_size tidings_cite 280000
+check_size tidings_cite 300000
 # The modules use 128-bit SIMD (memchr's byte scans in the tokenizer run on
 # it): every browser the extension supports has it (Chrome 91+, Firefox 89+;
 # the manifests ask for Chrome 116 and Firefox 140).
