@@ -127,7 +127,7 @@ describe('chromium', () => {
   }
 
   async function waitReady(page) {
-    await page.waitForFunction(() => document.body.dataset.ready === 'true' || !!document.querySelector('.error-box'), null, { timeout: 20000, polling: 50 });
+    await page.waitForFunction(() => document.body?.dataset.ready === 'true' || !!document.querySelector('.error-box'), null, { timeout: 20000, polling: 50 });
   }
 
   // Opens `url` in a tab and clicks the toolbar button (again, when headless Chromium's activeTab

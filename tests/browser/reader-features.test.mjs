@@ -204,7 +204,7 @@ describe('Chromium', () => {
   });
 
   async function waitReady(page) {
-    await page.waitForFunction(() => document.body.dataset.ready === 'true' || !!document.querySelector('.error-box'), null, { timeout: 20000 });
+    await page.waitForFunction(() => document.body?.dataset.ready === 'true' || !!document.querySelector('.error-box'), null, { timeout: 20000 });
     assert.equal(await page.evaluate(() => document.querySelector('.error-box') && document.querySelector('.error-box').innerText), null);
   }
 
@@ -221,7 +221,7 @@ describe('Chromium', () => {
       const tab = targetInfos.find((t) => t.url === url);
       await cdp.send('Extensions.triggerAction', { id: extId, targetId: tab.targetId });
       await page.waitForURL(/^chrome-extension:/, { waitUntil: 'commit', timeout: 15000 });
-      await page.waitForFunction(() => document.body.dataset.ready === 'true' || !!document.querySelector('.error-box'), null, { timeout: 20000 });
+      await page.waitForFunction(() => document.body?.dataset.ready === 'true' || !!document.querySelector('.error-box'), null, { timeout: 20000 });
       const err = await page.evaluate(() => (document.querySelector('.error-box') || {}).dataset?.code);
       if (err !== 'cannot-capture' || attempt === 3) break;
     }

@@ -90,7 +90,7 @@ async function openReader() {
     const tab = targetInfos.find((t) => t.url === url);
     await cdp.send('Extensions.triggerAction', { id: extId, targetId: tab.targetId });
     await page.waitForURL(/^chrome-extension:/, { waitUntil: 'commit', timeout: 15000 });
-    await page.waitForFunction(() => document.body.dataset.ready === 'true' || !!document.querySelector('.error-box'), null, { timeout: 20000 });
+    await page.waitForFunction(() => document.body?.dataset.ready === 'true' || !!document.querySelector('.error-box'), null, { timeout: 20000 });
     const err = await page.evaluate(() => { const e = document.querySelector('.error-box'); return e && e.dataset.code; });
     if (!err) return page;
     if (attempt === 3) throw new Error('the reader showed an error: ' + err);
