@@ -105,16 +105,15 @@ pub struct CiteCtx {
 /// `(` opened at an odd depth becomes `[` and a `)` closing at an even depth (so also one
 /// whose `(` came from text, not an affix) becomes `]`. Clones share the counter.
 #[derive(Debug, Clone, Default)]
-pub struct NestedBrace(std::sync::Arc<std::sync::atomic::AtomicI32>);
+pub struct NestedBrace(std::rc::Rc<std::cell::Cell<i32>>);
 
 impl NestedBrace {
     /// One affix through the counter.
     pub fn update(&self, affix: &str) -> String {
-        use std::sync::atomic::Ordering::Relaxed;
         if !affix.contains(['(', ')']) {
             return affix.to_string();
         }
-        let mut depth = self.0.load(Relaxed);
+        let mut depth = self.0.get();
         let out = affix
             .chars()
             .map(|c| match c {
@@ -137,7 +136,7 @@ impl NestedBrace {
                 c => c,
             })
             .collect();
-        self.0.store(depth, Relaxed);
+        self.0.set(depth);
         out
     }
 }
